@@ -1,0 +1,45 @@
+package io.resettle.policy;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The policy in force for a period (io-contract §1): the latest {@code policies/YYYY-MM.yml}
+ * not after the period. Built and validated by {@link PolicyParser}.
+ *
+ * @param effectiveFrom    the month of the policy file
+ * @param productCategories product code (lower case) → category (R2.3)
+ * @param referral         empty when the policy has no referral program (no commissions)
+ */
+public record Policy(
+        YearMonth effectiveFrom,
+        String currency,
+        Map<String, Category> productCategories,
+        BigDecimal maxRejectRatio,
+        Map<String, TierTable> discountTables,
+        List<RebateProgram> rebatePrograms,
+        Optional<ReferralPolicy> referral,
+        TaxBorneBy taxBorneBy) {
+
+    public static final BigDecimal DEFAULT_MAX_REJECT_RATIO = new BigDecimal("0.01");
+
+    public Policy {
+        productCategories = Map.copyOf(productCategories);
+        discountTables = Map.copyOf(discountTables);
+        rebatePrograms = List.copyOf(rebatePrograms);
+    }
+
+    /** The mapped category of a product code, if the policy maps it (R2.3). */
+    public Optional<Category> categoryOf(String productCode) {
+        return productCode == null ? Optional.empty()
+                : Optional.ofNullable(productCategories.get(productCode.trim().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** R10.4: who bears the withholding tax on individual payees. */
+    public enum TaxBorneBy {
+        PAYEE, PAYER
+    }
+}
