@@ -1,0 +1,13 @@
+package io.resettle.ingest;
+
+/**
+ * Why a row or a whole file was rejected (R2.5, io-contract §3). {@link #BAD_VALUE} is ours: an
+ * enumeration value (billing method, charge type) that no mapping of io-contract §2 knows, which
+ * we refuse rather than guess (docs/decisions.md).
+ */
+public enum RejectReason {
+    UNKNOWN_FORMAT, MISSING_COLUMN, UNREADABLE_ENCODING,
+    BAD_NUMBER, BAD_DATE, BAD_VALUE,
+    UNKNOWN_SUB_ACCOUNT, NOT_ASSOCIATED_IN_PERIOD, PERIOD_MISMATCH, CURRENCY_MISMATCH,
+    DUPLICATE_LINE
+}

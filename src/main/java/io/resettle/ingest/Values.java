@@ -1,0 +1,121 @@
+package io.resettle.ingest;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parsing of the untidy values real exports contain (io-contract §2): {@code NULL} and empty
+ * cells, timestamps with a space or a {@code T}, with or without a zone, amounts with many
+ * decimals or thousands separators. Every failure names the column and the value.
+ */
+public final class Values {
+
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern COMPACT_MONTH = Pattern.compile("\\d{6}");
+    private static final Pattern ZONE_SUFFIX = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
+    private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .appendPattern("[XXX][XX][X]")
+            .toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter SLASHED_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy/M/d[ H:mm[:ss]]")
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .toFormatter(Locale.ROOT);
+
+    private Values() {
+    }
+
+    /** The cell's text, or {@code null} for an empty cell or the literal NULL. */
+    public static String text(String cell) {
+        if (cell == null) {
+            return null;
+        }
+        String trimmed = cell.strip();
+        return trimmed.isEmpty() || trimmed.equalsIgnoreCase("NULL") ? null : trimmed;
+    }
+
+    /** An amount at full precision, or {@code null} when the cell is empty. */
+    public static BigDecimal amount(String column, String cell) {
+        String text = text(cell);
+        if (text == null) {
+            return null;
+        }
+        String digits = GROUPED_NUMBER.matcher(text).matches() ? text.replace(",", "") : text;
+        if (!PLAIN_NUMBER.matcher(digits).matches()) {
+            throw new RowRejectedException(RejectReason.BAD_NUMBER, column + " '" + cell + "' is not a number");
+        }
+        BigDecimal value = new BigDecimal(digits);
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    /** A required amount: an empty cell is rejected as BAD_NUMBER. */
+    public static BigDecimal requiredAmount(String column, String cell) {
+        BigDecimal value = amount(column, cell);
+        if (value == null) {
+            throw new RowRejectedException(RejectReason.BAD_NUMBER, column + " is empty");
+        }
+        return value;
+    }
+
+    /** A timestamp in UTC (an offset, if given, is converted), or {@code null} when empty. */
+    public static LocalDateTime time(String column, String cell) {
+        String text = text(cell);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parseTime(text);
+        } catch (java.time.DateTimeException e) {
+            throw new RowRejectedException(RejectReason.BAD_DATE, column + " '" + cell + "' is not a date or time");
+        }
+    }
+
+    private static LocalDateTime parseTime(String text) {
+        String normalised = text.endsWith(" UTC") ? text.substring(0, text.length() - 4) + "Z" : text;
+        if (normalised.length() > 10 && normalised.charAt(10) == ' ') {
+            normalised = normalised.substring(0, 10) + 'T' + normalised.substring(11).strip();
+        }
+        normalised = normalised.replace(" +", "+").replace(" -", "-");
+        if (normalised.indexOf('/') > 0) {
+            return LocalDateTime.parse(normalised.replace('T', ' '), SLASHED_TIME);
+        }
+        if (normalised.length() == 10) {
+            return LocalDate.parse(normalised).atStartOfDay();
+        }
+        if (ZONE_SUFFIX.matcher(normalised).matches()) {
+            return OffsetDateTime.parse(normalised, OFFSET_TIME).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        }
+        return LocalDateTime.parse(normalised, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /** A billing period: {@code 2026-10}, {@code 202610}, {@code 2026/10}, or a timestamp's month. */
+    public static YearMonth period(String column, String cell) {
+        String text = text(cell);
+        if (text == null) {
+            throw new RowRejectedException(RejectReason.BAD_DATE, column + " is empty");
+        }
+        try {
+            if (COMPACT_MONTH.matcher(text).matches()) {
+                return YearMonth.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4)));
+            }
+            if (text.length() == 7) {
+                return YearMonth.parse(text.replace('/', '-'));
+            }
+            return YearMonth.from(parseTime(text));
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            throw new RowRejectedException(RejectReason.BAD_DATE, column + " '" + cell + "' is not a billing period");
+        }
+    }
+}

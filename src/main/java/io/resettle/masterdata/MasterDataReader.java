@@ -1,0 +1,272 @@
+package io.resettle.masterdata;
+
+import io.resettle.masterdata.AgreementTerms.ClawbackMode;
+import io.resettle.masterdata.Ambassador.PayeeType;
+import io.resettle.masterdata.CustomerGroup.RebatePayout;
+import io.resettle.masterdata.SubAccount.ManagedBy;
+import io.resettle.masterdata.SubAccount.Role;
+import io.resettle.masterdata.SubAccount.SettlementMode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the master data files of a data set (io-contract §1) and validates them together: a
+ * data set with any problem is refused whole ({@link DataSetException}), so nothing is ever half
+ * applied. Checks: required columns and values, unknown enumeration values, rates outside [0, 1],
+ * duplicate keys, a sub-account in an unknown group or in another currency than its group, a
+ * group with no or two PRIMARY sub-accounts, agreements of unknown groups, with a term that ends
+ * before it starts, or overlapping another agreement of the same group, and allocations,
+ * referrals and visits naming unknown sub-accounts or ambassadors.
+ */
+public final class MasterDataReader {
+
+    private final List<String> problems = new ArrayList<>();
+
+    private MasterDataReader() {
+    }
+
+    public static MasterData read(Path dataDir) {
+        return new MasterDataReader().readAll(dataDir);
+    }
+
+    private MasterData readAll(Path dataDir) {
+        Map<String, CustomerGroup> groups = readGroups(dataDir);
+        List<SubAccount> accounts = readAccounts(dataDir, groups);
+        List<AgreementTerms> agreements = readAgreements(dataDir, groups);
+        Set<String> accountIds = new HashSet<>();
+        accounts.forEach(a -> accountIds.add(a.subAccountId()));
+        List<Allocation> allocations = readAllocations(dataDir, accountIds);
+        List<Ambassador> ambassadors = readAmbassadors(dataDir);
+        Set<String> ambassadorIds = new HashSet<>();
+        ambassadors.forEach(a -> ambassadorIds.add(a.ambassadorId()));
+        List<ReferralVisit> referrals = readReferrals(dataDir, accountIds, ambassadorIds);
+        if (!problems.isEmpty()) {
+            throw new DataSetException(problems);
+        }
+        List<CustomerGroup> allGroups = new ArrayList<>(groups.values());
+        allGroups.sort(Comparator.comparing(CustomerGroup::groupId));
+        return new MasterData(allGroups, accounts, agreements, allocations, ambassadors, referrals);
+    }
+
+    private Map<String, CustomerGroup> readGroups(Path dataDir) {
+        Map<String, CustomerGroup> groups = new LinkedHashMap<>();
+        new CsvFile("groups.csv", problems).read(dataDir.resolve("groups.csv"), true,
+                List.of("group_id", "currency", "credit_limit", "rebate_payout"), row -> {
+                    String id = row.required("group_id");
+                    row.key(id);
+                    String currency = row.required("currency");
+                    BigDecimal creditLimit = row.amount("credit_limit", false);
+                    RebatePayout payout = row.enumValue("rebate_payout", RebatePayout.class, null);
+                    if (id != null && groups.containsKey(id)) {
+                        row.problem("group_id " + id + " appears twice");
+                    } else if (id != null && currency != null && payout != null) {
+                        groups.put(id, new CustomerGroup(id, row.text("group_name"), currency,
+                                creditLimit == null ? BigDecimal.ZERO : creditLimit, payout, row.text("payee_name"),
+                                row.text("payout_account"), false));
+                    }
+                });
+        return groups;
+    }
+
+    private List<SubAccount> readAccounts(Path dataDir, Map<String, CustomerGroup> groups) {
+        List<SubAccount> accounts = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Map<String, List<String>> primaries = new LinkedHashMap<>();
+        new CsvFile("accounts.csv", problems).read(dataDir.resolve("accounts.csv"), true,
+                List.of("sub_account_id", "group_id", "role", "settlement_mode", "associated_from"), row -> {
+                    String id = row.required("sub_account_id");
+                    row.key(id);
+                    String groupId = row.text("group_id");
+                    boolean ownGroup = groupId == null;
+                    Role role = row.enumValue("role", Role.class, ownGroup ? Role.PRIMARY : null);
+                    SettlementMode mode = row.enumValue("settlement_mode", SettlementMode.class, null);
+                    ManagedBy managedBy = row.enumValue("managed_by", ManagedBy.class, ManagedBy.AGENT);
+                    YearMonth from = row.month("associated_from", true);
+                    YearMonth to = row.month("associated_to", false);
+                    String currency = row.text("currency");
+                    if (from != null && to != null && to.isBefore(from)) {
+                        row.problem("associated_to " + to + " is before associated_from " + from);
+                    }
+                    if (id != null && !ids.add(id)) {
+                        row.problem("sub_account_id " + id + " appears twice");
+                        return;
+                    }
+                    if (ownGroup && id != null) {
+                        // R3: a sub-account without a group forms its own group.
+                        if (currency == null) {
+                            row.problem("currency is empty (required for a sub-account without a group)");
+                            return;
+                        }
+                        groupId = id;
+                        if (groups.containsKey(id)) {
+                            row.problem("has no group_id but a group with its id " + id + " exists in groups.csv");
+                        }
+                        groups.put(id, new CustomerGroup(id, row.text("sub_account_name"), currency, BigDecimal.ZERO,
+                                RebatePayout.CASH, row.text("sub_account_name"), null, true));
+                        role = Role.PRIMARY;
+                    } else if (groupId != null && !groups.containsKey(groupId)) {
+                        row.problem("group_id " + groupId + " is not in groups.csv");
+                        return;
+                    }
+                    CustomerGroup group = groupId == null ? null : groups.get(groupId);
+                    if (group != null && currency != null && !currency.equals(group.currency())) {
+                        row.problem("currency " + currency + " differs from group " + groupId + "'s " + group.currency()
+                                + " (R1.4: one currency per group)");
+                    }
+                    if (id == null || role == null || mode == null || managedBy == null || from == null || group == null) {
+                        return;
+                    }
+                    if (role == Role.PRIMARY) {
+                        primaries.computeIfAbsent(groupId, g -> new ArrayList<>()).add(id);
+                    }
+                    accounts.add(new SubAccount(id, row.text("sub_account_name"), groupId, role,
+                            row.text("invoice_title"), row.text("tax_id"), mode,
+                            currency != null ? currency : group.currency(), from, to, managedBy,
+                            row.date("first_paid_before", false), identity(row)));
+                });
+        for (CustomerGroup group : groups.values()) {
+            List<String> primary = primaries.getOrDefault(group.groupId(), List.of());
+            if (primary.isEmpty() && !group.implicit()) {
+                problems.add("groups.csv (" + group.groupId() + "): the group has no PRIMARY sub-account in accounts.csv");
+            } else if (primary.size() > 1) {
+                problems.add("accounts.csv: group " + group.groupId() + " has " + primary.size()
+                        + " PRIMARY sub-accounts (" + String.join(", ", primary) + "); exactly one is allowed");
+            }
+        }
+        accounts.sort(Comparator.comparing(SubAccount::subAccountId));
+        return accounts;
+    }
+
+    private List<AgreementTerms> readAgreements(Path dataDir, Map<String, CustomerGroup> groups) {
+        List<AgreementTerms> agreements = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        new CsvFile("agreements.csv", problems).read(dataDir.resolve("agreements.csv"), true,
+                List.of("agreement_id", "group_id", "discount_table", "term_start", "term_end"), row -> {
+                    String id = row.required("agreement_id");
+                    row.key(id);
+                    String groupId = row.required("group_id");
+                    String table = row.required("discount_table");
+                    YearMonth start = row.month("term_start", true);
+                    YearMonth end = row.month("term_end", true);
+                    BigDecimal commitment = row.amount("min_commitment", false);
+                    ClawbackMode mode = row.enumValue("clawback_mode", ClawbackMode.class, ClawbackMode.NONE);
+                    BigDecimal penalty = row.text("penalty_rate") == null ? BigDecimal.ZERO : row.rate("penalty_rate");
+                    YearMonth terminated = row.month("terminated_on", false);
+                    if (id != null && !ids.add(id)) {
+                        row.problem("agreement_id " + id + " appears twice");
+                        return;
+                    }
+                    if (groupId != null && !groups.containsKey(groupId)) {
+                        row.problem("group_id " + groupId + " is not a known group");
+                    }
+                    if (start != null && end != null && end.isBefore(start)) {
+                        row.problem("term_end " + end + " is before term_start " + start);
+                    }
+                    if (terminated != null && start != null && end != null
+                            && (terminated.isBefore(start) || terminated.isAfter(end))) {
+                        row.problem("terminated_on " + terminated + " is outside the term " + start + ".." + end);
+                    }
+                    if (commitment != null && commitment.signum() < 0) {
+                        row.problem("min_commitment " + commitment + " is negative");
+                    }
+                    if (id != null && groupId != null && table != null && start != null && end != null && mode != null
+                            && penalty != null) {
+                        agreements.add(new AgreementTerms(id, groupId, table, start, end,
+                                commitment == null ? BigDecimal.ZERO : commitment, mode, penalty, terminated));
+                    }
+                });
+        agreements.sort(Comparator.comparing(AgreementTerms::groupId).thenComparing(AgreementTerms::termStart)
+                .thenComparing(AgreementTerms::agreementId));
+        for (int i = 1; i < agreements.size(); i++) {
+            AgreementTerms previous = agreements.get(i - 1);
+            AgreementTerms current = agreements.get(i);
+            if (previous.groupId().equals(current.groupId())
+                    && !current.termStart().isAfter(previous.closingPeriod())) {
+                problems.add("agreements.csv: agreements " + previous.agreementId() + " (" + previous.termStart() + ".."
+                        + previous.closingPeriod() + ") and " + current.agreementId() + " (" + current.termStart() + ".."
+                        + current.closingPeriod() + ") of group " + current.groupId() + " overlap");
+            }
+        }
+        return agreements;
+    }
+
+    private List<Allocation> readAllocations(Path dataDir, Set<String> accountIds) {
+        List<Allocation> allocations = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        new CsvFile("allocations.csv", problems).read(dataDir.resolve("allocations.csv"), false,
+                List.of("sub_account_id", "date", "amount"), row -> {
+                    String account = row.required("sub_account_id");
+                    String reference = row.text("reference") == null ? "" : row.text("reference");
+                    row.key(account + (reference.isEmpty() ? "" : " " + reference));
+                    var date = row.date("date", true);
+                    BigDecimal amount = row.amount("amount", true);
+                    if (account != null && !accountIds.contains(account)) {
+                        row.problem("sub_account_id " + account + " is not in accounts.csv");
+                    }
+                    if (account != null && date != null && !keys.add(account + "|" + date + "|" + reference)) {
+                        // Two identical keys would be indistinguishable: refuse rather than drop money.
+                        row.problem("a second allocation to " + account + " on " + date + " with the same reference '"
+                                + reference + "'; give each allocation its own reference");
+                    }
+                    if (account != null && date != null && amount != null) {
+                        allocations.add(new Allocation(account, date, amount, reference));
+                    }
+                });
+        return allocations;
+    }
+
+    private List<Ambassador> readAmbassadors(Path dataDir) {
+        List<Ambassador> ambassadors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        new CsvFile("ambassadors.csv", problems).read(dataDir.resolve("ambassadors.csv"), false,
+                List.of("ambassador_id", "payee_type"), row -> {
+                    String id = row.required("ambassador_id");
+                    row.key(id);
+                    PayeeType type = row.enumValue("payee_type", PayeeType.class, null);
+                    if (id != null && !ids.add(id)) {
+                        row.problem("ambassador_id " + id + " appears twice");
+                    } else if (id != null && type != null) {
+                        ambassadors.add(new Ambassador(id, row.text("name"), type, row.text("payout_account"), identity(row)));
+                    }
+                });
+        return ambassadors;
+    }
+
+    private List<ReferralVisit> readReferrals(Path dataDir, Set<String> accountIds, Set<String> ambassadorIds) {
+        List<ReferralVisit> visits = new ArrayList<>();
+        Set<ReferralVisit> seen = new HashSet<>();
+        new CsvFile("referrals.csv", problems).read(dataDir.resolve("referrals.csv"), false,
+                List.of("ambassador_id", "sub_account_id", "visited_at"), row -> {
+                    String ambassador = row.required("ambassador_id");
+                    String account = row.required("sub_account_id");
+                    row.key(ambassador + " → " + account);
+                    var at = row.time("visited_at");
+                    if (ambassador != null && !ambassadorIds.contains(ambassador)) {
+                        row.problem("ambassador_id " + ambassador + " is not in ambassadors.csv");
+                    }
+                    if (account != null && !accountIds.contains(account)) {
+                        row.problem("sub_account_id " + account + " is not in accounts.csv");
+                    }
+                    if (ambassador != null && account != null && at != null) {
+                        ReferralVisit visit = new ReferralVisit(ambassador, account, at);
+                        if (seen.add(visit)) {
+                            visits.add(visit);
+                        }
+                    }
+                });
+        return visits;
+    }
+
+    private static IdentityKeys identity(CsvFile.Row row) {
+        return new IdentityKeys(row.text("id_hash"), row.text("phone_hash"), row.text("pay_account_hash"),
+                row.text("device_hash"), row.text("address_hash"));
+    }
+}
