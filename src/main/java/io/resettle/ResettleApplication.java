@@ -1,0 +1,8 @@
+package io.resettle;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Spring Boot application behind every command; started by {@link io.resettle.run.ResettleCommandLine}. */
+@SpringBootApplication
+public class ResettleApplication {
+}

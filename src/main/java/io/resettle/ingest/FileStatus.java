@@ -1,0 +1,9 @@
+package io.resettle.ingest;
+
+/**
+ * Status of an export file (io-contract §3). PENDING only while an ingest run reads it; UNCHANGED
+ * is reported, never stored: the file's content was already ingested and was skipped.
+ */
+public enum FileStatus {
+    PENDING, ACCEPTED, UNCHANGED, QUARANTINED, REJECTED
+}

@@ -1,0 +1,43 @@
+package io.resettle.ingest.batch;
+
+import io.resettle.policy.batch.PolicyStore;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * After every file of this ingest has been read: counts each file, quarantines those with too many
+ * rejects (R2.6), and rebuilds the period's billing lines (R2.7). Set-based and repeatable, so a
+ * restart that re-runs it changes nothing.
+ */
+class FinishIngestTasklet implements Tasklet {
+
+    private final IngestStore store;
+    private final PolicyStore policies;
+    private final YearMonth period;
+    private final long generation;
+
+    FinishIngestTasklet(IngestStore store, PolicyStore policies, YearMonth period, long generation) {
+        this.store = store;
+        this.policies = policies;
+        this.period = period;
+        this.generation = generation;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<IngestStore.FileRecord> files = store.pendingFiles(period, generation);
+        var maxRejectRatio = policies.inForce(period).maxRejectRatio();
+        for (IngestStore.FileRecord file : files) {
+            store.finishFile(period, file.file(), maxRejectRatio);
+        }
+        boolean changed = !files.isEmpty() || store.files(period).stream().anyMatch(f -> f.generation() == generation);
+        if (changed) {
+            contribution.incrementWriteCount(store.rebuildBillingLines(period));
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,199 @@
+package io.resettle.ingest.batch;
+
+import io.resettle.ingest.ExportEncoding;
+import io.resettle.ingest.ExportFormat;
+import io.resettle.ingest.ExportHeader;
+import io.resettle.ingest.ExportRow;
+import io.resettle.ingest.IngestedRow;
+import io.resettle.ingest.LineNormaliser;
+import io.resettle.masterdata.batch.MasterDataStore;
+import io.resettle.policy.batch.PolicyStore;
+import io.resettle.run.ConsoleProgress;
+import io.resettle.run.FaultInjection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code ingest} job: master data → scan the period's export files → one partition per
+ * changed file (chunk-oriented, restartable) → counts, quarantine and billing lines → files.csv and
+ * rejects.csv. Identifying parameters: {@code period} and {@code generation} (a new one per
+ * launch, so that every launch is its own job instance and a restart keeps its generation).
+ */
+@Configuration(proxyBeanMethods = false)
+class IngestJobConfig {
+
+    static final String JOB_NAME = "ingest";
+    static final int CHUNK_SIZE = 1000;
+
+    @Bean
+    Job ingestJob(JobRepository jobRepository, Step loadMasterData, Step scanExports, Step ingestExportFiles,
+            Step finishIngest, Step writeIngestReport) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] {"period", "generation", "data", "out"},
+                        new String[0]))
+                .start(loadMasterData)
+                .next(scanExports)
+                .next(ingestExportFiles)
+                .next(finishIngest)
+                .next(writeIngestReport)
+                .build();
+    }
+
+    @Bean
+    Step scanExports(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ScanExportsTasklet scanExportsTasklet) {
+        return new StepBuilder("scanExports", jobRepository).tasklet(scanExportsTasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step ingestExportFiles(JobRepository jobRepository, Partitioner exportFilePartitioner, Step ingestExportFile) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
+        threads.setConcurrencyLimit(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        return new StepBuilder("ingestExportFiles", jobRepository)
+                .partitioner("ingestExportFile", exportFilePartitioner)
+                .step(ingestExportFile)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    @Bean
+    Step ingestExportFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            ExportFileReader exportFileReader, ExportRowProcessor exportRowProcessor, IngestedRowWriter ingestedRowWriter,
+            ConsoleProgress exportFileProgress) {
+        return new StepBuilder("ingestExportFile", jobRepository)
+                .<ExportRow, IngestedRow>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(exportFileReader)
+                .processor(exportRowProcessor)
+                .writer(ingestedRowWriter)
+                .listener(exportFileProgress)
+                .build();
+    }
+
+    @Bean
+    Step finishIngest(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            FinishIngestTasklet finishIngestTasklet) {
+        return new StepBuilder("finishIngest", jobRepository).tasklet(finishIngestTasklet, transactionManager).build();
+    }
+
+    @Bean
+    Step writeIngestReport(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            WriteIngestReportTasklet writeIngestReportTasklet) {
+        return new StepBuilder("writeIngestReport", jobRepository).tasklet(writeIngestReportTasklet, transactionManager)
+                .build();
+    }
+
+    // ---- step-scoped pieces, built from the job parameters ----
+
+    @Bean
+    @StepScope
+    ScanExportsTasklet scanExportsTasklet(IngestStore store, @Value("#{jobParameters['data']}") String data,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
+        return new ScanExportsTasklet(store, Path.of(data), YearMonth.parse(period), generation);
+    }
+
+    /** One partition per file this ingest reads; named after the file so that a restart finds it again. */
+    @Bean
+    @StepScope
+    Partitioner exportFilePartitioner(IngestStore store, @Value("#{jobParameters['period']}") String period,
+            @Value("#{jobParameters['generation']}") Long generation) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (IngestStore.FileRecord file : store.pendingFiles(YearMonth.parse(period), generation)) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString("file", file.file());
+                context.putString("format", file.format());
+                context.putString("encoding", file.encoding());
+                partitions.put(partitionName(file.file()), context);
+            }
+            return partitions;
+        };
+    }
+
+    /** Step names hold at most 100 characters: long paths keep their end and a hash of the whole. */
+    static String partitionName(String file) {
+        if (file.length() <= 60) {
+            return file;
+        }
+        return "…" + file.substring(file.length() - 45) + "#" + io.resettle.run.Hashing.sha256(file).substring(0, 8);
+    }
+
+    @Bean
+    @StepScope
+    ExportFileReader exportFileReader(@Value("#{jobParameters['data']}") String data,
+            @Value("#{stepExecutionContext['file']}") String file, @Value("#{stepExecutionContext['encoding']}") String encoding) {
+        return new ExportFileReader(Path.of(data).resolve(file), file, ExportEncoding.fromLabel(encoding).orElseThrow());
+    }
+
+    @Bean
+    @StepScope
+    ExportRowProcessor exportRowProcessor(IngestStore store, MasterDataStore masterData, PolicyStore policies,
+            @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period,
+            @Value("#{stepExecutionContext['file']}") String file, @Value("#{stepExecutionContext['format']}") String format,
+            @Value("#{stepExecutionContext['encoding']}") String encoding) throws IOException {
+        YearMonth month = YearMonth.parse(period);
+        ExportEncoding exportEncoding = ExportEncoding.fromLabel(encoding).orElseThrow();
+        ExportHeader header = readHeader(Path.of(data).resolve(file), exportEncoding);
+        var accounts = masterData.ingestAccounts();
+        LineNormaliser normaliser = new LineNormaliser(ExportFormat.fromLabel(format).orElseThrow(), header, month,
+                policies.inForce(month), id -> Optional.ofNullable(accounts.get(id)));
+        return new ExportRowProcessor(normaliser, () -> store.stagedLineIds(month, file));
+    }
+
+    private static ExportHeader readHeader(Path file, ExportEncoding encoding) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(encoding.bomLength());
+            var parser = ScanExportsTasklet.CSV.parse(new InputStreamReader(in, encoding.charset()));
+            return new ExportHeader(parser.iterator().next().toList());
+        }
+    }
+
+    @Bean
+    @StepScope
+    IngestedRowWriter ingestedRowWriter(IngestStore store, FaultInjection faults,
+            @Value("#{jobParameters['period']}") String period, @Value("#{stepExecutionContext['file']}") String file,
+            @Value("#{jobParameters['generation']}") Long generation) {
+        return new IngestedRowWriter(store, faults, YearMonth.parse(period), file, generation);
+    }
+
+    @Bean
+    @StepScope
+    ConsoleProgress exportFileProgress(@Value("#{stepExecutionContext['file']}") String file) {
+        return new ConsoleProgress(file, 100_000);
+    }
+
+    @Bean
+    @StepScope
+    FinishIngestTasklet finishIngestTasklet(IngestStore store, PolicyStore policies,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
+        return new FinishIngestTasklet(store, policies, YearMonth.parse(period), generation);
+    }
+
+    @Bean
+    @StepScope
+    WriteIngestReportTasklet writeIngestReportTasklet(IngestStore store, @Value("#{jobParameters['out']}") String out,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
+        return new WriteIngestReportTasklet(store, Path.of(out), YearMonth.parse(period), generation);
+    }
+}

@@ -1,0 +1,158 @@
+package io.resettle.ingest.batch;
+
+import io.resettle.ingest.BillingLine;
+import io.resettle.ingest.FileStatus;
+import io.resettle.ingest.IngestedRow;
+import io.resettle.ingest.RejectReason;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Export files, staged rows, rejects and the period's billing lines (R2.6, R2.7). */
+@Repository
+public class IngestStore {
+
+    private final JdbcTemplate jdbc;
+
+    public IngestStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A file's row in ingest_file. */
+    public record FileRecord(String file, String sha256, String format, String encoding, long generation,
+            long rows, long accepted, long rejected, FileStatus status, BigDecimal payableTotal) {
+    }
+
+    public Optional<FileRecord> file(YearMonth period, String file) {
+        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? AND file = ?", this::fileRecord,
+                period.toString(), file).stream().findFirst();
+    }
+
+    public List<FileRecord> files(YearMonth period) {
+        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? ORDER BY file", this::fileRecord, period.toString());
+    }
+
+    public List<FileRecord> pendingFiles(YearMonth period, long generation) {
+        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? AND generation = ? AND status = ? ORDER BY file",
+                this::fileRecord, period.toString(), generation, FileStatus.PENDING.name());
+    }
+
+    private FileRecord fileRecord(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new FileRecord(rs.getString("file"), rs.getString("sha256"), rs.getString("format"),
+                rs.getString("encoding"), rs.getLong("generation"), rs.getLong("row_count"), rs.getLong("accepted"),
+                rs.getLong("rejected"), FileStatus.valueOf(rs.getString("status")), rs.getBigDecimal("payable_total"));
+    }
+
+    /** Forgets what an earlier version of the file produced; its new content is ingested afresh. */
+    public void resetFile(YearMonth period, String file) {
+        jdbc.update("DELETE FROM staged_line WHERE period = ? AND file = ?", period.toString(), file);
+        jdbc.update("DELETE FROM ingest_reject WHERE period = ? AND file = ?", period.toString(), file);
+        jdbc.update("DELETE FROM ingest_file WHERE period = ? AND file = ?", period.toString(), file);
+    }
+
+    public void insertFile(YearMonth period, FileRecord f) {
+        jdbc.update("INSERT INTO ingest_file (period, file, sha256, format, encoding, generation, row_count, accepted,"
+                        + " rejected, status, payable_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                period.toString(), f.file(), f.sha256(), f.format(), f.encoding(), f.generation(), f.rows(), f.accepted(),
+                f.rejected(), f.status().name(), f.payableTotal());
+    }
+
+    public void insertFileReject(YearMonth period, String file, RejectReason reason, String detail, String raw) {
+        jdbc.update("INSERT INTO ingest_reject (period, file, row_no, reason, detail, raw) VALUES (?, ?, 0, ?, ?, ?)",
+                period.toString(), file, reason.name(), truncate(detail), raw);
+    }
+
+    /** Line ids already staged for a file: a restarted partition continues its duplicate check with them. */
+    public Set<String> stagedLineIds(YearMonth period, String file) {
+        Set<String> ids = new HashSet<>();
+        jdbc.query("SELECT line_id FROM staged_line WHERE period = ? AND file = ?",
+                rs -> {
+                    ids.add(rs.getString(1));
+                }, period.toString(), file);
+        return ids;
+    }
+
+    /** Writes a chunk: accepted rows into staged_line, rejects into ingest_reject. */
+    public void write(YearMonth period, String file, long generation, List<? extends IngestedRow> rows) {
+        List<Object[]> staged = new ArrayList<>();
+        List<Object[]> rejects = new ArrayList<>();
+        for (IngestedRow row : rows) {
+            if (row.isAccepted()) {
+                BillingLine l = row.line();
+                staged.add(new Object[] {period.toString(), file, row.rowNo(), generation, l.lineId(), l.relatedLineId(),
+                        l.subAccountId(), l.orderId(), l.productCode(), l.category().name(), l.billingMethod().name(),
+                        l.chargeType().name(), l.listAmount(), l.payableAmount(), l.paidAmount(), l.currency(),
+                        timestamp(l.paymentTime()), timestamp(l.usageStart()), timestamp(l.usageEnd()), l.paid()});
+            } else {
+                rejects.add(new Object[] {period.toString(), file, row.rowNo(), row.reason().name(), truncate(row.detail()),
+                        row.raw()});
+            }
+        }
+        if (!staged.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO staged_line (period, file, row_no, generation, line_id, related_line_id,"
+                    + " sub_account_id, order_id, product_code, category, billing_method, charge_type, list_amount,"
+                    + " payable_amount, paid_amount, currency, payment_time, usage_start, usage_end, paid)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", staged);
+        }
+        if (!rejects.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ingest_reject (period, file, row_no, reason, detail, raw)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", rejects);
+        }
+    }
+
+    /** Counts a file's rows once it has been read and decides its status (R2.6). */
+    public void finishFile(YearMonth period, String file, BigDecimal maxRejectRatio) {
+        String p = period.toString();
+        long accepted = jdbc.queryForObject("SELECT COUNT(*) FROM staged_line WHERE period = ? AND file = ?", Long.class, p, file);
+        BigDecimal payable = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(payable_amount), 0) FROM staged_line WHERE period = ? AND file = ?", BigDecimal.class, p, file);
+        long rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ? AND file = ?", Long.class, p, file);
+        FileStatus status = io.resettle.ingest.QuarantineRule.statusOf(accepted + rejected, rejected, maxRejectRatio);
+        jdbc.update("UPDATE ingest_file SET row_count = ?, accepted = ?, rejected = ?, status = ?, payable_total = ?"
+                + " WHERE period = ? AND file = ?", accepted + rejected, accepted, rejected, status.name(), payable, p, file);
+    }
+
+    /**
+     * Rebuilds the period's billing lines from the staged rows of its ACCEPTED files: for each line
+     * id, the row of the latest ingest, and within one ingest the file latest in path order (R2.7).
+     */
+    public int rebuildBillingLines(YearMonth period) {
+        String p = period.toString();
+        jdbc.update("DELETE FROM billing_line WHERE period = ?", p);
+        String columns = "period, line_id, related_line_id, sub_account_id, order_id, product_code, category,"
+                + " billing_method, charge_type, list_amount, payable_amount, paid_amount, currency, payment_time,"
+                + " usage_start, usage_end, paid, file, row_no";
+        return jdbc.update("INSERT INTO billing_line (" + columns + ") SELECT " + columns + " FROM ("
+                + " SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_id ORDER BY s.generation DESC, s.file DESC) AS rn"
+                + " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
+                + " WHERE s.period = ? AND f.status = ?) ranked WHERE rn = 1", p, FileStatus.ACCEPTED.name());
+    }
+
+    public record RejectRecord(String file, long rowNo, RejectReason reason, String detail, String raw) {
+    }
+
+    /** Streams the period's rejects in (file, row) order. */
+    public void forEachReject(YearMonth period, java.util.function.Consumer<RejectRecord> consumer) {
+        jdbc.query("SELECT file, row_no, reason, detail, raw FROM ingest_reject WHERE period = ? ORDER BY file, row_no",
+                rs -> {
+                    consumer.accept(new RejectRecord(rs.getString(1), rs.getLong(2), RejectReason.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getString(5)));
+                }, period.toString());
+    }
+
+    /** Times are UTC wall-clock values; passed as LocalDateTime so no JVM zone shifts them. */
+    private static LocalDateTime timestamp(LocalDateTime time) {
+        return time;
+    }
+
+    private static String truncate(String detail) {
+        return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 997) + "...";
+    }
+}

@@ -1,0 +1,123 @@
+package io.resettle.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes an output file of io-contract §3: UTF-8, header row, RFC 4180 quoting, {@code \n} line
+ * ends; written to a temporary name and renamed, so a file is whole or absent. Text cells that a
+ * spreadsheet would run as a formula are prefixed with {@code '}.
+ */
+public final class CsvOutput implements AutoCloseable {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private final Path target;
+    private final Path temporary;
+    private final CSVPrinter printer;
+    private long rows;
+    private boolean complete;
+
+    private CsvOutput(Path target, List<String> header) throws IOException {
+        this.target = target;
+        Files.createDirectories(target.getParent());
+        this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        this.printer = new CSVPrinter(writer, FORMAT);
+        printer.printRecord(header);
+    }
+
+    public static CsvOutput create(Path target, String... header) {
+        try {
+            return new CsvOutput(target, List.of(header));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /** Cells: text (guarded), {@link BigDecimal} money (two decimals), numbers, or {@code null} (empty). */
+    public void row(Object... cells) {
+        List<String> values = new ArrayList<>(cells.length);
+        for (Object cell : cells) {
+            values.add(format(cell));
+        }
+        try {
+            printer.printRecord(values);
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    /** Money with exactly two decimals (the value is already rounded where the rules say). */
+    public static String money(BigDecimal amount) {
+        return amount == null ? "" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** A spreadsheet never runs a cell as a formula (io-contract §3). */
+    public static String guard(String text) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + text : text;
+    }
+
+    private static String format(Object cell) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell instanceof BigDecimal amount) {
+            return money(amount);
+        }
+        if (cell instanceof Number || cell instanceof Boolean) {
+            return cell.toString();
+        }
+        if (cell instanceof Raw raw) {
+            return raw.text();
+        }
+        return guard(cell.toString());
+    }
+
+    /** A cell written as it is: numbers already formatted, e.g. rates or six-decimal amounts. */
+    public record Raw(String text) {
+    }
+
+    /** Renames the temporary file to its name; without this call the target is left untouched. */
+    public void commit() {
+        try {
+            printer.close(true);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            complete = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!complete) {
+            try {
+                printer.close();
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + temporary, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.resettle.run;
+
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The SQL that differs between PostgreSQL and H2; everything else is written once. */
+@Component
+public class SqlDialect {
+
+    private final JdbcTemplate jdbc;
+    private final boolean postgres;
+
+    public SqlDialect(DataSource dataSource) throws java.sql.SQLException {
+        this.jdbc = new JdbcTemplate(dataSource);
+        try (var connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    public long nextValue(String sequence) {
+        String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+        return jdbc.queryForObject(sql, Long.class);
+    }
+}
