@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *
  * <p>achieved = sum of V(G,P) over the term up to C; shortfall = max(0, commitment − achieved).
  * With a shortfall: granted = the discounts invoiced to the group during the term (C included);
- * clawback = granted (FULL), round2(granted × shortfall / commitment) (PRORATED) or 0 (NONE);
+ * clawback = granted (FULL), round2(granted × shortfall / commitment) (PRORATED, never more than
+ * granted) or 0 (NONE);
  * penalty = round2(shortfall × penalty rate) whatever the mode. The clawback is charged back in
  * proportion to each sub-account's discount by largest remainder (R1.3) as CLAWBACK-{agreement}
  * lines; the penalty is one PENALTY-{agreement} line on the PRIMARY sub-account.
@@ -123,7 +124,10 @@ public record CommitmentSettlement(
         return switch (mode) {
             case NONE -> Money.ZERO;
             case FULL -> Money.round2(granted);
-            case PRORATED -> Money.round2(granted.multiply(shortfall).divide(commitment, Money.RATIO));
+            // Capped at granted: a net-negative achieved volume makes shortfall exceed the commitment,
+            // and more than was granted is not a clawback.
+            case PRORATED -> Money.round2(granted.multiply(shortfall).divide(commitment, Money.RATIO))
+                    .min(Money.round2(granted));
         };
     }
 }
