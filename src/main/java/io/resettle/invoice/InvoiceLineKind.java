@@ -1,0 +1,10 @@
+package io.resettle.invoice;
+
+/**
+ * Kind of an invoice line (io-contract §3). Declaration order is the order of kinds within an
+ * invoice in {@code invoice-lines.csv}: charges, then clawbacks (R5.3), penalties (R5.3) and
+ * rebate credit notes (R8.2).
+ */
+public enum InvoiceLineKind {
+    CHARGE, CLAWBACK, PENALTY, REBATE_CREDIT
+}

@@ -1,0 +1,98 @@
+package io.resettle.pricing;
+
+import static io.resettle.pricing.Fixtures.TABLES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resettle.ingest.BillingLine;
+import io.resettle.ingest.BillingMethod;
+import io.resettle.ingest.ChargeType;
+import io.resettle.invoice.GroupStatement;
+import io.resettle.invoice.Invoice;
+import io.resettle.invoice.InvoiceLine;
+import io.resettle.money.Money;
+import io.resettle.policy.Category;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** R4.3 and R12.2 over random line sets: every line nets out, every invoice is the sum of its lines. */
+class PricingPropertyTest {
+
+    private static final YearMonth PERIOD = YearMonth.of(2026, 10);
+
+    @Test
+    void invoicesAreTheSumOfTheirLinesAndEveryLineNetsOut_R12_2() {
+        Random random = new Random(42L);
+        ChargeType[] types = ChargeType.values();
+        Category[] categories = Category.values();
+        Agreement agreement = Fixtures.agreement("K", "G", YearMonth.of(2026, 1), YearMonth.of(2026, 12));
+        for (int run = 0; run < 500; run++) {
+            List<BillingLine> lines = new ArrayList<>();
+            int count = 1 + random.nextInt(40);
+            for (int i = 0; i < count; i++) {
+                ChargeType type = types[random.nextInt(types.length)];
+                // Up to 11 decimals, as in real exports (R1.1); refunds negative (R2.2).
+                BigDecimal amount = BigDecimal.valueOf(Math.floorMod(random.nextLong(), 40_000_000_000_000_000L))
+                        .movePointLeft(random.nextInt(12));
+                if (type == ChargeType.REFUND || (type == ChargeType.ADJUSTMENT && random.nextBoolean())) {
+                    amount = amount.negate();
+                }
+                String related = type == ChargeType.REFUND && i > 0 && random.nextBoolean() ? "L" + random.nextInt(i)
+                        : null;
+                lines.add(new BillingLine("L" + i, related, PERIOD, "S" + random.nextInt(5), null, "p",
+                        categories[random.nextInt(categories.length)], BillingMethod.POSTPAID, type, amount, amount,
+                        amount, "CNY", LocalDateTime.of(2026, 10, 1 + random.nextInt(31), random.nextInt(24), 0),
+                        null, null, true));
+            }
+            Map<String, BigDecimal> earlierRates = new HashMap<>();
+            earlierRates.put("old", new BigDecimal("0.18"));
+            BigDecimal volume = GroupVolume.of(lines);
+            DiscountPricer pricer = DiscountPricer.forGroup("G", PERIOD, volume,
+                    random.nextInt(4) == 0 ? Optional.empty() : Optional.of(agreement), TABLES);
+            List<InvoiceLine> priced = pricer.priceAll(lines, id -> Optional.ofNullable(earlierRates.get(id)));
+
+            assertThat(priced).hasSameSizeAs(lines);
+            assertThat(priced).isSortedAccordingTo(InvoiceLine.IO_ORDER);
+            Map<String, BillingLine> byId = lines.stream().collect(Collectors.toMap(BillingLine::lineId, l -> l));
+            for (InvoiceLine line : priced) {
+                BillingLine source = byId.get(line.lineId());
+                assertThat(line.net()).isEqualTo(line.payable().subtract(line.discount()));
+                assertThat(line.payable()).isEqualTo(Money.round2(source.payableAmount()));
+                assertThat(line.discount())
+                        .isEqualTo(Money.round2(source.payableAmount().multiply(line.discountRate())));
+                if (!source.chargeType().countsInVolume()) {
+                    assertThat(line.discountRate().signum()).isZero();
+                } else if (source.chargeType() != ChargeType.REFUND || source.relatedLineId() == null) {
+                    assertThat(line.discountRate()).isEqualByComparingTo(pricer.rateFor(source.category()));
+                }
+            }
+
+            List<Invoice> invoices = Invoice.allOf(PERIOD, priced);
+            assertThat(invoices.stream().mapToInt(Invoice::lineCount).sum()).isEqualTo(priced.size());
+            for (Invoice invoice : invoices) {
+                List<InvoiceLine> own = priced.stream()
+                        .filter(line -> line.subAccountId().equals(invoice.subAccountId())).toList();
+                assertThat(invoice.lineCount()).isEqualTo(own.size());
+                assertThat(invoice.payable()).isEqualTo(Money.sum(own.stream().map(InvoiceLine::payable).toList())
+                        .setScale(2));
+                assertThat(invoice.discount()).isEqualTo(Money.sum(own.stream().map(InvoiceLine::discount).toList())
+                        .setScale(2));
+                assertThat(invoice.net()).isEqualTo(Money.sum(own.stream().map(InvoiceLine::net).toList())
+                        .setScale(2));
+                assertThat(invoice.net()).isEqualTo(invoice.payable().subtract(invoice.discount()));
+            }
+            GroupStatement statement = GroupStatement.of("G", PERIOD, volume, pricer.tierFrom(), BigDecimal.ZERO,
+                    invoices);
+            assertThat(statement.creditTotal())
+                    .isEqualByComparingTo(Money.sum(invoices.stream().map(Invoice::net).toList()));
+        }
+    }
+}
