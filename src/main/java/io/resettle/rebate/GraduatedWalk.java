@@ -1,10 +1,10 @@
 package io.resettle.rebate;
 
+import io.resettle.money.Money;
 import io.resettle.policy.Category;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
-import io.resettle.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +24,15 @@ import java.util.TreeSet;
  */
 public final class GraduatedWalk {
 
-    private final String program;
+    private final RebateProgram program;
     private final String scopeId;
     private final TierTable tiers;
-    private final RebateProgram rebateProgram;
     /** Points where the earning tier may change: 0 and every tier's {@code from} above 0. */
     private final List<BigDecimal> boundaries;
     private WalkState state;
 
     public GraduatedWalk(RebateProgram program, String scopeId, WalkState state) {
-        this.rebateProgram = Objects.requireNonNull(program);
-        this.program = program.id();
+        this.program = Objects.requireNonNull(program);
         this.scopeId = Objects.requireNonNull(scopeId);
         this.tiers = program.tiers();
         this.state = Objects.requireNonNull(state);
@@ -63,7 +61,7 @@ public final class GraduatedWalk {
      * W (weight 0 or amount 0) gives one slice at the tier W0 is in.
      */
     public List<RebateSlice> feed(String lineId, Category category, BigDecimal amount) {
-        BigDecimal weight = rebateProgram.weightOf(category);
+        BigDecimal weight = program.weightOf(category);
         BigDecimal w0 = state.totalWeightedVolume();
         BigDecimal move = weight.multiply(amount);
         List<RebateSlice> slices = new ArrayList<>();
@@ -92,12 +90,16 @@ public final class GraduatedWalk {
 
     /** The tier W has reached (empty below the first tier or below zero): tier_from of rebates.csv. */
     public Optional<Tier> tierReached() {
-        return earningTier(state.totalWeightedVolume());
+        return earningTier(tiers, state.totalWeightedVolume());
     }
 
     /** The tier that earns at volume w: none below zero (R7.3), else the highest with from ≤ w. */
-    private Optional<Tier> earningTier(BigDecimal w) {
+    static Optional<Tier> earningTier(TierTable tiers, BigDecimal w) {
         return w.signum() < 0 ? Optional.empty() : tiers.tierAt(w);
+    }
+
+    private Optional<Tier> earningTier(BigDecimal w) {
+        return earningTier(tiers, w);
     }
 
     /**
@@ -141,7 +143,7 @@ public final class GraduatedWalk {
 
     private RebateSlice slice(String lineId, Category category, Optional<Tier> tier, BigDecimal amount) {
         BigDecimal rate = tier.map(t -> t.rateFor(category)).orElse(BigDecimal.ZERO);
-        return new RebateSlice(program, scopeId, lineId, category, tier.map(Tier::from), amount, rate,
+        return new RebateSlice(program.id(), scopeId, lineId, category, tier.map(Tier::from), amount, rate,
                 amount.multiply(rate));
     }
 

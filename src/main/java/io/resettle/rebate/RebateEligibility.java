@@ -9,6 +9,9 @@ import io.resettle.policy.RebateProgram;
  */
 public final class RebateEligibility {
 
+    /** Scope id of AGENT-scope programs in rebates.csv (io-contract §3). */
+    public static final String AGENT_SCOPE = "AGENT";
+
     private RebateEligibility() {
     }
 
@@ -21,7 +24,4 @@ public final class RebateEligibility {
     public static String scopeId(RebateProgram program, String groupId) {
         return program.scope() == RebateProgram.Scope.AGENT ? AGENT_SCOPE : groupId;
     }
-
-    /** Scope id of AGENT-scope programs in rebates.csv (io-contract §3). */
-    public static final String AGENT_SCOPE = "AGENT";
 }

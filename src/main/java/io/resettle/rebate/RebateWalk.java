@@ -82,7 +82,7 @@ public final class RebateWalk {
 
     /** The tier reached by W, empty below the first tier (tier_from of rebates.csv). */
     public Optional<Tier> tierReached() {
-        return graduated != null ? graduated.tierReached() : RetroactiveRebate.tierReached(program.tiers(), state());
+        return tierReached(program, state());
     }
 
     /** R per category of a walk state: summed slices (GRADUATED) or all-units (RETROACTIVE). */
@@ -94,6 +94,8 @@ public final class RebateWalk {
 
     /** The tier W reaches for a walk state, as {@link #tierReached()}. */
     public static Optional<Tier> tierReached(RebateProgram program, WalkState state) {
-        return new RebateWalk(program, RebateEligibility.AGENT_SCOPE, state).tierReached();
+        return program.mode() == RebateProgram.Mode.GRADUATED
+                ? GraduatedWalk.earningTier(program.tiers(), state.totalWeightedVolume())
+                : RetroactiveRebate.tierReached(program.tiers(), state);
     }
 }
