@@ -1,0 +1,408 @@
+package io.resettle.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resettle.policy.Category;
+import io.resettle.policy.Policy;
+import io.resettle.policy.PolicyParser;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every row of the io-contract §2 mapping table, the untidy values of real files, and every row reject reason (R2.5). */
+class LineNormaliserTest {
+
+    static final YearMonth OCTOBER = YearMonth.of(2026, 10);
+    static final Policy POLICY = PolicyParser.parse("policies/2026-01.yml", YearMonth.of(2026, 1), """
+            currency: CNY
+            categories:
+              COMPUTE: [ecs]
+              SECURITY: [waf]
+              STORAGE: [oss]
+            discount_tables:
+              standard:
+                - {from: 0, rates: {default: 0.00}}
+            """);
+    static final Map<String, IngestAccount> ACCOUNTS = Map.of(
+            "A", new IngestAccount("A", "CNY", YearMonth.of(2026, 1), null),
+            "LATE", new IngestAccount("LATE", "CNY", YearMonth.of(2026, 11), null),
+            "GONE", new IngestAccount("GONE", "CNY", YearMonth.of(2026, 1), YearMonth.of(2026, 9)),
+            "USD1", new IngestAccount("USD1", "USD", YearMonth.of(2024, 1), null));
+
+    static final List<String> BILL_HEADER = List.of("RecordID", "RelatedRecordID", "BillingCycle", "OwnerID", "AccountID",
+            "SubOrderId", "OrderId", "ProductCode", "SubscriptionType", "Item", "OrderType", "PretaxGrossAmount",
+            "PretaxAmount", "PaymentAmount", "Currency", "PaymentTime", "UsageStartTime", "UsageEndTime", "Status",
+            "OutstandingAmount");
+
+    static final List<String> CONSOLE_HEADER = List.of("账期", "账号ID", "Owner账号ID", "订单号/账单号", "产品Code", "计费方式",
+            "消费类型", "原价", "官网价", "应付金额", "现金支付", "币种", "消费时间", "账单开始时间", "账单结束时间", "欠费金额");
+
+    static final List<String> FOCUS_HEADER = List.of("BillingAccountId", "SubAccountId", "BillingPeriodStart",
+            "ChargePeriodStart", "ChargePeriodEnd", "ChargeCategory", "ServiceName", "ServiceCategory", "ListCost",
+            "BilledCost", "BillingCurrency", "InvoiceId", "x_LineId", "Id");
+
+    // ---- alibaba-bill ----
+
+    static Map<String, String> billRow() {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("RecordID", "R1");
+        row.put("RelatedRecordID", "");
+        row.put("BillingCycle", "2026-10");
+        row.put("OwnerID", "A");
+        row.put("AccountID", "MASTER");
+        row.put("SubOrderId", "SO-1");
+        row.put("OrderId", "O-1");
+        row.put("ProductCode", "ecs");
+        row.put("SubscriptionType", "Subscription");
+        row.put("Item", "SubscriptionOrder");
+        row.put("OrderType", "New");
+        row.put("PretaxGrossAmount", "130.00");
+        row.put("PretaxAmount", "120.12345678901");
+        row.put("PaymentAmount", "100.00");
+        row.put("Currency", "CNY");
+        row.put("PaymentTime", "2026-10-03T14:05:00");
+        row.put("UsageStartTime", "");
+        row.put("UsageEndTime", "");
+        row.put("Status", "PayFinish");
+        row.put("OutstandingAmount", "");
+        return row;
+    }
+
+    @Test
+    void alibabaBillMapsEveryColumn() {
+        BillingLine line = normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, billRow());
+        assertThat(line.lineId()).isEqualTo("R1");
+        assertThat(line.relatedLineId()).isNull();
+        assertThat(line.period()).isEqualTo(OCTOBER);
+        assertThat(line.subAccountId()).isEqualTo("A");
+        assertThat(line.orderId()).isEqualTo("SO-1");
+        assertThat(line.productCode()).isEqualTo("ecs");
+        assertThat(line.category()).isEqualTo(Category.COMPUTE);
+        assertThat(line.billingMethod()).isEqualTo(BillingMethod.PREPAID);
+        assertThat(line.chargeType()).isEqualTo(ChargeType.NEW);
+        assertThat(line.listAmount()).isEqualByComparingTo("130.00");
+        assertThat(line.payableAmount()).isEqualTo(new BigDecimal("120.12345678901"));
+        assertThat(line.paidAmount()).isEqualByComparingTo("100.00");
+        assertThat(line.currency()).isEqualTo("CNY");
+        assertThat(line.paymentTime()).isEqualTo(LocalDateTime.of(2026, 10, 3, 14, 5));
+        assertThat(line.paid()).isTrue();
+    }
+
+    @Test
+    void alibabaBillFallsBackToAccountIdOrderIdAndPretaxAmount() {
+        Map<String, String> row = billRow();
+        row.put("OwnerID", "NULL");
+        row.put("AccountID", "A");
+        row.put("SubOrderId", "");
+        row.put("PaymentAmount", "");
+        row.put("RelatedRecordID", "R0");
+        BillingLine line = normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row);
+        assertThat(line.subAccountId()).isEqualTo("A");
+        assertThat(line.orderId()).isEqualTo("O-1");
+        assertThat(line.paidAmount()).isEqualTo(line.payableAmount());
+        assertThat(line.relatedLineId()).isEqualTo("R0");
+    }
+
+    @ParameterizedTest(name = "SubscriptionType {0} → {1}")
+    @CsvSource({"Subscription, PREPAID", "PayAsYouGo, POSTPAID", "subscription, PREPAID", "PAYASYOUGO, POSTPAID"})
+    void alibabaBillBillingMethods(String subscriptionType, BillingMethod expected) {
+        Map<String, String> row = billRow();
+        row.put("SubscriptionType", subscriptionType);
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).billingMethod()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "Item {0} / OrderType {1} → {2}")
+    @CsvSource(value = {"SubscriptionOrder, New, NEW", "SubscriptionOrder, Renew, RENEWAL", "SubscriptionOrder, Upgrade, UPGRADE",
+            "SubscriptionOrder, '', NEW", "SubscriptionOrder, NULL, NEW", "PayAsYouGoBill, '', USAGE", "Refund, '', REFUND",
+            "Adjustment, '', ADJUSTMENT", "subscriptionorder, RENEW, RENEWAL", "payasyougobill, '', USAGE"})
+    void alibabaBillChargeTypes(String item, String orderType, ChargeType expected) {
+        Map<String, String> row = billRow();
+        row.put("Item", item);
+        row.put("OrderType", orderType);
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).chargeType()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "Status {0}, OutstandingAmount {1} → paid {2}")
+    @CsvSource(value = {"PayFinish, '', true", "payfinish, '', true", "WaitForPay, '', false", "'', '', true", "'', 0, true",
+            "'', 0.00, true", "'', 12.50, false", "NULL, NULL, true"})
+    void alibabaBillPaidFlag(String status, String outstanding, boolean paid) {
+        Map<String, String> row = billRow();
+        row.put("Status", status);
+        row.put("OutstandingAmount", outstanding);
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).paid()).isEqualTo(paid);
+    }
+
+    @Test
+    void alibabaBillWithoutStatusColumnUsesOutstandingAmount() {
+        List<String> header = BILL_HEADER.stream().filter(c -> !c.equals("Status")).toList();
+        Map<String, String> row = billRow();
+        row.remove("Status");
+        row.put("OutstandingAmount", "3.00");
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, header, row).paid()).isFalse();
+    }
+
+    @Test
+    void refundExportedWithPositiveAmountsIsNegated_R2_2() {
+        Map<String, String> row = billRow();
+        row.put("Item", "Refund");
+        row.put("PretaxGrossAmount", "50.00");
+        row.put("PretaxAmount", "40.00");
+        row.put("PaymentAmount", "40.00");
+        BillingLine line = normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row);
+        assertThat(line.listAmount()).isEqualByComparingTo("-50.00");
+        assertThat(line.payableAmount()).isEqualByComparingTo("-40.00");
+        assertThat(line.paidAmount()).isEqualByComparingTo("-40.00");
+        row.put("PretaxAmount", "-40.00");
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).payableAmount()).isEqualByComparingTo("-40.00");
+    }
+
+    @ParameterizedTest(name = "time {0}")
+    @CsvSource(value = {"2026-10-03T14:05:00, 2026-10-03T14:05:00", "2026-10-03 14:05:00, 2026-10-03T14:05:00",
+            "2026-10-03T22:05:00+08:00, 2026-10-03T14:05:00", "2026-10-03T14:05:00Z, 2026-10-03T14:05:00",
+            "2026-10-03 22:05:00 +0800, 2026-10-03T14:05:00", "2026-10-03T14:05:00.250, 2026-10-03T14:05:00.250",
+            "2026/10/3 14:05:00, 2026-10-03T14:05:00", "2026-10-03, 2026-10-03T00:00:00"})
+    void timestampsWithSpaceOrTWithOrWithoutZone(String text, LocalDateTime expected) {
+        Map<String, String> row = billRow();
+        row.put("PaymentTime", text);
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).paymentTime()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "period {0}")
+    @CsvSource({"2026-10", "202610", "2026/10"})
+    void billingCycleForms(String cycle) {
+        Map<String, String> row = billRow();
+        row.put("BillingCycle", cycle);
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).period()).isEqualTo(OCTOBER);
+    }
+
+    @Test
+    void amountsKeepFullPrecisionAndAcceptThousandsSeparators_R1_1() {
+        Map<String, String> row = billRow();
+        row.put("PretaxAmount", "1,234,567.12345678901");
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).payableAmount())
+                .isEqualTo(new BigDecimal("1234567.12345678901"));
+    }
+
+    @Test
+    void unmappedProductIsOther_R2_3() {
+        Map<String, String> row = billRow();
+        row.put("ProductCode", "domain");
+        assertThat(normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row).category()).isEqualTo(Category.OTHER);
+    }
+
+    // ---- alibaba-console ----
+
+    static Map<String, String> consoleRow() {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("账期", "2026-10");
+        row.put("账号ID", "MASTER");
+        row.put("Owner账号ID", "A");
+        row.put("订单号/账单号", "CO-1");
+        row.put("产品Code", "waf");
+        row.put("计费方式", "包年包月");
+        row.put("消费类型", "新购");
+        row.put("原价", "1200.00");
+        row.put("官网价", "1300.00");
+        row.put("应付金额", "1000.00");
+        row.put("现金支付", "900.00");
+        row.put("币种", "CNY");
+        row.put("消费时间", "2026-10-06 12:00:00");
+        row.put("账单开始时间", "2026-10-06 00:00:00");
+        row.put("账单结束时间", "2026-10-06 23:59:59");
+        row.put("欠费金额", "0");
+        return row;
+    }
+
+    @Test
+    void alibabaConsoleMapsEveryColumn() {
+        BillingLine line = normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, consoleRow());
+        assertThat(line.lineId()).startsWith("D-");
+        assertThat(line.relatedLineId()).isNull();
+        assertThat(line.period()).isEqualTo(OCTOBER);
+        assertThat(line.subAccountId()).isEqualTo("A");
+        assertThat(line.orderId()).isEqualTo("CO-1");
+        assertThat(line.productCode()).isEqualTo("waf");
+        assertThat(line.category()).isEqualTo(Category.SECURITY);
+        assertThat(line.billingMethod()).isEqualTo(BillingMethod.PREPAID);
+        assertThat(line.chargeType()).isEqualTo(ChargeType.NEW);
+        assertThat(line.listAmount()).isEqualByComparingTo("1200.00");
+        assertThat(line.payableAmount()).isEqualByComparingTo("1000.00");
+        assertThat(line.paidAmount()).isEqualByComparingTo("900.00");
+        assertThat(line.currency()).isEqualTo("CNY");
+        assertThat(line.paymentTime()).isEqualTo(LocalDateTime.of(2026, 10, 6, 12, 0));
+        assertThat(line.usageStart()).isEqualTo(LocalDateTime.of(2026, 10, 6, 0, 0));
+        assertThat(line.usageEnd()).isEqualTo(LocalDateTime.of(2026, 10, 6, 23, 59, 59));
+        assertThat(line.paid()).isTrue();
+    }
+
+    @Test
+    void alibabaConsoleFallbacks() {
+        Map<String, String> row = consoleRow();
+        row.put("Owner账号ID", "");
+        row.put("账号ID", "A");
+        row.put("原价", "");
+        row.put("现金支付", "");
+        row.put("币种", "");
+        row.put("欠费金额", "5.00");
+        BillingLine line = normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, row);
+        assertThat(line.subAccountId()).isEqualTo("A");
+        assertThat(line.listAmount()).isEqualByComparingTo("1300.00");
+        assertThat(line.paidAmount()).isEqualByComparingTo("1000.00");
+        assertThat(line.currency()).isEqualTo("CNY");
+        assertThat(line.paid()).isFalse();
+    }
+
+    @ParameterizedTest(name = "计费方式 {0} → {1}")
+    @CsvSource({"包年包月, PREPAID", "预付费, PREPAID", "按量付费, POSTPAID", "后付费, POSTPAID"})
+    void alibabaConsoleBillingMethods(String value, BillingMethod expected) {
+        Map<String, String> row = consoleRow();
+        row.put("计费方式", value);
+        assertThat(normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, row).billingMethod()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "消费类型 {0} → {1}")
+    @CsvSource({"新购, NEW", "续费, RENEWAL", "升级, UPGRADE", "退款, REFUND", "降配退款, REFUND", "按量, USAGE",
+            "按量付费, USAGE", "调账, ADJUSTMENT"})
+    void alibabaConsoleChargeTypes(String value, ChargeType expected) {
+        Map<String, String> row = consoleRow();
+        row.put("消费类型", value);
+        assertThat(normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, row).chargeType()).isEqualTo(expected);
+    }
+
+    @Test
+    void derivedLineIdIsStableAndDependsOnContent_R2_7() {
+        String first = normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, consoleRow()).lineId();
+        assertThat(normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, consoleRow()).lineId()).isEqualTo(first);
+        Map<String, String> other = consoleRow();
+        other.put("应付金额", "1000.01");
+        assertThat(normalise(ExportFormat.ALIBABA_CONSOLE, CONSOLE_HEADER, other).lineId()).isNotEqualTo(first);
+    }
+
+    // ---- focus ----
+
+    static Map<String, String> focusRow() {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("BillingAccountId", "MASTER");
+        row.put("SubAccountId", "A");
+        row.put("BillingPeriodStart", "2026-10-01 00:00:00");
+        row.put("ChargePeriodStart", "2026-10-09 00:00:00");
+        row.put("ChargePeriodEnd", "2026-10-10 00:00:00");
+        row.put("ChargeCategory", "Purchase");
+        row.put("ServiceName", "Elastic Compute");
+        row.put("ServiceCategory", "Compute");
+        row.put("ListCost", "500.00");
+        row.put("BilledCost", "400.00000000001");
+        row.put("BillingCurrency", "CNY");
+        row.put("InvoiceId", "INV-9");
+        row.put("x_LineId", "F1");
+        row.put("Id", "11472");
+        return row;
+    }
+
+    @Test
+    void focusMapsEveryColumn() {
+        BillingLine line = normalise(ExportFormat.FOCUS, FOCUS_HEADER, focusRow());
+        assertThat(line.lineId()).isEqualTo("F1");
+        assertThat(line.period()).isEqualTo(OCTOBER);
+        assertThat(line.subAccountId()).isEqualTo("A");
+        assertThat(line.orderId()).isEqualTo("INV-9");
+        assertThat(line.productCode()).isEqualTo("Elastic Compute");
+        assertThat(line.category()).isEqualTo(Category.COMPUTE);
+        assertThat(line.billingMethod()).isEqualTo(BillingMethod.PREPAID);
+        assertThat(line.chargeType()).isEqualTo(ChargeType.NEW);
+        assertThat(line.listAmount()).isEqualByComparingTo("500.00");
+        assertThat(line.payableAmount()).isEqualTo(new BigDecimal("400.00000000001"));
+        assertThat(line.paidAmount()).isEqualTo(line.payableAmount());
+        assertThat(line.currency()).isEqualTo("CNY");
+        assertThat(line.paymentTime()).isEqualTo(LocalDateTime.of(2026, 10, 9, 0, 0));
+        assertThat(line.usageStart()).isEqualTo(LocalDateTime.of(2026, 10, 9, 0, 0));
+        assertThat(line.usageEnd()).isEqualTo(LocalDateTime.of(2026, 10, 10, 0, 0));
+        assertThat(line.paid()).isTrue();
+    }
+
+    @Test
+    void focusIdFallbacks() {
+        Map<String, String> row = focusRow();
+        row.put("x_LineId", "NULL");
+        assertThat(normalise(ExportFormat.FOCUS, FOCUS_HEADER, row).lineId()).isEqualTo("11472");
+        row.put("Id", "");
+        assertThat(normalise(ExportFormat.FOCUS, FOCUS_HEADER, row).lineId()).startsWith("D-");
+        row.put("SubAccountId", "NULL");
+        row.put("BillingAccountId", "A");
+        assertThat(normalise(ExportFormat.FOCUS, FOCUS_HEADER, row).subAccountId()).isEqualTo("A");
+    }
+
+    @ParameterizedTest(name = "ChargeCategory {0}, BilledCost {1} → {2} / {3}")
+    @CsvSource({"Purchase, 10.00, NEW, PREPAID", "Purchase, -10.00, REFUND, PREPAID", "Usage, 10.00, USAGE, POSTPAID",
+            "usage, 10.00, USAGE, POSTPAID", "Credit, -10.00, CREDIT, POSTPAID", "Adjustment, 1.00, ADJUSTMENT, POSTPAID",
+            "Tax, 1.00, TAX, POSTPAID", "PURCHASE, 10.00, NEW, PREPAID"})
+    void focusChargeCategories(String category, String billed, ChargeType type, BillingMethod method) {
+        Map<String, String> row = focusRow();
+        row.put("ChargeCategory", category);
+        row.put("BilledCost", billed);
+        BillingLine line = normalise(ExportFormat.FOCUS, FOCUS_HEADER, row);
+        assertThat(line.chargeType()).isEqualTo(type);
+        assertThat(line.billingMethod()).isEqualTo(method);
+    }
+
+    @ParameterizedTest(name = "ServiceCategory {0} → {1}")
+    @CsvSource({"Compute, COMPUTE", "Security, SECURITY", "Databases, DATABASE", "Storage, STORAGE",
+            "Networking, NETWORK", "Management and Governance, OTHER", "NULL, OTHER"})
+    void focusServiceCategories_R2_3(String serviceCategory, Category expected) {
+        Map<String, String> row = focusRow();
+        row.put("ServiceCategory", serviceCategory);
+        assertThat(normalise(ExportFormat.FOCUS, FOCUS_HEADER, row).category()).isEqualTo(expected);
+    }
+
+    @Test
+    void policyMapWinsOverServiceCategory_R2_3() {
+        Map<String, String> row = focusRow();
+        row.put("ServiceName", "oss");
+        row.put("ServiceCategory", "Compute");
+        assertThat(normalise(ExportFormat.FOCUS, FOCUS_HEADER, row).category()).isEqualTo(Category.STORAGE);
+    }
+
+    // ---- rejects (R2.5) ----
+
+    @ParameterizedTest(name = "{0} = {1} → {2}")
+    @CsvSource({"PretaxAmount, 12.3x, BAD_NUMBER", "PretaxAmount, '', BAD_NUMBER", "PretaxGrossAmount, abc, BAD_NUMBER",
+            "PaymentTime, 2026-13-45 99:00, BAD_DATE", "BillingCycle, October, BAD_DATE", "UsageStartTime, yesterday, BAD_DATE",
+            "SubscriptionType, Monthly, BAD_VALUE", "Item, Voucher, BAD_VALUE", "OrderType, Convert, BAD_VALUE",
+            "OwnerID, NOBODY, UNKNOWN_SUB_ACCOUNT", "OwnerID, LATE, NOT_ASSOCIATED_IN_PERIOD",
+            "OwnerID, GONE, NOT_ASSOCIATED_IN_PERIOD", "BillingCycle, 2026-09, PERIOD_MISMATCH",
+            "Currency, USD, CURRENCY_MISMATCH", "Currency, '', CURRENCY_MISMATCH"})
+    void rejectReasons(String column, String value, RejectReason reason) {
+        Map<String, String> row = billRow();
+        row.put(column, value);
+        if (column.equals("OwnerID")) {
+            row.put("AccountID", "");
+        }
+        assertThatThrownBy(() -> normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row))
+                .isInstanceOfSatisfying(RowRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+                .hasMessageContaining(value.isEmpty() ? "" : value);
+    }
+
+    @Test
+    void rowWithoutSubAccountIsUnknown() {
+        Map<String, String> row = billRow();
+        row.put("OwnerID", "");
+        row.put("AccountID", "");
+        assertThatThrownBy(() -> normalise(ExportFormat.ALIBABA_BILL, BILL_HEADER, row))
+                .isInstanceOfSatisfying(RowRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RejectReason.UNKNOWN_SUB_ACCOUNT));
+    }
+
+    static BillingLine normalise(ExportFormat format, List<String> header, Map<String, String> row) {
+        String[] cells = header.stream().map(column -> row.getOrDefault(column, "")).toArray(String[]::new);
+        return new LineNormaliser(format, new ExportHeader(header), OCTOBER, POLICY,
+                id -> Optional.ofNullable(ACCOUNTS.get(id))).normalise(cells);
+    }
+}
