@@ -20,7 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads and validates a policy file (io-contract §1). Every problem is collected with its key
@@ -44,7 +48,8 @@ public final class PolicyParser {
     private Policy read(YearMonth effectiveFrom, String yaml) {
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+            document = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                    new DumperOptions(), new DecimalsAsText()).load(yaml);
         } catch (RuntimeException e) {
             throw new PolicyException(file, List.of("not valid YAML: " + e.getMessage()));
         }
@@ -357,6 +362,18 @@ public final class PolicyParser {
     private static <T> void add(Set<T> set, T value) {
         if (value != null) {
             set.add(value);
+        }
+    }
+
+    /** Leaves decimals as text, so that rates and amounts become exact BigDecimals, never doubles (R1.1). */
+    private static final class DecimalsAsText extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\u0000");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
         }
     }
 }

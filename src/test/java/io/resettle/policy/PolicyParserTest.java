@@ -1,0 +1,129 @@
+package io.resettle.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The policy file of io-contract §1 and its validation. */
+class PolicyParserTest {
+
+    static final YearMonth JANUARY = YearMonth.of(2026, 1);
+
+    /** The example policy, taken from the spec itself so that the two cannot drift apart. */
+    static String specPolicy() throws Exception {
+        Path contract = Path.of(System.getProperty("resettle.shared.dir", "../shared"), "spec", "io-contract.md");
+        Matcher yaml = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(contract));
+        assertThat(yaml.find()).as("the io-contract has a yaml block").isTrue();
+        return yaml.group(1);
+    }
+
+    @Test
+    void readsTheContractsExamplePolicy() throws Exception {
+        Policy policy = PolicyParser.parse("policies/2026-01.yml", JANUARY, specPolicy());
+        assertThat(policy.currency()).isEqualTo("CNY");
+        assertThat(policy.categoryOf("WAF")).contains(Category.SECURITY);
+        assertThat(policy.maxRejectRatio()).isEqualByComparingTo("0.01");
+        TierTable standard = policy.discountTables().get("standard");
+        assertThat(standard.tierAt(new BigDecimal("199999.99")).orElseThrow().from()).isEqualByComparingTo("50000");
+        assertThat(standard.tierAt(new BigDecimal("200000")).orElseThrow().rateFor(Category.SECURITY)).isEqualByComparingTo("0.13");
+        assertThat(policy.rebatePrograms()).extracting(RebateProgram::id).containsExactly("channel", "customer-share");
+        RebateProgram share = policy.rebatePrograms().get(1);
+        assertThat(share.mode()).isEqualTo(RebateProgram.Mode.RETROACTIVE);
+        assertThat(share.stages()).extracting(RebateProgram.Stage::dueAfterMonths).containsExactly(1, 12);
+        assertThat(policy.referral()).isPresent();
+        assertThat(policy.referral().get().bonusTiers()).hasSize(2);
+        assertThat(policy.taxBorneBy()).isEqualTo(Policy.TaxBorneBy.PAYEE);
+    }
+
+    @Test
+    void missingOptionalSectionsTakeTheirDefaults() {
+        Policy policy = PolicyParser.parse("p.yml", JANUARY, """
+                currency: CNY
+                discount_tables:
+                  standard:
+                    - {from: 0, rates: {default: 0.01}}
+                rebate_programs:
+                  - {id: p, scope: GROUP, direction: PAYABLE, mode: GRADUATED, tiers: [{from: 0, rates: {default: 0.01}}]}
+                """);
+        assertThat(policy.maxRejectRatio()).isEqualByComparingTo("0.01");
+        assertThat(policy.referral()).isEmpty();
+        assertThat(policy.taxBorneBy()).isEqualTo(Policy.TaxBorneBy.PAYEE);
+        RebateProgram program = policy.rebatePrograms().get(0);
+        assertThat(program.stages()).containsExactly(new RebateProgram.Stage(BigDecimal.ONE, 1, RebateProgram.StageCondition.NONE));
+        assertThat(program.weightOf(Category.COMPUTE)).isEqualByComparingTo("1");
+        assertThat(program.eligibility().admits(io.resettle.ingest.BillingMethod.POSTPAID, Category.OTHER, "x")).isTrue();
+    }
+
+    @Test
+    void refusesBadPoliciesNamingEveryProblem() {
+        assertThatThrownBy(() -> PolicyParser.parse("policies/2026-03.yml", JANUARY, """
+                categories:
+                  COMPUTER: [ecs]
+                ingest: {max_reject_ratio: 1.5}
+                discount_tables:
+                  standard:
+                    - {from: 50000, rates: {default: 0.05}}
+                    - {from: 0, rates: {default: -0.01, SECURITY: 1.2}}
+                rebate_programs:
+                  - id: p
+                    scope: GALAXY
+                    direction: PAYABLE
+                    mode: GRADUATED
+                    tiers: [{from: 0, rates: {default: 0.01}}]
+                    stages:
+                      - {share: 0.3, due_after_months: 1, condition: NONE}
+                      - {share: 0.6, due_after_months: 2, condition: SOMETIMES}
+                tax: {borne_by: NOBODY}
+                """))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("policies/2026-03.yml")
+                .hasMessageContaining("currency is required")
+                .hasMessageContaining("categories.COMPUTER: unknown value 'COMPUTER'")
+                .hasMessageContaining("ingest.max_reject_ratio 1.5 is outside [0, 1]")
+                .hasMessageContaining("discount_tables.standard[1].from 0 is not above the previous tier's 50000 (tiers must ascend)")
+                .hasMessageContaining("discount_tables.standard[1].rates.default -0.01 is outside [0, 1]")
+                .hasMessageContaining("discount_tables.standard[1].rates.SECURITY 1.2 is outside [0, 1]")
+                .hasMessageContaining("rebate_programs[0].scope: unknown value 'GALAXY'")
+                .hasMessageContaining("rebate_programs[0].stages[1].condition: unknown value 'SOMETIMES'")
+                .hasMessageContaining("tax.borne_by: unknown value 'NOBODY'");
+    }
+
+    @Test
+    void stageSharesMustAddUpToOne() {
+        assertThatThrownBy(() -> PolicyParser.parse("p.yml", JANUARY, """
+                currency: CNY
+                discount_tables: {standard: [{from: 0, rates: {default: 0}}]}
+                rebate_programs:
+                  - id: p
+                    scope: GROUP
+                    direction: PAYABLE
+                    mode: RETROACTIVE
+                    tiers: [{from: 0, rates: {default: 0.01}}]
+                    stages: [{share: 0.10, due_after_months: 1}, {share: 0.80, due_after_months: 12}]
+                """)).hasMessageContaining("rebate_programs[0].stages: shares add up to 0.90, not 1");
+    }
+
+    @Test
+    void discountTablesAreRequired() {
+        assertThatThrownBy(() -> PolicyParser.parse("p.yml", JANUARY, "currency: CNY\n"))
+                .hasMessageContaining("discount_tables is required");
+    }
+
+    @Test
+    void theLatestPolicyNotAfterThePeriodIsInForce(@TempDir Path data) throws Exception {
+        Files.createDirectories(data.resolve("policies"));
+        Files.writeString(data.resolve("policies/2026-01.yml"), "currency: CNY\n");
+        Files.writeString(data.resolve("policies/2026-10.yml"), "currency: CNY\n");
+        assertThat(PolicyFiles.inForce(data, YearMonth.of(2026, 9))).contains(data.resolve("policies/2026-01.yml"));
+        assertThat(PolicyFiles.inForce(data, YearMonth.of(2026, 10))).contains(data.resolve("policies/2026-10.yml"));
+        assertThat(PolicyFiles.inForce(data, YearMonth.of(2025, 12))).isEmpty();
+    }
+}
