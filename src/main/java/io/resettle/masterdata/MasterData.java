@@ -1,8 +1,9 @@
 package io.resettle.masterdata;
 
+import io.resettle.pricing.Agreement;
 import java.util.List;
 
 /** Everything the data set says about customers and partners (io-contract §1), validated together. */
-public record MasterData(List<CustomerGroup> groups, List<SubAccount> accounts, List<AgreementTerms> agreements,
+public record MasterData(List<CustomerGroup> groups, List<SubAccount> accounts, List<Agreement> agreements,
         List<Allocation> allocations, List<Ambassador> ambassadors, List<ReferralVisit> referrals) {
 }

@@ -1,6 +1,7 @@
 package io.resettle.masterdata;
 
-import io.resettle.masterdata.AgreementTerms.ClawbackMode;
+import io.resettle.pricing.Agreement;
+import io.resettle.pricing.ClawbackMode;
 import io.resettle.masterdata.Ambassador.PayeeType;
 import io.resettle.masterdata.CustomerGroup.RebatePayout;
 import io.resettle.masterdata.SubAccount.ManagedBy;
@@ -40,7 +41,7 @@ public final class MasterDataReader {
     private MasterData readAll(Path dataDir) {
         Map<String, CustomerGroup> groups = readGroups(dataDir);
         List<SubAccount> accounts = readAccounts(dataDir, groups);
-        List<AgreementTerms> agreements = readAgreements(dataDir, groups);
+        List<Agreement> agreements = readAgreements(dataDir, groups);
         Set<String> accountIds = new HashSet<>();
         accounts.forEach(a -> accountIds.add(a.subAccountId()));
         List<Allocation> allocations = readAllocations(dataDir, accountIds);
@@ -145,8 +146,8 @@ public final class MasterDataReader {
         return accounts;
     }
 
-    private List<AgreementTerms> readAgreements(Path dataDir, Map<String, CustomerGroup> groups) {
-        List<AgreementTerms> agreements = new ArrayList<>();
+    private List<Agreement> readAgreements(Path dataDir, Map<String, CustomerGroup> groups) {
+        List<Agreement> agreements = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         new CsvFile("agreements.csv", problems).read(dataDir.resolve("agreements.csv"), true,
                 List.of("agreement_id", "group_id", "discount_table", "term_start", "term_end"), row -> {
@@ -179,15 +180,15 @@ public final class MasterDataReader {
                     }
                     if (id != null && groupId != null && table != null && start != null && end != null && mode != null
                             && penalty != null) {
-                        agreements.add(new AgreementTerms(id, groupId, table, start, end,
+                        agreements.add(new Agreement(id, groupId, table, start, end,
                                 commitment == null ? BigDecimal.ZERO : commitment, mode, penalty, terminated));
                     }
                 });
-        agreements.sort(Comparator.comparing(AgreementTerms::groupId).thenComparing(AgreementTerms::termStart)
-                .thenComparing(AgreementTerms::agreementId));
+        agreements.sort(Comparator.comparing(Agreement::groupId).thenComparing(Agreement::termStart)
+                .thenComparing(Agreement::agreementId));
         for (int i = 1; i < agreements.size(); i++) {
-            AgreementTerms previous = agreements.get(i - 1);
-            AgreementTerms current = agreements.get(i);
+            Agreement previous = agreements.get(i - 1);
+            Agreement current = agreements.get(i);
             if (previous.groupId().equals(current.groupId())
                     && !current.termStart().isAfter(previous.closingPeriod())) {
                 problems.add("agreements.csv: agreements " + previous.agreementId() + " (" + previous.termStart() + ".."

@@ -9,7 +9,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,14 +25,20 @@ public class JobRunner {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestJob;
+    private final Job settleJob;
     private final SqlDialect dialect;
+    private final PeriodRuns periodRuns;
+    private final JdbcTemplate jdbc;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-            SqlDialect dialect) {
+            @Qualifier("settleJob") Job settleJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
+        this.settleJob = settleJob;
         this.dialect = dialect;
+        this.periodRuns = periodRuns;
+        this.jdbc = jdbc;
     }
 
     /** Ingests a period: a new job instance per launch, identified by a fresh generation number. */
@@ -43,6 +52,86 @@ public class JobRunner {
                 .addString("out", outDir, false)
                 .toJobParameters();
         return jobOperator.start(ingestJob, parameters);
+    }
+
+    /**
+     * Settles a period: revision 1, or with {@code rerun} revision n+1 of a settled period (R11.1).
+     * Refused (exit 2) while the period runs, when it is closed (R11.5), when nothing was ingested,
+     * when an earlier revision did not complete (restart it instead), and when the period has
+     * quarantined files (R2.6) unless {@code force}.
+     */
+    public JobExecution settle(YearMonth period, boolean rerun, boolean force, String outDir) throws Exception {
+        refuseIfRunning(settleJob.getName(), period);
+        if (periodRuns.isClosed(period)) {
+            throw new RefusedException(period + " is closed; reopen it first: resettle reopen --period " + period
+                    + " --reason \"...\"");
+        }
+        Long files = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_file WHERE period = ?", Long.class, period.toString());
+        if (files == 0) {
+            throw new RefusedException("nothing has been ingested for " + period + "; run: resettle ingest --period " + period);
+        }
+        List<String> quarantined = jdbc.queryForList("SELECT file FROM ingest_file WHERE period = ? AND status = 'QUARANTINED'"
+                + " ORDER BY file", String.class, period.toString());
+        if (!quarantined.isEmpty() && !force) {
+            throw new RefusedException(period + " has quarantined export file(s): " + String.join(", ", quarantined)
+                    + ". Replace them and ingest again, or settle without their rows with --force.");
+        }
+        int revision = 1;
+        var latest = periodRuns.latest(period);
+        if (latest.isPresent()) {
+            var run = latest.get();
+            if (!run.completed()) {
+                throw new RefusedException("revision " + run.revision() + " of " + period + " did not complete (status "
+                        + run.status() + "); resume it: resettle restart --execution " + lastExecutionOf(run));
+            }
+            if (!rerun) {
+                throw new RefusedException(period + " is already settled (revision " + run.revision()
+                        + "); to settle it again as revision " + (run.revision() + 1) + " use --rerun");
+            }
+            revision = run.revision() + 1;
+        }
+        JobParameters parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("period", period.toString())
+                .addLong("revision", (long) revision)
+                .addString("out", outDir, false)
+                .addString("forced", String.valueOf(force && !quarantined.isEmpty()), false)
+                .toJobParameters();
+        try {
+            return jobOperator.start(settleJob, parameters);
+        } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
+                | org.springframework.dao.DuplicateKeyException e) {
+            throw new RefusedException("settle of " + period + " revision " + revision + " was launched by someone else"
+                    + " at the same time: " + e.getMessage());
+        }
+    }
+
+    private long lastExecutionOf(PeriodRuns.PeriodRun run) {
+        Long last = jdbc.queryForObject("SELECT MAX(e.job_execution_id) FROM batch_job_execution e"
+                + " JOIN batch_job_execution p ON p.job_instance_id = e.job_instance_id WHERE p.job_execution_id = ?",
+                Long.class, run.jobExecutionId());
+        return last == null ? run.jobExecutionId() : last;
+    }
+
+    /** R11.5: a closed period is never re-run unless reopened. Only a settled, idle period can be closed. */
+    public void close(YearMonth period, String user) {
+        refuseIfRunning(settleJob.getName(), period);
+        if (periodRuns.isClosed(period)) {
+            throw new RefusedException(period + " is already closed");
+        }
+        if (periodRuns.latest(period).filter(PeriodRuns.PeriodRun::completed).isEmpty()) {
+            throw new RefusedException(period + " has no completed settlement to close");
+        }
+        periodRuns.record(period, "CLOSED", user, null);
+    }
+
+    public void reopen(YearMonth period, String reason, String user) {
+        if (reason == null || reason.isBlank()) {
+            throw new RefusedException("reopening " + period + " needs a reason (--reason \"...\")");
+        }
+        if (!periodRuns.isClosed(period)) {
+            throw new RefusedException(period + " is not closed");
+        }
+        periodRuns.record(period, "REOPENED", user, reason);
     }
 
     /**

@@ -41,8 +41,13 @@ public final class ResettleCommandLine {
 
             Commands:
               ingest   --period YYYY-MM [--data DIR] [--out DIR]   read the period's billing exports and master data
-              demo     [--data DIR] [--out DIR]                    ingest every period of the data set (default sample-data)
+              settle   --period YYYY-MM [--rerun] [--force] [--out DIR]
+                                                                    price, invoice and reconcile a period (--rerun: revision n+1;
+                                                                    --force: settle despite quarantined files, without their rows)
+              demo     [--data DIR] [--out DIR]                    ingest and settle every period of the data set (sample-data)
               restart  --execution ID                              resume a failed or killed run from its last chunk
+              close    --period YYYY-MM [--user NAME]              close a settled period: no re-run until reopened
+              reopen   --period YYYY-MM --reason TEXT [--user NAME]
               generate --lines N [--groups G] [--sub-accounts S] [--seed K] [--period YYYY-MM] --out DIR
                                                                     write a synthetic data set (deterministic, streamed)
 
@@ -90,7 +95,19 @@ public final class ResettleCommandLine {
                         options.path("data", "sample-data"), options.path("out", "out")));
                 case "demo" -> withContext(options, context -> demo(context, options.path("data", "sample-data"),
                         options.path("out", "out")));
+                case "settle" -> withContext(options, context -> settle(context, options.period(), options.flag("rerun"),
+                        options.flag("force"), options.path("out", "out")));
                 case "restart" -> withContext(options, context -> restart(context, options.longValue("execution")));
+                case "close" -> withContext(options, context -> {
+                    context.getBean(JobRunner.class).close(options.period(), user(options));
+                    out.printf("%s closed%n", options.period());
+                    return OK;
+                });
+                case "reopen" -> withContext(options, context -> {
+                    context.getBean(JobRunner.class).reopen(options.period(), options.value("reason"), user(options));
+                    out.printf("%s reopened%n", options.period());
+                    return OK;
+                });
                 case "generate" -> Generate.run(options, out);
                 default -> throw new IllegalArgumentException("unknown command '" + options.command + "'");
             };
@@ -142,6 +159,14 @@ public final class ResettleCommandLine {
         return report(context, execution);
     }
 
+    private int settle(ConfigurableApplicationContext context, YearMonth period, boolean rerun, boolean force,
+            Path outDir) throws Exception {
+        out.printf("Settling %s%s%n", period, rerun ? " (re-run)" : "");
+        JobExecution execution = context.getBean(JobRunner.class).settle(period, rerun, force, outDir.toString());
+        return report(context, execution);
+    }
+
+    /** Ingests every period of the data set, then settles each one not settled yet, and prints a summary. */
     private int demo(ConfigurableApplicationContext context, Path data, Path outDir) throws Exception {
         List<YearMonth> periods = periodsOf(data);
         if (periods.isEmpty()) {
@@ -151,10 +176,49 @@ public final class ResettleCommandLine {
         for (YearMonth period : periods) {
             worst = worse(worst, ingest(context, period, data, outDir));
             if (worst == FAILED || worst == REFUSED) {
-                break;
+                return worst;
             }
         }
-        return worst;
+        PeriodRuns runs = context.getBean(PeriodRuns.class);
+        for (YearMonth period : periods) {
+            if (runs.latest(period).filter(PeriodRuns.PeriodRun::completed).isPresent()) {
+                out.printf("%s is already settled; not settling it again%n", period);
+                continue;
+            }
+            worst = worse(worst, settle(context, period, false, false, outDir));
+            if (worst == FAILED || worst == REFUSED) {
+                return worst;
+            }
+        }
+        printSettlementSummary(context, periods, outDir);
+        // The demo shows breaks rather than failing on them: the sample data holds one on purpose.
+        return worst == BREAKS ? OK : worst;
+    }
+
+    private void printSettlementSummary(ConfigurableApplicationContext context, List<YearMonth> periods, Path outDir) {
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        PeriodRuns runs = context.getBean(PeriodRuns.class);
+        out.println();
+        out.printf("%-8s %-4s %-22s %9s %18s %7s  %s%n", "period", "rev", "status", "invoices", "net total", "breaks", "files");
+        for (YearMonth period : periods) {
+            var latest = runs.latest(period);
+            if (latest.isEmpty()) {
+                continue;
+            }
+            int revision = latest.get().revision();
+            var totals = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(net), 0) AS net FROM invoice"
+                    + " WHERE period = ? AND revision = ?", period.toString(), revision);
+            Long breaks = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation WHERE period = ? AND revision = ?"
+                    + " AND status = 'BREAK'", Long.class, period.toString(), revision);
+            out.printf("%-8s r%-3d %-22s %9d %18s %7d  %s%n", period, revision, latest.get().status(),
+                    ((Number) totals.get("n")).longValue(), Money.round2((java.math.BigDecimal) totals.get("net")).toPlainString(),
+                    breaks, outDir.resolve(period.toString()).resolve("r" + revision));
+        }
+    }
+
+    private static String user(Options options) {
+        String user = options.value("user");
+        return user != null ? user : System.getProperty("user.name", "unknown");
     }
 
     private int restart(ConfigurableApplicationContext context, long executionId) throws Exception {
@@ -192,6 +256,9 @@ public final class ResettleCommandLine {
             printIngestSummary(context.getBean(IngestStore.class), YearMonth.parse(periodText),
                     execution.getJobParameters().getString("out"));
         }
+        if (job.equals("settle") && periodText != null && execution.getStatus() == BatchStatus.COMPLETED) {
+            printSettleSummary(context, YearMonth.parse(periodText), execution);
+        }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return "COMPLETED_WITH_BREAKS".equals(execution.getExitStatus().getExitCode()) ? BREAKS : OK;
         }
@@ -208,6 +275,25 @@ public final class ResettleCommandLine {
             System.err.printf("After fixing the cause, resume with: resettle restart --execution %d%n", execution.getId());
         }
         return refused ? REFUSED : FAILED;
+    }
+
+    private void printSettleSummary(ConfigurableApplicationContext context, YearMonth period, JobExecution execution) {
+        var jdbc = context.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        long revision = execution.getJobParameters().getLong("revision");
+        var totals = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(payable), 0) AS payable,"
+                + " COALESCE(SUM(discount), 0) AS discount, COALESCE(SUM(net), 0) AS net FROM invoice"
+                + " WHERE period = ? AND revision = ?", period.toString(), revision);
+        out.printf("  revision %d: %d invoices, payable %s, discount %s, net %s%n", revision,
+                ((Number) totals.get("n")).longValue(), Money.round2((java.math.BigDecimal) totals.get("payable")),
+                Money.round2((java.math.BigDecimal) totals.get("discount")), Money.round2((java.math.BigDecimal) totals.get("net")));
+        jdbc.query("SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
+                + " WHERE period = ? AND revision = ? ORDER BY check_name, check_key", rs -> {
+                    out.printf("  %s %s %s: expected %s, actual %s, difference %s%n", rs.getString(6), rs.getString(1),
+                            rs.getString(2), Money.round2(rs.getBigDecimal(3)), Money.round2(rs.getBigDecimal(4)),
+                            Money.round2(rs.getBigDecimal(5)));
+                }, period.toString(), revision);
+        out.printf("  files: %s%n", Path.of(execution.getJobParameters().getString("out")).resolve(period.toString())
+                .resolve("r" + revision));
     }
 
     private void printIngestSummary(IngestStore store, YearMonth period, String outDir) {

@@ -22,6 +22,14 @@ public class SqlDialect {
         return postgres;
     }
 
+    /**
+     * A text column to sort by in code-point order, the same on every database and locale (output
+     * files must be byte-identical wherever they are produced).
+     */
+    public String ordered(String column) {
+        return postgres ? column + " COLLATE \"C\"" : column;
+    }
+
     public long nextValue(String sequence) {
         String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
         return jdbc.queryForObject(sql, Long.class);

@@ -3,6 +3,7 @@ package io.resettle.masterdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resettle.pricing.Agreement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -51,7 +52,7 @@ class MasterDataReaderTest {
         assertThat(b.managedBy()).isEqualTo(SubAccount.ManagedBy.CBM);
         assertThat(md.accounts().get(2).managedBy()).isEqualTo(SubAccount.ManagedBy.AGENT);
         assertThat(md.accounts().get(3).groupId()).isEqualTo("S");
-        assertThat(md.agreements()).extracting(AgreementTerms::closingPeriod)
+        assertThat(md.agreements()).extracting(Agreement::closingPeriod)
                 .containsExactly(YearMonth.of(2026, 6), YearMonth.of(2026, 12));
         assertThat(md.allocations()).hasSize(2);
         assertThat(md.ambassadors().get(0).identity().phoneHash()).isEqualTo("p1");

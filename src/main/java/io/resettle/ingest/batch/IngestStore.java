@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.resettle.run.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Repository;
 public class IngestStore {
 
     private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
 
-    public IngestStore(JdbcTemplate jdbc) {
+    public IngestStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** A file's row in ingest_file. */
@@ -36,11 +39,12 @@ public class IngestStore {
     }
 
     public List<FileRecord> files(YearMonth period) {
-        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? ORDER BY file", this::fileRecord, period.toString());
+        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? ORDER BY " + dialect.ordered("file"), this::fileRecord, period.toString());
     }
 
     public List<FileRecord> pendingFiles(YearMonth period, long generation) {
-        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? AND generation = ? AND status = ? ORDER BY file",
+        return jdbc.query("SELECT * FROM ingest_file WHERE period = ? AND generation = ? AND status = ? ORDER BY "
+                + dialect.ordered("file"),
                 this::fileRecord, period.toString(), generation, FileStatus.PENDING.name());
     }
 
@@ -130,7 +134,8 @@ public class IngestStore {
                 + " billing_method, charge_type, list_amount, payable_amount, paid_amount, currency, payment_time,"
                 + " usage_start, usage_end, paid, file, row_no";
         return jdbc.update("INSERT INTO billing_line (" + columns + ") SELECT " + columns + " FROM ("
-                + " SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_id ORDER BY s.generation DESC, s.file DESC) AS rn"
+                + " SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_id ORDER BY s.generation DESC, "
+                + dialect.ordered("s.file") + " DESC) AS rn"
                 + " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
                 + " WHERE s.period = ? AND f.status = ?) ranked WHERE rn = 1", p, FileStatus.ACCEPTED.name());
     }
@@ -140,7 +145,8 @@ public class IngestStore {
 
     /** Streams the period's rejects in (file, row) order. */
     public void forEachReject(YearMonth period, java.util.function.Consumer<RejectRecord> consumer) {
-        jdbc.query("SELECT file, row_no, reason, detail, raw FROM ingest_reject WHERE period = ? ORDER BY file, row_no",
+        jdbc.query("SELECT file, row_no, reason, detail, raw FROM ingest_reject WHERE period = ? ORDER BY "
+                + dialect.ordered("file") + ", row_no",
                 rs -> {
                     consumer.accept(new RejectRecord(rs.getString(1), rs.getLong(2), RejectReason.valueOf(rs.getString(3)),
                             rs.getString(4), rs.getString(5)));

@@ -1,6 +1,7 @@
 package io.resettle.masterdata.batch;
 
-import io.resettle.masterdata.AgreementTerms;
+
+import io.resettle.pricing.Agreement;
 import io.resettle.masterdata.DataSetException;
 import io.resettle.masterdata.MasterData;
 import io.resettle.masterdata.MasterDataReader;
@@ -73,7 +74,7 @@ class LoadMasterDataTasklet implements Tasklet {
             problems.addAll(e.problems());
             throw new DataSetException(problems);
         }
-        for (AgreementTerms agreement : data.agreements()) {
+        for (Agreement agreement : data.agreements()) {
             if (inForce != null && agreement.inForce(period) && !inForce.discountTables().containsKey(agreement.discountTable())) {
                 problems.add("agreements.csv (" + agreement.agreementId() + "): discount_table " + agreement.discountTable()
                         + " is not in the policy in force for " + period + " (" + inForce.effectiveFrom() + ")");

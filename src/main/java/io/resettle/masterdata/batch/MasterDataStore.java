@@ -1,9 +1,10 @@
 package io.resettle.masterdata.batch;
 
+import io.resettle.pricing.Agreement;
 import io.resettle.ingest.IngestAccount;
 import io.resettle.masterdata.Allocation;
 import io.resettle.masterdata.Ambassador;
-import io.resettle.masterdata.AgreementTerms;
+
 import io.resettle.masterdata.CustomerGroup;
 import io.resettle.masterdata.IdentityKeys;
 import io.resettle.masterdata.MasterData;
@@ -51,7 +52,7 @@ public class MasterDataStore {
                     a.firstPaidBefore() == null ? null : a.firstPaidBefore(), k.idHash(), k.phoneHash(),
                     k.payAccountHash(), k.deviceHash(), k.addressHash());
         }
-        for (AgreementTerms t : data.agreements()) {
+        for (Agreement t : data.agreements()) {
             upsert("agreement", "agreement_id = ?", new Object[] {t.agreementId()},
                     "group_id = ?, discount_table = ?, term_start = ?, term_end = ?, min_commitment = ?, clawback_mode = ?,"
                             + " penalty_rate = ?, terminated_on = ?",

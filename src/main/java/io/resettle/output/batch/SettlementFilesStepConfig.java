@@ -1,0 +1,229 @@
+package io.resettle.output.batch;
+
+import io.resettle.output.CsvOutput;
+import io.resettle.output.Manifest;
+import io.resettle.run.Hashing;
+import io.resettle.run.SqlDialect;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code writeSettlementFiles}: the files of io-contract §3 for a revision, written from the
+ * database in the contract's order (streamed: a period's lines never sit in memory), each to a
+ * temporary name and renamed, then manifest.json. Writing again gives the same bytes, so a restart
+ * that repeats this step changes nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class SettlementFilesStepConfig {
+
+    @Bean
+    Step writeSettlementFiles(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet writeSettlementFilesTasklet) {
+        return new StepBuilder("writeSettlementFiles", jobRepository)
+                .tasklet(writeSettlementFilesTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet writeSettlementFilesTasklet(DataSource dataSource, SqlDialect dialect,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
+            @Value("#{jobParameters['out']}") String out) {
+        return (contribution, chunkContext) -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            jdbc.setFetchSize(1000);
+            Path folder = Path.of(out).resolve(period).resolve("r" + revision);
+            Files.createDirectories(folder);
+            SettlementFiles files = new SettlementFiles(jdbc, dialect, YearMonth.parse(period), revision.intValue(), folder);
+            long rows = files.writeAll();
+            contribution.incrementWriteCount(rows);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** The writing itself, one method per file. */
+    static final class SettlementFiles {
+        private final JdbcTemplate jdbc;
+        private final SqlDialect dialect;
+        private final YearMonth period;
+        private final int revision;
+        private final Path folder;
+        private final String p;
+        private Manifest manifest;
+
+        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, YearMonth period, int revision, Path folder) {
+            this.jdbc = jdbc;
+            this.dialect = dialect;
+            this.period = period;
+            this.revision = revision;
+            this.folder = folder;
+            this.p = period.toString();
+        }
+
+        long writeAll() throws IOException {
+            boolean breaks = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation WHERE period = ? AND revision = ?"
+                    + " AND status = 'BREAK'", Long.class, p, revision) > 0;
+            Map<String, Object> run = jdbc.queryForMap("SELECT job_execution_id FROM period_run WHERE period = ?"
+                    + " AND revision = ?", p, revision);
+            Map<String, Object> policy = jdbc.queryForMap("SELECT file, sha256 FROM policy_file WHERE effective_from ="
+                    + " (SELECT MAX(effective_from) FROM policy_file WHERE effective_from <= ?)", p);
+            manifest = new Manifest(p, revision, ((Number) run.get("job_execution_id")).longValue(),
+                    breaks ? "COMPLETED_WITH_BREAKS" : "COMPLETED", (String) policy.get("file"), (String) policy.get("sha256"));
+            jdbc.query("SELECT file, sha256, status, row_count, accepted, rejected FROM ingest_file WHERE period = ?"
+                    + " ORDER BY " + dialect.ordered("file"), rs -> {
+                        manifest.input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
+                                rs.getLong(6));
+                    }, p);
+            long rows = 0;
+            rows += invoiceLines();
+            rows += invoices();
+            if (revision > 1) {
+                rows += adjustments();
+            }
+            rows += groupStatements();
+            rows += prepaidBalances();
+            rows += reconciliation();
+            rows += rejects();
+            writeManifest();
+            return rows;
+        }
+
+        private long invoiceLines() {
+            return write("invoice-lines.csv", List.of("payable", "discount", "net"),
+                    "SELECT invoice_id, sub_account_id, line_id, kind, product_code, category, charge_type, payable,"
+                            + " discount_rate, discount, net, currency FROM invoice_line WHERE period = ? AND revision = ?"
+                            + " ORDER BY " + dialect.ordered("invoice_id") + ", kind_order, " + dialect.ordered("line_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rate(rs.getBigDecimal(9)),
+                            rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getString(12)},
+                    new int[] {7, 9, 10}, "invoice_id", "sub_account_id", "line_id", "kind", "product_code", "category",
+                    "charge_type", "payable", "discount_rate", "discount", "net", "currency");
+        }
+
+        private long invoices() {
+            return write("invoices.csv", List.of("payable", "discount", "net"),
+                    "SELECT invoice_id, sub_account_id, group_id, invoice_title, tax_id, settlement_mode, period, revision,"
+                            + " line_count, payable, discount, net, currency FROM invoice WHERE period = ? AND revision = ?"
+                            + " ORDER BY " + dialect.ordered("invoice_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getInt(8), rs.getLong(9), rs.getBigDecimal(10),
+                            rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getString(13)},
+                    new int[] {9, 10, 11}, "invoice_id", "sub_account_id", "group_id", "invoice_title", "tax_id",
+                    "settlement_mode", "period", "revision", "line_count", "payable", "discount", "net", "currency");
+        }
+
+        /** R11.3: per invoice, what changed against the previous revision (new invoices from 0, gone ones to 0). */
+        private long adjustments() {
+            return write("invoice-adjustments.csv", List.of("previous_net", "net", "difference"),
+                    "SELECT invoice_id, previous_net, net, net - previous_net FROM ("
+                            + " SELECT c.invoice_id, COALESCE(o.net, 0) AS previous_net, c.net, o.invoice_id AS old_id"
+                            + " FROM invoice c LEFT JOIN invoice o ON o.period = c.period AND o.revision = c.revision - 1"
+                            + " AND o.invoice_id = c.invoice_id WHERE c.period = ? AND c.revision = ?"
+                            + " UNION ALL SELECT o.invoice_id, o.net, 0, o.invoice_id FROM invoice o WHERE o.period = '" + p
+                            + "' AND o.revision = " + (revision - 1) + " AND NOT EXISTS (SELECT 1 FROM invoice c"
+                            + " WHERE c.period = o.period AND c.revision = " + revision + " AND c.invoice_id = o.invoice_id)"
+                            + ") x WHERE old_id IS NULL OR net <> previous_net OR NOT EXISTS (SELECT 1 FROM invoice c"
+                            + " WHERE c.period = '" + p + "' AND c.revision = " + revision + " AND c.invoice_id = x.invoice_id)"
+                            + " ORDER BY " + dialect.ordered("invoice_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)},
+                    new int[] {1, 2, 3}, "invoice_id", "previous_net", "net", "difference");
+        }
+
+        private long groupStatements() {
+            return write("group-statements.csv", List.of("volume", "credit_total"),
+                    "SELECT group_id, period, volume, tier_from, credit_total, credit_limit, status FROM group_statement"
+                            + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("group_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)},
+                    new int[] {2, 4}, "group_id", "period", "volume", "tier_from", "credit_total", "credit_limit", "status");
+        }
+
+        private long prepaidBalances() {
+            return write("prepaid-balances.csv", List.of("opening", "allocated", "charged", "closing"),
+                    "SELECT sub_account_id, period, opening, allocated, charged, closing, status FROM prepaid_balance"
+                            + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("sub_account_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)},
+                    new int[] {2, 3, 4, 5}, "sub_account_id", "period", "opening", "allocated", "charged", "closing", "status");
+        }
+
+        private long reconciliation() {
+            return write("reconciliation.csv", List.of("difference"),
+                    "SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
+                            + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("check_name") + ", "
+                            + dialect.ordered("check_key"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getString(6)},
+                    new int[] {4}, "check", "key", "expected", "actual", "difference", "status");
+        }
+
+        private long rejects() {
+            return write("rejects.csv", List.of(),
+                    "SELECT file, row_no, reason, raw FROM ingest_reject WHERE period = ? AND 0 <= ? ORDER BY "
+                            + dialect.ordered("file") + ", row_no",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)},
+                    new int[0], "file", "row", "reason", "raw");
+        }
+
+        @FunctionalInterface
+        interface RowMapper {
+            Object[] map(ResultSet rs) throws SQLException;
+        }
+
+        /** Streams a query into a CSV file, summing the money columns named for the manifest. */
+        private long write(String name, List<String> totalNames, String sql, RowMapper mapper, int[] totalColumns,
+                String... header) {
+            Map<String, BigDecimal> totals = new LinkedHashMap<>();
+            totalNames.forEach(column -> totals.put(column, BigDecimal.ZERO));
+            Path file = folder.resolve(name);
+            try (CsvOutput csv = CsvOutput.create(file, header)) {
+                jdbc.query(sql, rs -> {
+                    Object[] cells = mapper.map(rs);
+                    for (int i = 0; i < totalColumns.length; i++) {
+                        BigDecimal amount = (BigDecimal) cells[totalColumns[i]];
+                        if (amount != null) {
+                            totals.merge(totalNames.get(i), amount, BigDecimal::add);
+                        }
+                    }
+                    csv.row(cells);
+                }, p, revision);
+                csv.commit();
+                manifest.output(name, Hashing.sha256(file), csv.rows(), totals);
+                return csv.rows();
+            }
+        }
+
+        private void writeManifest() throws IOException {
+            Path target = folder.resolve("manifest.json");
+            Path temporary = folder.resolve(".manifest.json.tmp");
+            Files.writeString(temporary, manifest.toJson(), StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** Rates as plain decimals without exponent or trailing zeros (io-contract §3). */
+        private static CsvOutput.Raw rate(BigDecimal rate) {
+            return new CsvOutput.Raw(rate.signum() == 0 ? "0" : rate.stripTrailingZeros().toPlainString());
+        }
+    }
+}

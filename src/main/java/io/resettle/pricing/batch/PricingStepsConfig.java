@@ -1,0 +1,215 @@
+package io.resettle.pricing.batch;
+
+import io.resettle.ingest.BillingLine;
+import io.resettle.invoice.InvoiceLine;
+import io.resettle.invoice.InvoiceLineKind;
+import io.resettle.money.Money;
+import io.resettle.policy.Policy;
+import io.resettle.policy.batch.PolicyStore;
+import io.resettle.pricing.Agreement;
+import io.resettle.pricing.CommitmentSettlement;
+import io.resettle.pricing.DiscountPricer;
+import io.resettle.run.ConsoleProgress;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The pricing steps of the settle job: {@code computeGroupVolumes} (R4.1, tier per group),
+ * {@code priceLines} (chunk-oriented: every billing line of the period becomes a CHARGE invoice
+ * line, R4.2–R4.6) and {@code settleCommitments} (R5.2–R5.3 at an agreement's closing period).
+ * Each replaces its own rows of (period, revision), so re-running it after a crash duplicates nothing.
+ */
+@Configuration(proxyBeanMethods = false)
+class PricingStepsConfig {
+
+    static final int CHUNK_SIZE = 1000;
+
+    @Bean
+    Step computeGroupVolumes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet computeGroupVolumesTasklet) {
+        return new StepBuilder("computeGroupVolumes", jobRepository)
+                .tasklet(computeGroupVolumesTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet computeGroupVolumesTasklet(PricingStore store, PolicyStore policies,
+            @Value("#{jobParameters['period']}") String periodText, @Value("#{jobParameters['revision']}") Long revision) {
+        return (contribution, chunkContext) -> {
+            YearMonth period = YearMonth.parse(periodText);
+            Policy policy = policies.inForce(period);
+            Map<String, BigDecimal> volumes = store.groupVolumes(period);
+            List<Agreement> agreements = store.agreements();
+            List<Object[]> rows = new ArrayList<>();
+            for (PricingStore.GroupRow group : store.groupsOf(period)) {
+                BigDecimal volume = volumes.getOrDefault(group.groupId(), BigDecimal.ZERO);
+                DiscountPricer pricer = DiscountPricer.forGroup(group.groupId(), period, volume,
+                        Agreement.inForceFor(agreements, group.groupId(), period), policy.discountTables());
+                rows.add(new Object[] {period.toString(), revision.intValue(), group.groupId(), volume,
+                        pricer.tierFrom().orElse(null), pricer.agreement().map(Agreement::agreementId).orElse(null),
+                        group.creditLimit()});
+            }
+            store.replaceGroupVolumes(period, revision.intValue(), rows);
+            contribution.incrementWriteCount(rows.size());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    Step priceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<BillingLine> periodLineReader, ItemProcessor<BillingLine, InvoiceLine> linePricer,
+            InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
+        return new StepBuilder("priceLines", jobRepository)
+                .<BillingLine, InvoiceLine>chunk(CHUNK_SIZE)
+                .transactionManager(transactionManager)
+                .reader(periodLineReader)
+                .processor(linePricer)
+                .writer(invoiceLineWriter)
+                .listener(invoiceLineWriter)
+                .listener(priceLinesProgress)
+                .build();
+    }
+
+    /** Every billing line of the period in line-id order, a page at a time; restartable from its last page. */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<BillingLine> periodLineReader(DataSource dataSource,
+            @Value("#{jobParameters['period']}") String period) throws Exception {
+        SqlPagingQueryProviderFactoryBean query = new SqlPagingQueryProviderFactoryBean();
+        query.setDataSource(dataSource);
+        query.setSelectClause("SELECT *");
+        query.setFromClause("FROM billing_line");
+        query.setWhereClause("WHERE period = :period");
+        query.setSortKeys(Map.of("line_id", Order.ASCENDING));
+        return new JdbcPagingItemReaderBuilder<BillingLine>()
+                .name("periodLineReader")
+                .dataSource(dataSource)
+                .queryProvider(query.getObject())
+                .parameterValues(Map.of("period", period))
+                .pageSize(CHUNK_SIZE)
+                .rowMapper((rs, i) -> PricingStore.billingLine(rs))
+                .build();
+    }
+
+    /** Hands each line to its group's {@link DiscountPricer}; refunds look up the rate their original line got. */
+    @Bean
+    @StepScope
+    ItemProcessor<BillingLine, InvoiceLine> linePricer(PricingStore store, PolicyStore policies,
+            @Value("#{jobParameters['period']}") String periodText) {
+        YearMonth period = YearMonth.parse(periodText);
+        Policy policy = policies.inForce(period);
+        Map<String, String> groupOf = store.groupOfSubAccount();
+        Map<String, BigDecimal> volumes = store.groupVolumes(period);
+        List<Agreement> agreements = store.agreements();
+        Map<String, DiscountPricer> pricers = new HashMap<>();
+        java.util.function.Function<String, DiscountPricer> pricerOf = groupId -> pricers.computeIfAbsent(groupId,
+                g -> DiscountPricer.forGroup(g, period, volumes.getOrDefault(g, BigDecimal.ZERO),
+                        Agreement.inForceFor(agreements, g, period), policy.discountTables()));
+        return line -> {
+            DiscountPricer pricer = pricerOf.apply(groupOf.get(line.subAccountId()));
+            return pricer.price(line, relatedId -> store.rateOfEarlierLine(period, relatedId)
+                    .or(() -> store.lineOfPeriod(period, relatedId).map(related -> pricerOf
+                            .apply(groupOf.get(related.subAccountId())).rateOf(related, id -> Optional.empty()))));
+        };
+    }
+
+    @Bean
+    @StepScope
+    InvoiceLineWriter invoiceLineWriter(PricingStore store, @Value("#{jobParameters['period']}") String period,
+            @Value("#{jobParameters['revision']}") Long revision) {
+        return new InvoiceLineWriter(store, YearMonth.parse(period), revision.intValue());
+    }
+
+    @Bean
+    @StepScope
+    ConsoleProgress priceLinesProgress(@Value("#{jobParameters['period']}") String period) {
+        return new ConsoleProgress("priceLines " + period, 250_000);
+    }
+
+    /** Writes CHARGE invoice lines; a fresh (not restarted) step first removes those of an earlier attempt. */
+    static class InvoiceLineWriter implements org.springframework.batch.infrastructure.item.ItemWriter<InvoiceLine>,
+            StepExecutionListener {
+        private final PricingStore store;
+        private final YearMonth period;
+        private final int revision;
+
+        InvoiceLineWriter(PricingStore store, YearMonth period, int revision) {
+            this.store = store;
+            this.period = period;
+            this.revision = revision;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            boolean restarted = stepExecution.getExecutionContext().containsKey("periodLineReader.read.count");
+            if (!restarted) {
+                store.deleteInvoiceLines(period, revision, InvoiceLineKind.CHARGE.name());
+            }
+        }
+
+        @Override
+        public void write(org.springframework.batch.infrastructure.item.Chunk<? extends InvoiceLine> chunk) {
+            store.insertInvoiceLines(period, revision, chunk.getItems());
+        }
+    }
+
+    @Bean
+    Step settleCommitments(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet settleCommitmentsTasklet) {
+        return new StepBuilder("settleCommitments", jobRepository)
+                .tasklet(settleCommitmentsTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet settleCommitmentsTasklet(PricingStore store, @Value("#{jobParameters['period']}") String periodText,
+            @Value("#{jobParameters['revision']}") Long revision) {
+        return (contribution, chunkContext) -> {
+            YearMonth period = YearMonth.parse(periodText);
+            store.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.CLAWBACK.name(),
+                    InvoiceLineKind.PENALTY.name());
+            for (Agreement agreement : store.agreements()) {
+                if (!agreement.closesIn(period)) {
+                    continue;
+                }
+                CommitmentSettlement settlement = CommitmentSettlement.settle(agreement, period,
+                        store.termVolumes(agreement.groupId(), agreement.termStart(), period),
+                        store.termDiscounts(agreement.groupId(), agreement.termStart(), period, revision.intValue()),
+                        store.primarySubAccount(agreement.groupId()).orElse(null),
+                        store.currencyOf(agreement.groupId()));
+                store.insertInvoiceLines(period, revision.intValue(), settlement.lines());
+                contribution.incrementWriteCount(settlement.lines().size());
+                if (settlement.shortfall().signum() > 0) {
+                    System.out.printf("  agreement %s of %s: achieved %s of %s, shortfall %s, clawback %s, penalty %s%n",
+                            agreement.agreementId(), agreement.groupId(), Money.round2(settlement.achieved()),
+                            Money.round2(agreement.minCommitment()), Money.round2(settlement.shortfall()),
+                            settlement.clawback(), settlement.penalty());
+                }
+            }
+            return RepeatStatus.FINISHED;
+        };
+    }
+}

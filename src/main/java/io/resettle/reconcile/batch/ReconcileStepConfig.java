@@ -1,0 +1,116 @@
+package io.resettle.reconcile.batch;
+
+import io.resettle.reconcile.Finding;
+import io.resettle.reconcile.InvariantViolation;
+import io.resettle.reconcile.StatementReconciliation;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code reconcile}: checks the R12.2 invariants (a violation fails the run) and records the
+ * R12.1 breaks and the OVER_LIMIT warnings (R6.1) of the revision.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReconcileStepConfig {
+
+    @Bean
+    Step reconcile(JobRepository jobRepository, PlatformTransactionManager transactionManager, Tasklet reconcileTasklet) {
+        return new StepBuilder("reconcile", jobRepository).tasklet(reconcileTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet reconcileTasklet(JdbcTemplate jdbc, @Value("#{jobParameters['period']}") String periodText,
+            @Value("#{jobParameters['revision']}") Long revisionNumber) {
+        return (contribution, chunkContext) -> {
+            YearMonth period = YearMonth.parse(periodText);
+            int revision = revisionNumber.intValue();
+            checkInvariants(jdbc, period.toString(), revision);
+            List<Finding> findings = new ArrayList<>();
+            Map<String, BigDecimal> statement = amounts(jdbc,
+                    "SELECT sub_account_id, payable FROM vendor_statement WHERE period = ?", period.toString());
+            if (!statement.isEmpty()) {
+                Map<String, BigDecimal> ingested = amounts(jdbc, "SELECT sub_account_id, SUM(payable_amount)"
+                        + " FROM billing_line WHERE period = ? GROUP BY sub_account_id", period.toString());
+                findings.addAll(StatementReconciliation.compare(ingested, statement));
+            }
+            jdbc.query("SELECT group_id, credit_limit, credit_total FROM group_statement WHERE period = ? AND revision = ?"
+                    + " AND status = 'OVER_LIMIT' ORDER BY group_id", rs -> {
+                        BigDecimal limit = rs.getBigDecimal(2);
+                        BigDecimal total = rs.getBigDecimal(3);
+                        findings.add(new Finding("credit_limit", rs.getString(1), limit, total, total.subtract(limit),
+                                Finding.Status.WARNING));
+                    }, period.toString(), revision);
+            jdbc.update("DELETE FROM reconciliation WHERE period = ? AND revision = ?", period.toString(), revision);
+            List<Object[]> rows = new ArrayList<>();
+            for (Finding f : findings) {
+                rows.add(new Object[] {period.toString(), revision, f.check(), f.key(), f.expected(), f.actual(),
+                        f.difference(), f.status().name()});
+            }
+            jdbc.batchUpdate("INSERT INTO reconciliation (period, revision, check_name, check_key, expected, actual,"
+                    + " difference, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            contribution.incrementWriteCount(rows.size());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    private static Map<String, BigDecimal> amounts(JdbcTemplate jdbc, String sql, Object... args) {
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            amounts.put(rs.getString(1), rs.getBigDecimal(2));
+        }, args);
+        return amounts;
+    }
+
+    /** R12.2, each checked by a query independent of the one that produced the numbers. */
+    static void checkInvariants(JdbcTemplate jdbc, String period, int revision) {
+        expectNone(jdbc, "invoice lines whose net is not payable − discount",
+                "SELECT COUNT(*) FROM invoice_line WHERE period = ? AND revision = ? AND net <> payable - discount",
+                period, revision);
+        expectNone(jdbc, "invoices that are not the sum of their lines",
+                "SELECT COUNT(*) FROM invoice i WHERE i.period = ? AND i.revision = ? AND NOT EXISTS ("
+                        + " SELECT 1 FROM invoice_line il WHERE il.period = i.period AND il.revision = i.revision"
+                        + " AND il.invoice_id = i.invoice_id GROUP BY il.invoice_id HAVING COUNT(*) = i.line_count"
+                        + " AND SUM(il.payable) = i.payable AND SUM(il.discount) = i.discount AND SUM(il.net) = i.net)",
+                period, revision);
+        expectNone(jdbc, "invoice lines on no invoice",
+                "SELECT COUNT(*) FROM invoice_line il WHERE il.period = ? AND il.revision = ? AND NOT EXISTS ("
+                        + " SELECT 1 FROM invoice i WHERE i.period = il.period AND i.revision = il.revision"
+                        + " AND i.invoice_id = il.invoice_id)", period, revision);
+        expectNone(jdbc, "group statements that are not the sum of their CREDIT invoices",
+                "SELECT COUNT(*) FROM group_statement g WHERE g.period = ? AND g.revision = ? AND g.credit_total <> ("
+                        + " SELECT COALESCE(SUM(i.net), 0) FROM invoice i WHERE i.period = g.period AND i.revision = g.revision"
+                        + " AND i.group_id = g.group_id AND i.settlement_mode = 'CREDIT')", period, revision);
+        expectNone(jdbc, "ingested lines on no invoice line",
+                "SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND NOT EXISTS (SELECT 1 FROM invoice_line il"
+                        + " WHERE il.period = b.period AND il.revision = ? AND il.kind = 'CHARGE' AND il.line_id = b.line_id"
+                        + " AND il.sub_account_id = b.sub_account_id)", period, revision);
+        expectNone(jdbc, "charge invoice lines without exactly one ingested line",
+                "SELECT COUNT(*) FROM (SELECT il.line_id FROM invoice_line il WHERE il.period = ? AND il.revision = ?"
+                        + " AND il.kind = 'CHARGE' GROUP BY il.line_id HAVING COUNT(*) <> 1"
+                        + " OR COUNT(*) <> (SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND b.line_id = il.line_id)) x",
+                period, revision, period);
+    }
+
+    private static void expectNone(JdbcTemplate jdbc, String what, String sql, Object... args) {
+        Long count = jdbc.queryForObject(sql, Long.class, args);
+        if (count != null && count > 0) {
+            throw new InvariantViolation(count + " " + what + " in " + args[0]);
+        }
+    }
+}

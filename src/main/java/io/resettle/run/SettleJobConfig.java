@@ -1,0 +1,81 @@
+package io.resettle.run;
+
+import java.time.YearMonth;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The {@code settle} job (R4–R6, R11, R12.1–R12.2): group volumes → priced lines → commitments
+ * and clawbacks → invoices → statements and balances → reconciliation → output files. Identifying
+ * parameters: {@code period} and {@code revision}; a finance re-run is revision n+1 (R11.1).
+ */
+@Configuration(proxyBeanMethods = false)
+class SettleJobConfig {
+
+    static final String JOB_NAME = "settle";
+    static final String WITH_BREAKS = "COMPLETED_WITH_BREAKS";
+
+    @Bean
+    Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
+            Step buildInvoices, Step buildStatements, Step reconcile, Step writeSettlementFiles,
+            JobExecutionListener periodRunRecorder) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
+                        new String[] {"forced"}))
+                .listener(periodRunRecorder)
+                .start(computeGroupVolumes)
+                .next(priceLines)
+                .next(settleCommitments)
+                .next(buildInvoices)
+                .next(buildStatements)
+                .next(reconcile)
+                .next(writeSettlementFiles)
+                .build();
+    }
+
+    /** Keeps the period run table in step with the job, and marks a run with breaks (R12.5). */
+    @Bean
+    JobExecutionListener periodRunRecorder(PeriodRuns periodRuns, JdbcTemplate jdbc) {
+        return new JobExecutionListener() {
+            @Override
+            public void beforeJob(JobExecution execution) {
+                periodRuns.started(period(execution), revision(execution), execution.getId(),
+                        "true".equals(execution.getJobParameters().getString("forced")));
+            }
+
+            @Override
+            public void afterJob(JobExecution execution) {
+                YearMonth period = period(execution);
+                int revision = revision(execution);
+                String status = execution.getStatus().toString();
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    Long breaks = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation WHERE period = ? AND revision = ?"
+                            + " AND status = 'BREAK'", Long.class, period.toString(), revision);
+                    if (breaks > 0) {
+                        execution.setExitStatus(new ExitStatus(WITH_BREAKS, breaks + " reconciliation break(s)"));
+                        status = WITH_BREAKS;
+                    }
+                }
+                periodRuns.finished(period, revision, status);
+            }
+        };
+    }
+
+    private static YearMonth period(JobExecution execution) {
+        return YearMonth.parse(execution.getJobParameters().getString("period"));
+    }
+
+    private static int revision(JobExecution execution) {
+        return execution.getJobParameters().getLong("revision").intValue();
+    }
+}
