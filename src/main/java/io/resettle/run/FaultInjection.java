@@ -6,18 +6,32 @@ import org.springframework.stereotype.Component;
 /**
  * Crash simulation for restart tests: when {@code resettle.fault.fail-at-row} is set, a writer
  * fails the chunk holding that row of a file named by {@code resettle.fault.file} (any file if
- * unset). Off unless a test sets the property.
+ * unset); {@code resettle.fault.chunk-delay-ms} slows chunked steps down. Off unless a test sets them.
  */
 @Component
 public class FaultInjection {
 
     private final long failAtRow;
     private final String file;
+    private final long chunkDelayMillis;
 
     public FaultInjection(@Value("${resettle.fault.fail-at-row:0}") long failAtRow,
-            @Value("${resettle.fault.file:}") String file) {
+            @Value("${resettle.fault.file:}") String file,
+            @Value("${resettle.fault.chunk-delay-ms:0}") long chunkDelayMillis) {
         this.failAtRow = failAtRow;
         this.file = file;
+        this.chunkDelayMillis = chunkDelayMillis;
+    }
+
+    /** With {@code resettle.fault.chunk-delay-ms}, slows each chunk so a test can kill the process mid-step. */
+    public void afterChunkWritten() {
+        if (chunkDelayMillis > 0) {
+            try {
+                Thread.sleep(chunkDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     public void beforeWriting(String fileName, long firstRow, long lastRow) {

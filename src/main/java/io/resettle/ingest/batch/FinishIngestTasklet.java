@@ -1,6 +1,7 @@
 package io.resettle.ingest.batch;
 
 import io.resettle.policy.batch.PolicyStore;
+import io.resettle.run.SqlDialect;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,12 +17,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 class FinishIngestTasklet implements Tasklet {
 
     private final IngestStore store;
+    private final SqlDialect dialect;
     private final PolicyStore policies;
     private final YearMonth period;
     private final long generation;
 
-    FinishIngestTasklet(IngestStore store, PolicyStore policies, YearMonth period, long generation) {
+    FinishIngestTasklet(IngestStore store, SqlDialect dialect, PolicyStore policies, YearMonth period, long generation) {
         this.store = store;
+        this.dialect = dialect;
         this.policies = policies;
         this.period = period;
         this.generation = generation;
@@ -37,6 +40,7 @@ class FinishIngestTasklet implements Tasklet {
         boolean changed = !files.isEmpty() || store.files(period).stream().anyMatch(f -> f.generation() == generation);
         if (changed) {
             contribution.incrementWriteCount(store.rebuildBillingLines(period));
+            dialect.analyze("staged_line", "billing_line");
         }
         return RepeatStatus.FINISHED;
     }

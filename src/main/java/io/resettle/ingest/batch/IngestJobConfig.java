@@ -185,9 +185,9 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    FinishIngestTasklet finishIngestTasklet(IngestStore store, PolicyStore policies,
+    FinishIngestTasklet finishIngestTasklet(IngestStore store, io.resettle.run.SqlDialect dialect, PolicyStore policies,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
-        return new FinishIngestTasklet(store, policies, YearMonth.parse(period), generation);
+        return new FinishIngestTasklet(store, dialect, policies, YearMonth.parse(period), generation);
     }
 
     @Bean

@@ -10,6 +10,8 @@ import io.resettle.pricing.Agreement;
 import io.resettle.pricing.CommitmentSettlement;
 import io.resettle.pricing.DiscountPricer;
 import io.resettle.run.ConsoleProgress;
+import io.resettle.run.FaultInjection;
+import io.resettle.run.SqlDialect;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -80,7 +82,7 @@ class PricingStepsConfig {
 
     @Bean
     Step priceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<BillingLine> periodLineReader, ItemProcessor<BillingLine, InvoiceLine> linePricer,
+            JdbcPagingItemReader<BillingLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
         return new StepBuilder("priceLines", jobRepository)
                 .<BillingLine, InvoiceLine>chunk(CHUNK_SIZE)
@@ -114,33 +116,54 @@ class PricingStepsConfig {
                 .build();
     }
 
-    /** Hands each line to its group's {@link DiscountPricer}; refunds look up the rate their original line got. */
     @Bean
     @StepScope
-    ItemProcessor<BillingLine, InvoiceLine> linePricer(PricingStore store, PolicyStore policies,
-            @Value("#{jobParameters['period']}") String periodText) {
-        YearMonth period = YearMonth.parse(periodText);
-        Policy policy = policies.inForce(period);
-        Map<String, String> groupOf = store.groupOfSubAccount();
-        Map<String, BigDecimal> volumes = store.groupVolumes(period);
-        List<Agreement> agreements = store.agreements();
-        Map<String, DiscountPricer> pricers = new HashMap<>();
-        java.util.function.Function<String, DiscountPricer> pricerOf = groupId -> pricers.computeIfAbsent(groupId,
-                g -> DiscountPricer.forGroup(g, period, volumes.getOrDefault(g, BigDecimal.ZERO),
-                        Agreement.inForceFor(agreements, g, period), policy.discountTables()));
-        return line -> {
-            DiscountPricer pricer = pricerOf.apply(groupOf.get(line.subAccountId()));
-            return pricer.price(line, relatedId -> store.rateOfEarlierLine(period, relatedId)
-                    .or(() -> store.lineOfPeriod(period, relatedId).map(related -> pricerOf
-                            .apply(groupOf.get(related.subAccountId())).rateOf(related, id -> Optional.empty()))));
-        };
+    LinePricer linePricer(PricingStore store, PolicyStore policies, @Value("#{jobParameters['period']}") String period) {
+        return new LinePricer(store, policies, YearMonth.parse(period));
+    }
+
+    /** Hands each line to its group's {@link DiscountPricer}; refunds look up the rate their original line got (R4.4). */
+    static class LinePricer implements ItemProcessor<BillingLine, InvoiceLine> {
+        private final PricingStore store;
+        private final YearMonth period;
+        private final Policy policy;
+        private final Map<String, String> groupOf;
+        private final Map<String, BigDecimal> volumes;
+        private final List<Agreement> agreements;
+        private final Map<String, DiscountPricer> pricers = new HashMap<>();
+
+        LinePricer(PricingStore store, PolicyStore policies, YearMonth period) {
+            this.store = store;
+            this.period = period;
+            this.policy = policies.inForce(period);
+            this.groupOf = store.groupOfSubAccount();
+            this.volumes = store.groupVolumes(period);
+            this.agreements = store.agreements();
+        }
+
+        @Override
+        public InvoiceLine process(BillingLine line) {
+            return pricerOf(line.subAccountId()).price(line, this::rateOfRelatedLine);
+        }
+
+        /** The rate of an earlier period's invoice line, else of the related line in this same period. */
+        private Optional<BigDecimal> rateOfRelatedLine(String relatedLineId) {
+            return store.rateOfEarlierLine(period, relatedLineId).or(() -> store.lineOfPeriod(period, relatedLineId)
+                    .map(related -> pricerOf(related.subAccountId()).rateOf(related, id -> Optional.empty())));
+        }
+
+        private DiscountPricer pricerOf(String subAccountId) {
+            return pricers.computeIfAbsent(groupOf.get(subAccountId), group -> DiscountPricer.forGroup(group, period,
+                    volumes.getOrDefault(group, BigDecimal.ZERO), Agreement.inForceFor(agreements, group, period),
+                    policy.discountTables()));
+        }
     }
 
     @Bean
     @StepScope
-    InvoiceLineWriter invoiceLineWriter(PricingStore store, @Value("#{jobParameters['period']}") String period,
-            @Value("#{jobParameters['revision']}") Long revision) {
-        return new InvoiceLineWriter(store, YearMonth.parse(period), revision.intValue());
+    InvoiceLineWriter invoiceLineWriter(PricingStore store, FaultInjection faults,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision) {
+        return new InvoiceLineWriter(store, faults, YearMonth.parse(period), revision.intValue());
     }
 
     @Bean
@@ -153,11 +176,13 @@ class PricingStepsConfig {
     static class InvoiceLineWriter implements org.springframework.batch.infrastructure.item.ItemWriter<InvoiceLine>,
             StepExecutionListener {
         private final PricingStore store;
+        private final FaultInjection faults;
         private final YearMonth period;
         private final int revision;
 
-        InvoiceLineWriter(PricingStore store, YearMonth period, int revision) {
+        InvoiceLineWriter(PricingStore store, FaultInjection faults, YearMonth period, int revision) {
             this.store = store;
+            this.faults = faults;
             this.period = period;
             this.revision = revision;
         }
@@ -173,6 +198,7 @@ class PricingStepsConfig {
         @Override
         public void write(org.springframework.batch.infrastructure.item.Chunk<? extends InvoiceLine> chunk) {
             store.insertInvoiceLines(period, revision, chunk.getItems());
+            faults.afterChunkWritten();
         }
     }
 
@@ -185,9 +211,10 @@ class PricingStepsConfig {
 
     @Bean
     @StepScope
-    Tasklet settleCommitmentsTasklet(PricingStore store, @Value("#{jobParameters['period']}") String periodText,
-            @Value("#{jobParameters['revision']}") Long revision) {
+    Tasklet settleCommitmentsTasklet(PricingStore store, SqlDialect dialect,
+            @Value("#{jobParameters['period']}") String periodText, @Value("#{jobParameters['revision']}") Long revision) {
         return (contribution, chunkContext) -> {
+            dialect.analyze("invoice_line");
             YearMonth period = YearMonth.parse(periodText);
             store.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.CLAWBACK.name(),
                     InvoiceLineKind.PENALTY.name());

@@ -35,11 +35,12 @@ class ReconcileStepConfig {
 
     @Bean
     @StepScope
-    Tasklet reconcileTasklet(JdbcTemplate jdbc, @Value("#{jobParameters['period']}") String periodText,
+    Tasklet reconcileTasklet(JdbcTemplate jdbc, io.resettle.run.SqlDialect dialect, @Value("#{jobParameters['period']}") String periodText,
             @Value("#{jobParameters['revision']}") Long revisionNumber) {
         return (contribution, chunkContext) -> {
             YearMonth period = YearMonth.parse(periodText);
             int revision = revisionNumber.intValue();
+            dialect.analyze("invoice", "invoice_line", "group_statement");
             checkInvariants(jdbc, period.toString(), revision);
             List<Finding> findings = new ArrayList<>();
             Map<String, BigDecimal> statement = amounts(jdbc,
@@ -101,10 +102,10 @@ class ReconcileStepConfig {
                         + " WHERE il.period = b.period AND il.revision = ? AND il.kind = 'CHARGE' AND il.line_id = b.line_id"
                         + " AND il.sub_account_id = b.sub_account_id)", period, revision);
         expectNone(jdbc, "charge invoice lines without exactly one ingested line",
-                "SELECT COUNT(*) FROM (SELECT il.line_id FROM invoice_line il WHERE il.period = ? AND il.revision = ?"
-                        + " AND il.kind = 'CHARGE' GROUP BY il.line_id HAVING COUNT(*) <> 1"
-                        + " OR COUNT(*) <> (SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND b.line_id = il.line_id)) x",
-                period, revision, period);
+                "SELECT COUNT(*) FROM (SELECT il.line_id, COUNT(*) AS times FROM invoice_line il WHERE il.period = ?"
+                        + " AND il.revision = ? AND il.kind = 'CHARGE' GROUP BY il.line_id) x"
+                        + " LEFT JOIN billing_line b ON b.period = ? AND b.line_id = x.line_id"
+                        + " WHERE x.times <> 1 OR b.line_id IS NULL", period, revision, period);
     }
 
     private static void expectNone(JdbcTemplate jdbc, String what, String sql, Object... args) {
