@@ -66,6 +66,24 @@ public class JobRunner {
         return jobOperator.restart(execution);
     }
 
+    /**
+     * Settles a period, or re-runs it as a new revision. Replaced by the settle job's launch; until
+     * then every call is refused.
+     */
+    public JobExecution settle(YearMonth period, boolean rerun, String outDir) throws Exception {
+        throw new RefusedException("settle is not available in this build yet");
+    }
+
+    /** Closes a settled period against further re-runs (R11). Refused until settle exists. */
+    public void close(YearMonth period, String user) {
+        throw new RefusedException("settle is not available in this build yet");
+    }
+
+    /** Reopens a closed period, with the reason recorded (R11). Refused until settle exists. */
+    public void reopen(YearMonth period, String reason, String user) {
+        throw new RefusedException("settle is not available in this build yet");
+    }
+
     private void refuseIfRunning(String jobName, YearMonth period) {
         Set<JobExecution> running = jobRepository.findRunningJobExecutions(jobName);
         List<Long> same = running.stream()
