@@ -26,18 +26,32 @@ class ExecutionDetail {
             long filtered, long skipped, long commits, long rollbacks, Long expected, Integer percent,
             LocalDateTime start, LocalDateTime end) {
 
-        String firstLine() {
+        public String firstLine() {
             return ExecutionDetail.firstLine(exitMessage);
         }
 
-        boolean running() {
+        public boolean running() {
             return "STARTING".equals(status) || "STARTED".equals(status) || "STOPPING".equals(status);
+        }
+
+        /** True when the exit message holds more than its first line, e.g. a stack trace. */
+        public boolean hasDetails() {
+            String first = firstLine();
+            return first != null && exitMessage.strip().length() > first.length();
         }
     }
 
     record View(JobExecution execution, String job, String period, String revision, String status, String exitCode,
             String exitMessage, String failure, List<StepView> steps, int percent, boolean running, Duration duration,
             boolean restartable, boolean stoppable) {
+
+        /** The job parameters as {@code name=value}, identifying ones first. */
+        public String parameters() {
+            return execution.getJobParameters().parameters().stream()
+                    .sorted(Comparator.comparing((org.springframework.batch.core.job.parameters.JobParameter<?> p) -> !p.identifying())
+                            .thenComparing(org.springframework.batch.core.job.parameters.JobParameter::name))
+                    .map(p -> p.name() + "=" + p.value()).collect(Collectors.joining("  "));
+        }
     }
 
     private final JobRepository jobRepository;

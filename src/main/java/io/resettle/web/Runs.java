@@ -16,14 +16,14 @@ class Runs {
     record Run(long id, String job, String period, String revision, String status, String exitCode,
             LocalDateTime start, LocalDateTime end, long read, long written, long skipped) {
 
-        Duration duration() {
+        public Duration duration() {
             if (start == null) {
                 return null;
             }
             return Duration.between(start, end != null ? end : LocalDateTime.now(ZoneOffset.UTC));
         }
 
-        boolean running() {
+        public boolean running() {
             return "STARTING".equals(status) || "STARTED".equals(status) || "STOPPING".equals(status);
         }
     }
