@@ -65,7 +65,12 @@ class ExecutionDetail {
     }
 
     View find(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
             return null;
         }

@@ -46,6 +46,7 @@ class JobRunnerPeriodActions implements PeriodActions {
 
     @Override
     public long restart(long executionId) throws Exception {
+        execution(executionId);
         return runner.restart(executionId).getId();
     }
 
@@ -89,7 +90,12 @@ class JobRunnerPeriodActions implements PeriodActions {
     }
 
     private JobExecution execution(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
             throw new RefusedException("there is no job execution " + executionId);
         }
