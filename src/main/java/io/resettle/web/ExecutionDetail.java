@@ -82,11 +82,11 @@ class ExecutionDetail {
         String failure = execution.getAllFailureExceptions().stream().map(ExecutionDetail::rootMessage).distinct()
                 .collect(Collectors.joining("\n"));
         if (failure.isEmpty()) {
-            failure = steps.stream().filter(s -> "FAILED".equals(s.status())).map(StepView::firstLine)
+            failure = steps.stream().filter(s -> "FAILED".equals(s.status())).map(s -> withoutTrace(s.exitMessage()))
                     .filter(m -> m != null && !m.isBlank()).distinct().collect(Collectors.joining("\n"));
         }
         if (failure.isEmpty() && status == BatchStatus.FAILED) {
-            failure = firstLine(execution.getExitStatus().getExitDescription());
+            failure = withoutTrace(execution.getExitStatus().getExitDescription());
         }
         LocalDateTime start = execution.getStartTime();
         Duration duration = start == null ? null
@@ -140,6 +140,21 @@ class ExecutionDetail {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** An exit description's message lines, without the stack frames that follow them. */
+    static String withoutTrace(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        StringBuilder message = new StringBuilder();
+        for (String line : text.split("\\R")) {
+            if (line.stripLeading().startsWith("at ") || line.stripLeading().startsWith("... ")) {
+                break;
+            }
+            message.append(message.isEmpty() ? "" : "\n").append(line.strip());
+        }
+        return message.toString();
     }
 
     /** The first line of an exit description: for a failure, the exception and its message without the trace. */

@@ -127,7 +127,7 @@ class DashboardBrowserIT {
         screenshot("07-restarted-completed");
 
         open("/runs");
-        assertThat(browser.findElements(By.cssSelector("#runs tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#runs tbody tr"))).hasSize(3); // completed, failed, its restart
         screenshot("08-runs");
         open("/audit");
         assertThat(browser.getPageSource()).contains("restart").contains("ingest");
@@ -144,7 +144,7 @@ class DashboardBrowserIT {
         logOut();
         logIn("viewer");
         open("/executions/" + failedExecution);
-        assertThat(text(By.id("status"))).isEqualTo("COMPLETED");
+        assertThat(text(By.id("status"))).isEqualTo("FAILED");
         assertThat(browser.findElements(By.id("restart-link"))).isEmpty();
         open("/runs");
         assertThat(browser.findElements(By.id("launch-ingest"))).isEmpty();
