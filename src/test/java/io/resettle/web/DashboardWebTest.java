@@ -126,7 +126,8 @@ class DashboardWebTest {
         mvc.perform(get("/audit").with(as(role))).andExpect(status().isOk());
         mvc.perform(get("/actuator/health").with(as(role))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("\"db\"")));
-        mvc.perform(get("/actuator/prometheus").with(as(role))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(as(role))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("spring_batch_job")));
     }
 
     @Test
