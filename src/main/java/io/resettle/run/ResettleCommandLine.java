@@ -48,6 +48,7 @@ public final class ResettleCommandLine {
               restart  --execution ID                              resume a failed or killed run from its last chunk
               close    --period YYYY-MM [--user NAME]              close a settled period: no re-run until reopened
               reopen   --period YYYY-MM --reason TEXT [--user NAME]
+              serve    [--port N] [--data DIR] [--out DIR]        the dashboard and the scheduler (docs/dashboard.md)
               generate --lines N [--groups G] [--sub-accounts S] [--seed K] [--period YYYY-MM] --out DIR
                                                                     write a synthetic data set (deterministic, streamed)
 
@@ -109,6 +110,7 @@ public final class ResettleCommandLine {
                     return OK;
                 });
                 case "generate" -> Generate.run(options, out);
+                case "serve" -> serve(options);
                 default -> throw new IllegalArgumentException("unknown command '" + options.command + "'");
             };
         } catch (IllegalArgumentException | RefusedException e) {
@@ -139,6 +141,30 @@ public final class ResettleCommandLine {
                 .properties(properties)
                 .logStartupInfo(false)
                 .run();
+    }
+
+    /** Starts the dashboard and the scheduler on the same database and blocks until the JVM is asked to stop. */
+    private int serve(Options options) throws InterruptedException {
+        Map<String, Object> properties = new HashMap<>(extraProperties);
+        properties.put("spring.datasource.url", databaseUrl(options));
+        properties.put("resettle.serve", "true");
+        properties.putIfAbsent("resettle.scheduler.enabled", "true");
+        properties.put("resettle.data", options.path("data", "sample-data").toString());
+        properties.put("resettle.out", options.path("out", "out").toString());
+        if (options.value("port") != null) {
+            properties.put("server.port", String.valueOf(options.longValue("port")));
+        }
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ResettleApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(properties)
+                .logStartupInfo(false)
+                .run();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        context.addApplicationListener((org.springframework.context.event.ContextClosedEvent e) -> closed.countDown());
+        out.printf("Resettle dashboard on http://localhost:%s/ (stop with Ctrl-C)%n",
+                context.getEnvironment().getProperty("local.server.port"));
+        closed.await();
+        return OK;
     }
 
     static String databaseUrl(Options options) {

@@ -1,0 +1,48 @@
+package io.resettle.web;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only record of every action (issue 5): this class only inserts and reads; nothing
+ * in the application updates or deletes a row, and on PostgreSQL a trigger refuses it.
+ */
+@Repository
+public class AuditLog {
+
+    /** How an action ended. */
+    public enum Outcome { OK, REFUSED, FAILED, SKIPPED }
+
+    public record Entry(long id, LocalDateTime at, String user, String action, String parameters, Outcome outcome,
+            String result) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public AuditLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.clock = Clock.systemUTC();
+    }
+
+    public void append(String user, String action, String parameters, Outcome outcome, String result) {
+        jdbc.update("INSERT INTO audit_log (at, username, action, parameters, outcome, result) VALUES (?, ?, ?, ?, ?, ?)",
+                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), user, action, cut(parameters, 1000), outcome.name(),
+                cut(result, 2000));
+    }
+
+    public List<Entry> recent(int limit) {
+        return jdbc.query("SELECT id, at, username, action, parameters, outcome, result FROM audit_log ORDER BY id DESC"
+                + " FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> new Entry(rs.getLong(1),
+                rs.getTimestamp(2).toLocalDateTime(), rs.getString(3), rs.getString(4), rs.getString(5),
+                Outcome.valueOf(rs.getString(6)), rs.getString(7)));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}

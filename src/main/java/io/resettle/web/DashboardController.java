@@ -1,0 +1,125 @@
+package io.resettle.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The read-only pages: runs, one execution, periods, one period, forecast, audit log. */
+@Controller
+class DashboardController {
+
+    private static final List<String> STATUSES = List.of("STARTING", "STARTED", "STOPPING", "STOPPED", "FAILED",
+            "COMPLETED", "ABANDONED", "UNKNOWN");
+
+    private final Runs runs;
+    private final ExecutionDetail executions;
+    private final PeriodOverview periods;
+    private final AuditLog auditLog;
+
+    DashboardController(Runs runs, ExecutionDetail executions, PeriodOverview periods, AuditLog auditLog) {
+        this.runs = runs;
+        this.executions = executions;
+        this.periods = periods;
+        this.auditLog = auditLog;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/runs";
+    }
+
+    @GetMapping("/runs")
+    String runs(@RequestParam(required = false) String job, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String status, Model model) {
+        var found = runs.find(job, period, status, 500);
+        model.addAttribute("runs", found);
+        model.addAttribute("jobs", runs.jobNames());
+        model.addAttribute("periods", runs.periods());
+        model.addAttribute("statuses", STATUSES);
+        model.addAttribute("job", job);
+        model.addAttribute("period", period);
+        model.addAttribute("status", status);
+        model.addAttribute("anyRunning", found.stream().anyMatch(Runs.Run::running));
+        return "runs";
+    }
+
+    @GetMapping("/executions/{id}")
+    String execution(@PathVariable long id, Model model) {
+        ExecutionDetail.View view = executions.find(id);
+        if (view == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no job execution " + id);
+        }
+        model.addAttribute("x", view);
+        return "execution";
+    }
+
+    @GetMapping("/periods")
+    String periods(Model model) {
+        model.addAttribute("periods", runs.periods());
+        return "periods";
+    }
+
+    @GetMapping("/periods/{period}")
+    String period(@PathVariable String period, Model model) {
+        YearMonth month = month(period);
+        model.addAttribute("period", month.toString());
+        model.addAttribute("files", periods.files(month));
+        model.addAttribute("rejectCount", periods.rejectCount(month));
+        model.addAttribute("rejects", periods.rejects(month, 100));
+        model.addAttribute("groups", periods.groupTotals(month));
+        model.addAttribute("settlement", periods.settlement(month).orElse(null));
+        model.addAttribute("outputs", periods.outputFiles(month));
+        model.addAttribute("runs", runs.find(null, month.toString(), null, 50));
+        return "period";
+    }
+
+    @GetMapping("/periods/{period}/file")
+    ResponseEntity<FileSystemResource> outputFile(@PathVariable String period, @RequestParam String path) throws IOException {
+        Path file = periods.outputFile(month(period), path)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such output file"));
+        String type = Files.probeContentType(file);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.getFileName() + "\"")
+                .contentType(type == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(type))
+                .body(new FileSystemResource(file));
+    }
+
+    @GetMapping("/forecast")
+    String forecast(Model model) {
+        model.addAttribute("forecast", periods.forecast().orElse(null));
+        return "forecast";
+    }
+
+    @GetMapping("/audit")
+    String audit(Model model) {
+        model.addAttribute("entries", auditLog.recent(500));
+        return "audit";
+    }
+
+    static YearMonth month(String period) {
+        try {
+            return YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a period YYYY-MM: " + period);
+        }
+    }
+}

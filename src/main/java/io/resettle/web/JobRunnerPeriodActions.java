@@ -1,0 +1,104 @@
+package io.resettle.web;
+
+import io.resettle.run.JobRunner;
+import io.resettle.run.RefusedException;
+import java.time.YearMonth;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** {@link PeriodActions} carried out by the {@link JobRunner} and the {@link JobOperator}. */
+@Component
+class JobRunnerPeriodActions implements PeriodActions {
+
+    private final JobRunner runner;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final String dataDir;
+    private final String outDir;
+
+    JobRunnerPeriodActions(JobRunner runner, JobOperator jobOperator, JobRepository jobRepository,
+            @Value("${resettle.data:sample-data}") String dataDir, @Value("${resettle.out:out}") String outDir) {
+        this.runner = runner;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.dataDir = dataDir;
+        this.outDir = outDir;
+    }
+
+    @Override
+    public long launchIngest(YearMonth period) throws Exception {
+        return runner.ingest(period, dataDir, outDir).getId();
+    }
+
+    @Override
+    public long launchSettle(YearMonth period) throws Exception {
+        return runner.settle(period, false, false, outDir).getId();
+    }
+
+    @Override
+    public long rerun(YearMonth period) throws Exception {
+        return runner.settle(period, true, false, outDir).getId();
+    }
+
+    @Override
+    public long restart(long executionId) throws Exception {
+        execution(executionId);
+        return runner.restart(executionId).getId();
+    }
+
+    @Override
+    public void stop(long executionId) throws Exception {
+        JobExecution execution = execution(executionId);
+        if (!execution.isRunning()) {
+            throw new RefusedException("execution " + executionId + " is " + execution.getStatus() + ", not running");
+        }
+        jobOperator.stop(execution);
+    }
+
+    @Override
+    public void recover(long executionId) throws Exception {
+        JobExecution execution = execution(executionId);
+        if (!execution.getStatus().isRunning()) {
+            throw new RefusedException("execution " + executionId + " is " + execution.getStatus()
+                    + "; only a run left STARTED or STOPPING can be recovered");
+        }
+        jobOperator.recover(execution);
+    }
+
+    @Override
+    public void abandon(long executionId) throws Exception {
+        JobExecution execution = execution(executionId);
+        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+            throw new RefusedException("execution " + executionId + " is " + execution.getStatus()
+                    + "; only a failed or stopped run can be abandoned");
+        }
+        jobOperator.abandon(execution);
+    }
+
+    @Override
+    public void close(YearMonth period, String user) {
+        runner.close(period, user);
+    }
+
+    @Override
+    public void reopen(YearMonth period, String reason, String user) {
+        runner.reopen(period, reason, user);
+    }
+
+    private JobExecution execution(long executionId) {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
+        if (execution == null) {
+            throw new RefusedException("there is no job execution " + executionId);
+        }
+        return execution;
+    }
+}

@@ -1,0 +1,144 @@
+package io.resettle.web;
+
+import io.resettle.ingest.batch.IngestStore;
+import io.resettle.money.Money;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the Period and Forecast pages show. Tables written by jobs this build may not have yet
+ * (period_run of settle, forecast) are read only when they exist.
+ */
+@Component
+class PeriodOverview {
+
+    record GroupTotal(String groupId, long lines, BigDecimal payable, BigDecimal paid) {
+    }
+
+    record Reject(String file, long rowNo, String reason, String detail) {
+    }
+
+    record OutputFile(String path, long size) {
+    }
+
+    /** A table of rows read as they are: the columns a job chose, in its order. */
+    record Rows(List<String> columns, List<Map<String, Object>> rows) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final IngestStore ingestStore;
+    private final Path outDir;
+
+    PeriodOverview(JdbcTemplate jdbc, DataSource dataSource, IngestStore ingestStore,
+            @Value("${resettle.out:out}") String outDir) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.ingestStore = ingestStore;
+        this.outDir = Path.of(outDir).toAbsolutePath().normalize();
+    }
+
+    List<IngestStore.FileRecord> files(YearMonth period) {
+        return ingestStore.files(period);
+    }
+
+    long rejectCount(YearMonth period) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ?", Long.class, period.toString());
+    }
+
+    List<Reject> rejects(YearMonth period, int limit) {
+        return jdbc.query("SELECT file, row_no, reason, detail FROM ingest_reject WHERE period = ? ORDER BY file, row_no"
+                        + " FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), period.toString());
+    }
+
+    /** Billing line volumes per customer group, rounded for display only. */
+    List<GroupTotal> groupTotals(YearMonth period) {
+        return jdbc.query("SELECT a.group_id, COUNT(*), SUM(b.payable_amount), SUM(b.paid_amount) FROM billing_line b"
+                        + " JOIN sub_account a ON a.sub_account_id = b.sub_account_id WHERE b.period = ?"
+                        + " GROUP BY a.group_id ORDER BY a.group_id",
+                (rs, i) -> new GroupTotal(rs.getString(1), rs.getLong(2), Money.round2(rs.getBigDecimal(3)),
+                        Money.round2(rs.getBigDecimal(4))), period.toString());
+    }
+
+    /** The settle job's record of the period's revisions, when that job exists in this database. */
+    Optional<Rows> settlement(YearMonth period) {
+        if (!tableExists("period_run")) {
+            return Optional.empty();
+        }
+        return Optional.of(rows("SELECT * FROM period_run WHERE period = ? ORDER BY 1, 2", period.toString()));
+    }
+
+    Optional<Rows> forecast() {
+        if (!tableExists("forecast")) {
+            return Optional.empty();
+        }
+        return Optional.of(rows("SELECT * FROM forecast ORDER BY 1 FETCH FIRST 500 ROWS ONLY"));
+    }
+
+    /** Every file under {@code <out>/<period>/}, each revision's folder included. */
+    List<OutputFile> outputFiles(YearMonth period) {
+        Path folder = outDir.resolve(period.toString());
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).sorted()
+                    .map(f -> new OutputFile(folder.relativize(f).toString().replace('\\', '/'), size(f))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An output file of the period, or empty when the path leaves the period's folder. */
+    Optional<Path> outputFile(YearMonth period, String relative) {
+        Path folder = outDir.resolve(period.toString()).normalize();
+        Path file = folder.resolve(relative).normalize();
+        return file.startsWith(folder) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Rows rows(String sql, Object... args) {
+        List<Map<String, Object>> rows = jdbc.queryForList(sql, args);
+        List<String> columns = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
+        return new Rows(columns, rows);
+    }
+
+    boolean tableExists(String table) {
+        try (var connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String name : List.of(table.toLowerCase(Locale.ROOT), table.toUpperCase(Locale.ROOT))) {
+                try (ResultSet rs = meta.getTables(null, null, name, new String[] {"TABLE", "VIEW"})) {
+                    if (rs.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
