@@ -72,8 +72,17 @@ class TwoSchedulersIT {
                     .containsExactly(List.of("scheduler", "ingest", "OK"));
 
             Schedule settle = ScheduleFiles.read(jobs).stream().filter(s -> s.job().equals("settle")).findFirst().orElseThrow();
-            assertThat(instances.get(0).getBean(ScheduledLaunches.class).fire(settle)).isFalse();
-            assertThat(Sql.value(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo("1");
+            CyclicBarrier again = new CyclicBarrier(2);
+            List<Future<Boolean>> settles = new ArrayList<>();
+            for (ConfigurableApplicationContext instance : instances) {
+                ScheduledLaunches launches = instance.getBean(ScheduledLaunches.class);
+                settles.add(threads.submit(() -> {
+                    again.await();
+                    return launches.fire(settle);
+                }));
+            }
+            assertThat(List.of(settles.get(0).get(), settles.get(1).get())).containsExactlyInAnyOrder(true, false);
+            assertThat(Sql.value(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'settle'")).isEqualTo("1");
         } finally {
             threads.shutdownNow();
             instances.forEach(ConfigurableApplicationContext::close);
