@@ -217,6 +217,10 @@ public final class MasterDataReader {
                         row.problem("a second allocation to " + account + " on " + date + " with the same reference '"
                                 + reference + "'; give each allocation its own reference");
                     }
+                    if (amount != null && amount.compareTo(amount.setScale(2, java.math.RoundingMode.DOWN)) != 0) {
+                        // A balance is a ledger (R6.2): fractions of a cent would be invented or lost.
+                        row.problem("amount " + amount.toPlainString() + " is not whole cents");
+                    }
                     if (account != null && date != null && amount != null) {
                         allocations.add(new Allocation(account, date, amount, reference));
                     }

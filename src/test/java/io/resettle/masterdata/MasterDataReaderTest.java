@@ -77,7 +77,7 @@ class MasterDataReaderTest {
                 K1,G1,standard,2026-01,2026-12,100,PRORATED,0.05,
                 K2,G1,standard,2026-06,2027-05,100,SOMETIMES,1.5,
                 """);
-        Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nZ,2026-10-02,5000.00,\nA,2026-10-32,x,\n");
+        Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nZ,2026-10-02,5000.00,\nA,2026-10-32,x,\nA,2026-10-03,1.005,R\n");
         assertThatThrownBy(() -> MasterDataReader.read(data))
                 .isInstanceOfSatisfying(DataSetException.class, e -> assertThat(e.problems()).contains(
                         "groups.csv row 2 (G2): credit_limit 'abc' is not a number",
@@ -92,7 +92,8 @@ class MasterDataReaderTest {
                         "agreements.csv row 2 (K2): penalty_rate 1.5 is outside [0, 1]",
                         "allocations.csv row 1 (Z): sub_account_id Z is not in accounts.csv",
                         "allocations.csv row 2 (A): date '2026-10-32' is not a date YYYY-MM-DD",
-                        "allocations.csv row 2 (A): amount 'x' is not a number"));
+                        "allocations.csv row 2 (A): amount 'x' is not a number",
+                        "allocations.csv row 3 (A R): amount 1.005 is not whole cents"));
     }
 
     @Test
