@@ -36,6 +36,10 @@ class PeriodOverview {
     record OutputFile(String path, long size) {
     }
 
+    /** The output files of one revision folder {@code r<n>}, or of the period's own folder (revision 0). */
+    record OutputGroup(int revision, String folder, List<OutputFile> files) {
+    }
+
     /** A table of rows read as they are: the columns a job chose, in its order. */
     record Rows(List<String> columns, List<Map<String, Object>> rows) {
     }
@@ -103,6 +107,20 @@ class PeriodOverview {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #outputFiles} by folder: the period's own files first, then r1, r2, … in revision order. */
+    List<OutputGroup> outputsByRevision(YearMonth period) {
+        java.util.TreeMap<Integer, java.util.List<OutputFile>> byRevision = new java.util.TreeMap<>();
+        for (OutputFile file : outputFiles(period)) {
+            int slash = file.path().indexOf('/');
+            String first = slash < 0 ? "" : file.path().substring(0, slash);
+            int revision = first.matches("r[0-9]{1,6}") ? Integer.parseInt(first.substring(1)) : 0;
+            byRevision.computeIfAbsent(revision, r -> new java.util.ArrayList<>()).add(file);
+        }
+        return byRevision.entrySet().stream()
+                .map(e -> new OutputGroup(e.getKey(), e.getKey() == 0 ? "" : "r" + e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     /** An output file of the period, or empty when the path leaves the period's folder. */
