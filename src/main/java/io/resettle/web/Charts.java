@@ -9,9 +9,9 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Charts drawn on the server as inline SVG: no JavaScript, nothing fetched from elsewhere, so
- * they work offline and in screenshots. Bean name {@code charts}, used from the templates.
+ * they work offline and in screenshots. Drawn by the controller (Thymeleaf does not call beans in th:utext).
  */
-@Component("charts")
+@Component
 class Charts {
 
     private static final int LABEL = 130;

@@ -30,10 +30,12 @@ class DashboardController {
     private final PeriodOverview periods;
     private final AuditLog auditLog;
     private final SettlementOverview settlements;
+    private final Charts charts;
 
     DashboardController(Runs runs, ExecutionDetail executions, PeriodOverview periods, AuditLog auditLog,
-            SettlementOverview settlements) {
+            SettlementOverview settlements, Charts charts) {
         this.settlements = settlements;
+        this.charts = charts;
         this.runs = runs;
         this.executions = executions;
         this.periods = periods;
@@ -103,14 +105,19 @@ class DashboardController {
         model.addAttribute("closed", !revisions.isEmpty() && revisions.get(revisions.size() - 1).closed());
         Integer newest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).revision();
         model.addAttribute("newestRevision", newest);
-        model.addAttribute("volumes", newest == null ? List.of() : settlements.volumes(month, newest));
+        List<SettlementOverview.GroupVolume> volumes = newest == null ? List.of() : settlements.volumes(month, newest);
+        model.addAttribute("volumes", volumes);
+        // drawn here: Thymeleaf does not call beans from th:utext
+        model.addAttribute("volumeChart", volumes.isEmpty() ? "" : charts.volumes(volumes));
         model.addAttribute("invoiceTotals", available ? settlements.invoiceTotals(month) : List.of());
         List<SettlementOverview.Finding> findings = newest == null ? List.of() : settlements.findings(month, newest);
         model.addAttribute("findings", findings);
         model.addAttribute("breaks", findings.stream().filter(f -> "BREAK".equals(f.status())).count());
         model.addAttribute("warnings", findings.stream().filter(f -> !"BREAK".equals(f.status())).count());
         model.addAttribute("adjustments", settlements.adjustments(month, revisions));
-        model.addAttribute("rebates", settlements.rebates(month).orElse(null));
+        SettlementOverview.Rebates rebates = settlements.rebates(month).orElse(null);
+        model.addAttribute("rebates", rebates);
+        model.addAttribute("rebateChart", rebates == null || rebates.problem() != null ? "" : charts.monthly(rebates.months()));
         model.addAttribute("year", month.getYear());
     }
 
