@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the Period and Forecast pages show. Tables written by jobs this build may not have yet
- * (period_run of settle, forecast) are read only when they exist.
+ * What the Period and Forecast pages show of ingest, output files and the forecast; the settle
+ * job's tables are read by {@link SettlementOverview}. The forecast table is read only when it exists.
  */
 @Component
 class PeriodOverview {
@@ -78,14 +78,6 @@ class PeriodOverview {
                         + " GROUP BY a.group_id ORDER BY a.group_id",
                 (rs, i) -> new GroupTotal(rs.getString(1), rs.getLong(2), Money.round2(rs.getBigDecimal(3)),
                         Money.round2(rs.getBigDecimal(4))), period.toString());
-    }
-
-    /** The settle job's record of the period's revisions, when that job exists in this database. */
-    Optional<Rows> settlement(YearMonth period) {
-        if (!tableExists("period_run")) {
-            return Optional.empty();
-        }
-        return Optional.of(rows("SELECT * FROM period_run WHERE period = ? ORDER BY 1, 2", period.toString()));
     }
 
     Optional<Rows> forecast() {
