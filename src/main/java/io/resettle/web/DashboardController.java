@@ -29,8 +29,13 @@ class DashboardController {
     private final ExecutionDetail executions;
     private final PeriodOverview periods;
     private final AuditLog auditLog;
+    private final SettlementOverview settlements;
+    private final Charts charts;
 
-    DashboardController(Runs runs, ExecutionDetail executions, PeriodOverview periods, AuditLog auditLog) {
+    DashboardController(Runs runs, ExecutionDetail executions, PeriodOverview periods, AuditLog auditLog,
+            SettlementOverview settlements, Charts charts) {
+        this.settlements = settlements;
+        this.charts = charts;
         this.runs = runs;
         this.executions = executions;
         this.periods = periods;
@@ -86,10 +91,34 @@ class DashboardController {
         model.addAttribute("rejectCount", periods.rejectCount(month));
         model.addAttribute("rejects", periods.rejects(month, 100));
         model.addAttribute("groups", periods.groupTotals(month));
-        model.addAttribute("settlement", periods.settlement(month).orElse(null));
-        model.addAttribute("outputs", periods.outputFiles(month));
+        model.addAttribute("outputs", periods.outputsByRevision(month));
+        settlement(month, model);
         model.addAttribute("runs", runs.find(null, month.toString(), null, 50));
         return "period";
+    }
+
+    private void settlement(YearMonth month, Model model) {
+        boolean available = settlements.available();
+        List<SettlementOverview.Revision> revisions = available ? settlements.revisions(month) : List.of();
+        model.addAttribute("revisions", revisions);
+        model.addAttribute("events", available ? settlements.events(month) : List.of());
+        model.addAttribute("closed", !revisions.isEmpty() && revisions.get(revisions.size() - 1).closed());
+        Integer newest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).revision();
+        model.addAttribute("newestRevision", newest);
+        List<SettlementOverview.GroupVolume> volumes = newest == null ? List.of() : settlements.volumes(month, newest);
+        model.addAttribute("volumes", volumes);
+        // drawn here: Thymeleaf does not call beans from th:utext
+        model.addAttribute("volumeChart", volumes.isEmpty() ? "" : charts.volumes(volumes));
+        model.addAttribute("invoiceTotals", available ? settlements.invoiceTotals(month) : List.of());
+        List<SettlementOverview.Finding> findings = newest == null ? List.of() : settlements.findings(month, newest);
+        model.addAttribute("findings", findings);
+        model.addAttribute("breaks", findings.stream().filter(f -> "BREAK".equals(f.status())).count());
+        model.addAttribute("warnings", findings.stream().filter(f -> !"BREAK".equals(f.status())).count());
+        model.addAttribute("adjustments", settlements.adjustments(month, revisions));
+        SettlementOverview.Rebates rebates = settlements.rebates(month).orElse(null);
+        model.addAttribute("rebates", rebates);
+        model.addAttribute("rebateChart", rebates == null || rebates.problem() != null ? "" : charts.monthly(rebates.months()));
+        model.addAttribute("year", month.getYear());
     }
 
     @GetMapping("/periods/{period}/file")

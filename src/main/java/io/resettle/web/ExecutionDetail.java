@@ -92,10 +92,16 @@ class ExecutionDetail {
         Duration duration = start == null ? null
                 : Duration.between(start, execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now(ZoneOffset.UTC));
         return new View(execution, job, execution.getJobParameters().getString("period"),
-                execution.getJobParameters().getString("revision"), status.name(), execution.getExitStatus().getExitCode(),
+                parameter(execution, "revision"), status.name(), execution.getExitStatus().getExitCode(),
                 execution.getExitStatus().getExitDescription(), failure, steps, jobPercent(job, execution, steps),
                 status.isRunning(), duration, status == BatchStatus.FAILED || status == BatchStatus.STOPPED,
                 status == BatchStatus.STARTED || status == BatchStatus.STARTING);
+    }
+
+    /** A job parameter as text, whatever its type (settle's revision is a Long). */
+    private static String parameter(JobExecution execution, String name) {
+        var parameter = execution.getJobParameters().getParameter(name);
+        return parameter == null || parameter.value() == null ? null : parameter.value().toString();
     }
 
     /** Share of the job's top-level steps completed; 100 once the job completed. */

@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the Period and Forecast pages show. Tables written by jobs this build may not have yet
- * (period_run of settle, forecast) are read only when they exist.
+ * What the Period and Forecast pages show of ingest, output files and the forecast; the settle
+ * job's tables are read by {@link SettlementOverview}. The forecast table is read only when it exists.
  */
 @Component
 class PeriodOverview {
@@ -34,6 +34,10 @@ class PeriodOverview {
     }
 
     record OutputFile(String path, long size) {
+    }
+
+    /** The output files of one revision folder {@code r<n>}, or of the period's own folder (revision 0). */
+    record OutputGroup(int revision, String folder, List<OutputFile> files) {
     }
 
     /** A table of rows read as they are: the columns a job chose, in its order. */
@@ -76,14 +80,6 @@ class PeriodOverview {
                         Money.round2(rs.getBigDecimal(4))), period.toString());
     }
 
-    /** The settle job's record of the period's revisions, when that job exists in this database. */
-    Optional<Rows> settlement(YearMonth period) {
-        if (!tableExists("period_run")) {
-            return Optional.empty();
-        }
-        return Optional.of(rows("SELECT * FROM period_run WHERE period = ? ORDER BY 1, 2", period.toString()));
-    }
-
     Optional<Rows> forecast() {
         if (!tableExists("forecast")) {
             return Optional.empty();
@@ -103,6 +99,20 @@ class PeriodOverview {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@link #outputFiles} by folder: the period's own files first, then r1, r2, … in revision order. */
+    List<OutputGroup> outputsByRevision(YearMonth period) {
+        java.util.TreeMap<Integer, java.util.List<OutputFile>> byRevision = new java.util.TreeMap<>();
+        for (OutputFile file : outputFiles(period)) {
+            int slash = file.path().indexOf('/');
+            String first = slash < 0 ? "" : file.path().substring(0, slash);
+            int revision = first.matches("r[0-9]{1,6}") ? Integer.parseInt(first.substring(1)) : 0;
+            byRevision.computeIfAbsent(revision, r -> new java.util.ArrayList<>()).add(file);
+        }
+        return byRevision.entrySet().stream()
+                .map(e -> new OutputGroup(e.getKey(), e.getKey() == 0 ? "" : "r" + e.getKey(), List.copyOf(e.getValue())))
+                .toList();
     }
 
     /** An output file of the period, or empty when the path leaves the period's folder. */

@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -31,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in real headless Chromium against {@code resettle serve} on PostgreSQL (issue 5):
  * log in, launch an ingest and watch it reach 100%, open the period, make a run fail, restart it
- * from the page, and check that a VIEWER cannot. Screenshots go to target/screenshots/.
+ * from the page, launch a settle and watch it reach 100%, open the period overview with its volume
+ * chart, and check that a VIEWER cannot act. Screenshots go to target/screenshots/.
  */
 class DashboardBrowserIT {
 
@@ -130,8 +133,36 @@ class DashboardBrowserIT {
         assertThat(text(By.id("job-progress"))).isEqualTo("100%");
         screenshot("07-restarted-completed");
 
+        // FINANCE settles the period from its page, watches the progress reach 100%, opens the overview
+        logOut();
+        logIn("finance");
+        open("/periods/2026-10");
+        browser.findElement(By.id("settle-link")).click();
+        assertThat(text(By.className("confirm-text"))).contains("2026-10");
+        screenshot("07a-confirm-settle");
+        browser.findElement(By.id("confirm")).click();
+        waitForText(By.id("job-progress"), "100%");
+        waitForText(By.id("status"), "COMPLETED");
+        assertThat(browser.getPageSource()).contains("priceLines").contains("writeSettlementFiles");
+        screenshot("07b-settle-completed");
+        browser.findElement(By.id("period-link")).click();
+        assertThat(browser.findElements(By.id("no-settlement"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#revisions tbody tr"))).hasSize(1);
+        WebElement chart = browser.findElement(By.id("volume-chart"));
+        assertThat(chart.findElements(By.cssSelector("g.group-volume"))).isNotEmpty();
+        assertThat(chart.findElements(By.cssSelector("line.tier-edge"))).isNotEmpty();
+        assertThat(browser.findElements(By.id("outputs-r1"))).hasSize(1);
+        assertThat(browser.findElements(By.id("no-rebates"))).hasSize(1);
+        screenshot("07c-period-settled");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", chart);
+        screenshot("07d-period-volume-chart");
+        open("/periods/2026-10?lang=zh_CN");
+        assertThat(browser.getPageSource()).contains("客户组用量与阶梯门槛");
+        screenshot("07e-period-settled-zh");
+        open("/periods/2026-10?lang=en");
+
         open("/runs");
-        assertThat(browser.findElements(By.cssSelector("#runs tbody tr"))).hasSize(3); // completed, failed, its restart
+        assertThat(browser.findElements(By.cssSelector("#runs tbody tr"))).hasSize(4); // ingest, failed, restart, settle
         screenshot("08-runs");
         open("/audit");
         assertThat(browser.getPageSource()).contains("restart").contains("ingest");

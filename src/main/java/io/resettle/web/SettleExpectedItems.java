@@ -1,0 +1,27 @@
+package io.resettle.web;
+
+import java.util.OptionalLong;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The settle job's {@code priceLines} step reads every billing line of the period: that is its volume. */
+@Component
+class SettleExpectedItems implements ExpectedItems {
+
+    private final JdbcTemplate jdbc;
+
+    SettleExpectedItems(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public OptionalLong expected(StepExecution step) {
+        String period = step.getJobExecution().getJobParameters().getString("period");
+        if (period == null || !step.getStepName().equals("priceLines")) {
+            return OptionalLong.empty();
+        }
+        Long lines = jdbc.queryForObject("SELECT COUNT(*) FROM billing_line WHERE period = ?", Long.class, period);
+        return lines == null || lines <= 0 ? OptionalLong.empty() : OptionalLong.of(lines);
+    }
+}
