@@ -29,9 +29,12 @@ public class JobRunner {
     private final SqlDialect dialect;
     private final PeriodRuns periodRuns;
     private final JdbcTemplate jdbc;
+    private final RunLiveness runLiveness;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-            @Qualifier("settleJob") Job settleJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc) {
+            @Qualifier("settleJob") Job settleJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc,
+            RunLiveness runLiveness) {
+        this.runLiveness = runLiveness;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -136,7 +139,8 @@ public class JobRunner {
 
     /**
      * Resumes a FAILED or STOPPED execution from its last committed chunk (R11.4). An execution a
-     * killed JVM left STARTED is first marked failed with {@link JobOperator#recover}.
+     * killed JVM left STARTED is first marked failed with {@link JobOperator#recover}; one that is
+     * still alive in another process ({@link RunLiveness}) is refused.
      */
     public JobExecution restart(long executionId) throws Exception {
         JobExecution execution = jobRepository.getJobExecution(executionId);
@@ -150,6 +154,10 @@ public class JobRunner {
             throw new RefusedException("execution " + executionId + " was abandoned and cannot be restarted");
         }
         if (execution.getStatus().isRunning()) {
+            if (runLiveness.isAlive(execution)) {
+                throw new RefusedException("execution " + executionId + " is still running in another process;"
+                        + " wait for it, or stop it first");
+            }
             execution = jobOperator.recover(execution);
         }
         return jobOperator.restart(execution);

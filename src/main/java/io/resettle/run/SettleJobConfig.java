@@ -28,10 +28,11 @@ class SettleJobConfig {
     @Bean
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
             Step buildInvoices, Step buildStatements, Step reconcile, Step writeSettlementFiles,
-            JobExecutionListener periodRunRecorder) {
+            JobExecutionListener periodRunRecorder, RunLiveness runLiveness) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
                         new String[] {"forced"}))
+                .listener(runLiveness)
                 .listener(periodRunRecorder)
                 .start(computeGroupVolumes)
                 .next(priceLines)

@@ -52,6 +52,9 @@ class SettleRestartIT {
             waitForCommittedChunks(killed.databaseUrl(), 5, process);
             assertThat(killed.run("settle", "--period", "2026-10", "--out", outKilled.toString()))
                     .as("a second launch while the first runs").isEqualTo(ResettleCommandLine.REFUSED);
+            String running = Sql.value(killed.databaseUrl(), "SELECT MAX(job_execution_id) FROM batch_job_execution");
+            assertThat(killed.run("restart", "--execution", running))
+                    .as("restarting a run that is alive in another process").isEqualTo(ResettleCommandLine.REFUSED);
         } finally {
             process.destroyForcibly();
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -48,8 +48,9 @@ class IngestJobConfig {
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step loadMasterData, Step scanExports, Step ingestExportFiles,
-            Step finishIngest, Step writeIngestReport) {
+            Step finishIngest, Step writeIngestReport, io.resettle.run.RunLiveness runLiveness) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runLiveness)
                 .validator(new DefaultJobParametersValidator(new String[] {"period", "generation", "data", "out"},
                         new String[0]))
                 .start(loadMasterData)
