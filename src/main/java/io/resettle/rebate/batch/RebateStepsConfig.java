@@ -115,9 +115,10 @@ class RebateStepsConfig {
 
     @Bean
     Step computeRebates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<ScopedLine> fiscalYearLineReader, GraduatedWalkWriter graduatedWalkWriter) {
+            JdbcPagingItemReader<ScopedLine> fiscalYearLineReader, GraduatedWalkWriter graduatedWalkWriter,
+            @Value("${resettle.rebates.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
         return new StepBuilder(STEP, jobRepository)
-                .<ScopedLine, ScopedLine>chunk(CHUNK_SIZE)
+                .<ScopedLine, ScopedLine>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(fiscalYearLineReader)
                 .writer(graduatedWalkWriter)
