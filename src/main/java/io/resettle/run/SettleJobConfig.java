@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code settle} job (R4–R6, R11, R12.1–R12.2): group volumes → priced lines → commitments
- * and clawbacks → invoices → statements and balances → reconciliation → output files. Identifying
+ * and clawbacks → rebate credits → invoices → statements and balances → rebates (R7, R8) → payouts
+ * (R9, R10) → reconciliation → output files. Identifying
  * parameters: {@code period} and {@code revision}; a finance re-run is revision n+1 (R11.1).
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,8 @@ class SettleJobConfig {
 
     @Bean
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
-            Step buildInvoices, Step buildStatements, Step reconcile, Step writeSettlementFiles,
+            Step creditRebates, Step buildInvoices, Step buildStatements, Step computeRebates, Step accrueRebates,
+            Step settlePayouts, Step reconcile, Step writeSettlementFiles,
             JobExecutionListener periodRunRecorder, RunLiveness runLiveness) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
@@ -37,8 +39,12 @@ class SettleJobConfig {
                 .start(computeGroupVolumes)
                 .next(priceLines)
                 .next(settleCommitments)
+                .next(creditRebates)
                 .next(buildInvoices)
                 .next(buildStatements)
+                .next(computeRebates)
+                .next(accrueRebates)
+                .next(settlePayouts)
                 .next(reconcile)
                 .next(writeSettlementFiles)
                 .build();

@@ -103,6 +103,11 @@ class SettlementFilesStepConfig {
             }
             rows += groupStatements();
             rows += prepaidBalances();
+            rows += rebates();
+            rows += rebateSlices();
+            rows += commissions();
+            rows += payoutItems();
+            rows += payouts();
             rows += reconciliation();
             rows += rejects();
             writeManifest();
@@ -166,6 +171,74 @@ class SettlementFilesStepConfig {
                     rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)},
                     new int[] {2, 3, 4, 5}, "sub_account_id", "period", "opening", "allocated", "charged", "closing", "status");
+        }
+
+        private long rebates() {
+            return write("rebates.csv", List.of("ytd_rebate", "accrual"),
+                    "SELECT program, direction, scope_id, category, period, ytd_volume, ytd_weighted_volume, tier_from,"
+                            + " ytd_rebate, accrual FROM rebate_accrual WHERE period = ? AND revision = ? ORDER BY "
+                            + dialect.ordered("program") + ", " + dialect.ordered("scope_id") + ", " + dialect.ordered("category"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                            rs.getBigDecimal(10)},
+                    new int[] {8, 9}, "program", "direction", "scope_id", "category", "period", "ytd_volume",
+                    "ytd_weighted_volume", "tier_from", "ytd_rebate", "accrual");
+        }
+
+        /** Amount and rebate with six decimals (io-contract §3); within a line, ascending tier_from. */
+        private long rebateSlices() {
+            return write("rebate-slices.csv", List.of("amount", "rebate"),
+                    "SELECT program, scope_id, line_id, category, tier_from, amount, rate, rebate FROM rebate_slice"
+                            + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("program") + ", "
+                            + dialect.ordered("scope_id") + ", line_no, CASE WHEN tier_from IS NULL THEN 0 ELSE 1 END,"
+                            + " tier_from, slice_no",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBigDecimal(5), six(rs.getBigDecimal(6)), rate(rs.getBigDecimal(7)), six(rs.getBigDecimal(8))},
+                    new int[0], "program", "scope_id", "line_id", "category", "tier_from", "amount", "rate", "rebate");
+        }
+
+        private long commissions() {
+            return write("commissions.csv", List.of("commission"),
+                    "SELECT order_id, sub_account_id, ambassador_id, payment_time, order_payable, refunded, status,"
+                            + " commission, due_date FROM commission WHERE period = ? AND revision = ? ORDER BY "
+                            + dialect.ordered("order_id") + ", " + dialect.ordered("sub_account_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                            time(rs.getObject(4, java.time.LocalDateTime.class)), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                            rs.getString(7), rs.getBigDecimal(8), rs.getString(9)},
+                    new int[] {7}, "order_id", "sub_account_id", "ambassador_id", "payment_time", "order_payable",
+                    "refunded", "status", "commission", "due_date");
+        }
+
+        private long payoutItems() {
+            return write("payout-items.csv", List.of("amount"),
+                    "SELECT payout_id, payee_type, payee_id, item_type, reference, due_period, amount, status FROM payout_item"
+                            + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("payout_id") + ", "
+                            + dialect.ordered("item_type") + ", " + dialect.ordered("reference"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getBigDecimal(7), rs.getString(8)},
+                    new int[] {6}, "payout_id", "payee_type", "payee_id", "item_type", "reference", "due_period", "amount",
+                    "status");
+        }
+
+        private long payouts() {
+            return write("payouts.csv", List.of("gross", "tax_withheld", "net"),
+                    "SELECT payout_id, payee_type, payee_id, payee_name, payout_account, gross, tax_withheld, net, currency,"
+                            + " item_count, status FROM payout WHERE period = ? AND revision = ? ORDER BY "
+                            + dialect.ordered("payout_id"),
+                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getInt(10),
+                            rs.getString(11)},
+                    new int[] {5, 6, 7}, "payout_id", "payee_type", "payee_id", "payee_name", "payout_account", "gross",
+                    "tax_withheld", "net", "currency", "item_count", "status");
+        }
+
+        private static CsvOutput.Raw six(BigDecimal amount) {
+            return new CsvOutput.Raw(amount.setScale(6, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+
+        private static String time(java.time.LocalDateTime time) {
+            return time == null ? null : time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                    .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         }
 
         private long reconciliation() {

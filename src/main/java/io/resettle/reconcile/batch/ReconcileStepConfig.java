@@ -57,7 +57,9 @@ class ReconcileStepConfig {
                         findings.add(new Finding("credit_limit", rs.getString(1), limit, total, total.subtract(limit),
                                 Finding.Status.WARNING));
                     }, period.toString(), revision);
-            jdbc.update("DELETE FROM reconciliation WHERE period = ? AND revision = ?", period.toString(), revision);
+            // vendor_rebate (R12.3) and payout_return (R12.4) belong to the rebate and payout steps.
+            jdbc.update("DELETE FROM reconciliation WHERE period = ? AND revision = ?"
+                    + " AND check_name NOT IN ('vendor_rebate', 'payout_return')", period.toString(), revision);
             List<Object[]> rows = new ArrayList<>();
             for (Finding f : findings) {
                 rows.add(new Object[] {period.toString(), revision, f.check(), f.key(), f.expected(), f.actual(),

@@ -1,0 +1,377 @@
+package io.resettle.rebate.batch;
+
+import io.resettle.ingest.BillingLine;
+import io.resettle.invoice.InvoiceLine;
+import io.resettle.invoice.InvoiceLineKind;
+import io.resettle.money.Money;
+import io.resettle.policy.Policy;
+import io.resettle.policy.RebateProgram;
+import io.resettle.policy.batch.PolicyStore;
+import io.resettle.pricing.batch.PricingStore;
+import io.resettle.rebate.Accruals;
+import io.resettle.rebate.FiscalYear;
+import io.resettle.rebate.RebateCredit;
+import io.resettle.rebate.RebateEligibility;
+import io.resettle.rebate.RebateRow;
+import io.resettle.rebate.RebateSlice;
+import io.resettle.rebate.RebateStages;
+import io.resettle.rebate.RebateWalk;
+import io.resettle.rebate.RecordedAccrual;
+import io.resettle.rebate.WalkState;
+import io.resettle.run.FaultInjection;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The rebate steps of the settle job (R7, R8.2, R12.3):
+ * {@code creditRebates} puts last period's CREDIT_NOTE accruals on this period's invoices;
+ * {@code computeRebates} walks the fiscal year's lines in event order (R2.4) through every
+ * GRADUATED program, its running state in the step's ExecutionContext so a restart continues
+ * exactly, writing the slices of the period's lines; {@code accrueRebates} turns the year-to-date
+ * rebate into accruals (R7.5) and reconciles RECEIVABLE ones against the vendor (R12.3).
+ */
+@Configuration(proxyBeanMethods = false)
+class RebateStepsConfig {
+
+    static final int CHUNK_SIZE = 500;
+    static final String STEP = "computeRebates";
+    static final String VOLUME_TYPES = "('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')";
+
+    /** A billing line with its group: the scope key of GROUP programs. */
+    record ScopedLine(BillingLine line, String groupId) {
+    }
+
+    @Bean
+    Step creditRebates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet creditRebatesTasklet) {
+        return new StepBuilder("creditRebates", jobRepository).tasklet(creditRebatesTasklet, transactionManager).build();
+    }
+
+    /** R8.2: the accrual of P−1 of a CREDIT_NOTE group is a REBATE_CREDIT line on P's PRIMARY invoice. */
+    @Bean
+    @StepScope
+    Tasklet creditRebatesTasklet(RebateStore store, PricingStore pricing, PolicyStore policies,
+            @Value("#{jobParameters['period']}") String periodText, @Value("#{jobParameters['revision']}") Long revision) {
+        return (contribution, chunkContext) -> {
+            YearMonth period = YearMonth.parse(periodText);
+            YearMonth accrualPeriod = period.minusMonths(1);
+            pricing.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.REBATE_CREDIT.name());
+            Optional<Integer> accrualRevision = store.authoritativeRevision(accrualPeriod);
+            if (accrualRevision.isEmpty()) {
+                return RepeatStatus.FINISHED;
+            }
+            Map<String, RebateProgram> programs = programsById(policies.inForce(accrualPeriod));
+            List<InvoiceLine> lines = new ArrayList<>();
+            store.payableAccruals(accrualPeriod, accrualRevision.get()).forEach((key, accrual) -> {
+                RebateProgram program = programs.get(key.get(0));
+                String groupId = key.get(1);
+                if (program == null || program.scope() != RebateProgram.Scope.GROUP
+                        || !"CREDIT_NOTE".equals(store.rebatePayout(groupId))) {
+                    return;
+                }
+                Optional<String> primary = pricing.primarySubAccount(groupId);
+                if (primary.isEmpty()) {
+                    return;
+                }
+                Optional<RebateCredit> credit = RebateStages.creditNote(program, groupId, primary.get(), accrualPeriod,
+                        accrual);
+                credit.ifPresent(c -> lines.add(InvoiceLine.derived("INV-" + period + "-" + c.subAccountId(),
+                        c.subAccountId(), c.lineId(), InvoiceLineKind.REBATE_CREDIT, c.amount(),
+                        pricing.currencyOf(groupId))));
+            });
+            pricing.insertInvoiceLines(period, revision.intValue(), lines);
+            contribution.incrementWriteCount(lines.size());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    @Bean
+    Step computeRebates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcPagingItemReader<ScopedLine> fiscalYearLineReader, GraduatedWalkWriter graduatedWalkWriter,
+            @Value("${resettle.rebates.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
+        return new StepBuilder(STEP, jobRepository)
+                .<ScopedLine, ScopedLine>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(fiscalYearLineReader)
+                .writer(graduatedWalkWriter)
+                .listener(graduatedWalkWriter)
+                .build();
+    }
+
+    /** The volume lines of every fiscal year that contains P, in event order (R2.4), a page at a time. */
+    @Bean
+    @StepScope
+    JdbcPagingItemReader<ScopedLine> fiscalYearLineReader(DataSource dataSource, PolicyStore policies,
+            @Value("#{jobParameters['period']}") String periodText) throws Exception {
+        YearMonth period = YearMonth.parse(periodText);
+        YearMonth from = earliestFiscalYearStart(policies.inForce(period), period);
+        SqlPagingQueryProviderFactoryBean query = new SqlPagingQueryProviderFactoryBean();
+        query.setDataSource(dataSource);
+        query.setSelectClause("SELECT *");
+        query.setFromClause("FROM (SELECT b.*, a.group_id, " + RebateStore.EVENT_TIME + " AS event_time"
+                + " FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id) x");
+        query.setWhereClause("WHERE period >= :from AND period <= :period AND charge_type IN " + VOLUME_TYPES);
+        Map<String, Order> sortKeys = new LinkedHashMap<>();
+        sortKeys.put("event_time", Order.ASCENDING);
+        sortKeys.put("line_id", Order.ASCENDING);
+        sortKeys.put("period", Order.ASCENDING);
+        query.setSortKeys(sortKeys);
+        return new JdbcPagingItemReaderBuilder<ScopedLine>()
+                .name("fiscalYearLineReader")
+                .dataSource(dataSource)
+                .queryProvider(query.getObject())
+                .parameterValues(Map.of("from", from.toString(), "period", period.toString()))
+                .pageSize(CHUNK_SIZE)
+                .rowMapper((rs, i) -> new ScopedLine(PricingStore.billingLine(rs), rs.getString("group_id")))
+                .build();
+    }
+
+    static YearMonth earliestFiscalYearStart(Policy policy, YearMonth period) {
+        return policy.rebatePrograms().stream().map(p -> FiscalYear.of(period, p.fiscalYearStartMonth()).first())
+                .min(YearMonth::compareTo).orElse(period);
+    }
+
+    @Bean
+    @StepScope
+    GraduatedWalkWriter graduatedWalkWriter(RebateStore store, PolicyStore policies, FaultInjection faults,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision) {
+        YearMonth p = YearMonth.parse(period);
+        return new GraduatedWalkWriter(store, policies.inForce(p), faults, p, revision.intValue());
+    }
+
+    /**
+     * Feeds each line to the GRADUATED walk of every program whose fiscal year (the one holding P)
+     * contains it, writing the slices of P's lines. The walks and the line counter are saved in the
+     * step's ExecutionContext after every chunk (R11.4).
+     */
+    static class GraduatedWalkWriter implements ItemStreamWriter<ScopedLine>, StepExecutionListener {
+        static final String LINE_NO = "rebates.lineNo";
+        static final String WALKS = "rebates.walks";
+
+        private final RebateStore store;
+        private final List<RebateProgram> programs;
+        private final FaultInjection faults;
+        private final YearMonth period;
+        private final int revision;
+        private final Map<String, RebateWalk> walks = new TreeMap<>();
+        private long lineNo;
+
+        GraduatedWalkWriter(RebateStore store, Policy policy, FaultInjection faults, YearMonth period, int revision) {
+            this.store = store;
+            this.programs = policy.rebatePrograms().stream()
+                    .filter(p -> p.mode() == RebateProgram.Mode.GRADUATED).toList();
+            this.faults = faults;
+            this.period = period;
+            this.revision = revision;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            if (!stepExecution.getExecutionContext().containsKey(LINE_NO)) {
+                store.deleteSlices(period, revision);
+            }
+        }
+
+        @Override
+        public void open(ExecutionContext context) {
+            walks.clear();
+            lineNo = context.containsKey(LINE_NO) ? context.getLong(LINE_NO) : 0;
+            walks.putAll(restore(programs, context));
+        }
+
+        /** The walks saved in a step ExecutionContext. */
+        static Map<String, RebateWalk> restore(List<RebateProgram> programs, ExecutionContext context) {
+            Map<String, RebateWalk> restored = new TreeMap<>();
+            if (!context.containsKey(WALKS)) {
+                return restored;
+            }
+            Map<String, String> values = new HashMap<>();
+            for (Map.Entry<String, Object> e : context.entrySet()) {
+                values.put(e.getKey(), String.valueOf(e.getValue()));
+            }
+            String[] keys = context.getString(WALKS).split("\n");
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i].isEmpty()) {
+                    continue;
+                }
+                String[] programAndScope = keys[i].split("\t", 2);
+                Optional<RebateProgram> program = programs.stream()
+                        .filter(p -> p.id().equals(programAndScope[0])).findFirst();
+                if (program.isPresent()) {
+                    restored.put(keys[i], new RebateWalk(program.get(), programAndScope[1],
+                            WalkState.fromMap("rebates.walk." + i + ".", values)));
+                }
+            }
+            return restored;
+        }
+
+        @Override
+        public void update(ExecutionContext context) {
+            context.putLong(LINE_NO, lineNo);
+            List<String> keys = new ArrayList<>(walks.keySet());
+            context.putString(WALKS, String.join("\n", keys));
+            for (int i = 0; i < keys.size(); i++) {
+                walks.get(keys.get(i)).state().toMap("rebates.walk." + i + ".").forEach(context::putString);
+            }
+        }
+
+        @Override
+        public void write(Chunk<? extends ScopedLine> chunk) {
+            faults.beforeWriting("rebate-slices.csv", lineNo + 1, lineNo + chunk.size());
+            List<Object[]> rows = new ArrayList<>();
+            for (ScopedLine scoped : chunk.getItems()) {
+                lineNo++;
+                BillingLine line = scoped.line();
+                for (RebateProgram program : programs) {
+                    if (!FiscalYear.of(period, program.fiscalYearStartMonth()).contains(line.period())
+                            || !RebateEligibility.admits(program, line)) {
+                        continue;
+                    }
+                    String scopeId = RebateEligibility.scopeId(program, scoped.groupId());
+                    List<RebateSlice> slices = walks.computeIfAbsent(program.id() + "\t" + scopeId,
+                            k -> new RebateWalk(program, scopeId)).feed(line);
+                    if (!line.period().equals(period)) {
+                        continue;
+                    }
+                    int sliceNo = 0;
+                    for (RebateSlice s : slices) {
+                        rows.add(new Object[] {period.toString(), revision, s.program(), s.scopeId(), lineNo, sliceNo++,
+                                s.lineId(), s.category().name(), s.tierFrom().orElse(null), s.amount(), s.rate(),
+                                s.rebate()});
+                    }
+                }
+            }
+            store.insertSlices(rows);
+            faults.afterChunkWritten();
+        }
+    }
+
+    @Bean
+    Step accrueRebates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet accrueRebatesTasklet) {
+        return new StepBuilder("accrueRebates", jobRepository).tasklet(accrueRebatesTasklet, transactionManager).build();
+    }
+
+    /**
+     * R7.5 accruals of every program and scope key, from the GRADUATED walks left by
+     * {@code computeRebates} and a RETROACTIVE pass over the fiscal year's lines; then R12.3.
+     */
+    @Bean
+    @StepScope
+    Tasklet accrueRebatesTasklet(RebateStore store, PolicyStore policies, JobRepository jobRepository,
+            @Value("#{jobParameters['period']}") String periodText, @Value("#{jobParameters['revision']}") Long revision) {
+        return (contribution, chunkContext) -> {
+            YearMonth period = YearMonth.parse(periodText);
+            Policy policy = policies.inForce(period);
+            StepExecution walked = jobRepository.getLastStepExecution(
+                    chunkContext.getStepContext().getStepExecution().getJobExecution().getJobInstance(), STEP);
+            Map<String, RebateWalk> walks = new TreeMap<>(GraduatedWalkWriter.restore(policy.rebatePrograms(),
+                    walked == null ? new ExecutionContext() : walked.getExecutionContext()));
+            walks.putAll(retroactiveWalks(store, policy, period));
+            List<RebateRow> rows = new ArrayList<>();
+            for (RebateProgram program : policy.rebatePrograms()) {
+                FiscalYear year = FiscalYear.of(period, program.fiscalYearStartMonth());
+                Map<String, List<RecordedAccrual>> recorded = store.recordedAccruals(program.id(), year.first(), period);
+                TreeSet<String> scopes = new TreeSet<>(recorded.keySet());
+                walks.keySet().stream().filter(k -> k.startsWith(program.id() + "\t"))
+                        .forEach(k -> scopes.add(k.substring(program.id().length() + 1)));
+                for (String scopeId : scopes) {
+                    RebateWalk walk = walks.get(program.id() + "\t" + scopeId);
+                    WalkState state = walk == null ? WalkState.empty() : walk.state();
+                    rows.addAll(Accruals.rows(program, scopeId, period, state, recorded.getOrDefault(scopeId, List.of())));
+                }
+            }
+            store.replaceAccruals(period, revision.intValue(), rows);
+            store.replaceFindings(period, revision.intValue(), "vendor_rebate",
+                    vendorRebateFindings(store, period, revision.intValue(), rows));
+            contribution.incrementWriteCount(rows.size());
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /** RETROACTIVE programs need only the year-to-date sums, so their walk is one streamed pass. */
+    private static Map<String, RebateWalk> retroactiveWalks(RebateStore store, Policy policy, YearMonth period) {
+        List<RebateProgram> programs = policy.rebatePrograms().stream()
+                .filter(p -> p.mode() == RebateProgram.Mode.RETROACTIVE).toList();
+        Map<String, RebateWalk> walks = new TreeMap<>();
+        if (programs.isEmpty()) {
+            return walks;
+        }
+        store.jdbc().query("SELECT b.*, a.group_id FROM billing_line b JOIN sub_account a ON a.sub_account_id ="
+                + " b.sub_account_id WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + VOLUME_TYPES, rs -> {
+                    BillingLine line = PricingStore.billingLine(rs);
+                    for (RebateProgram program : programs) {
+                        if (FiscalYear.of(period, program.fiscalYearStartMonth()).contains(line.period())
+                                && RebateEligibility.admits(program, line)) {
+                            String scopeId = RebateEligibility.scopeId(program, rs.getString("group_id"));
+                            walks.computeIfAbsent(program.id() + "\t" + scopeId, k -> new RebateWalk(program, scopeId))
+                                    .feed(line);
+                        }
+                    }
+                }, earliestFiscalYearStart(policy, period).toString(), period.toString());
+        return walks;
+    }
+
+    /** R12.3: per RECEIVABLE program and category, our accrual vs the vendor's statement of P (when it has one). */
+    private static List<Object[]> vendorRebateFindings(RebateStore store, YearMonth period, int revision,
+            List<RebateRow> rows) {
+        Map<List<String>, BigDecimal> vendor = store.vendorRebates(period);
+        List<Object[]> findings = new ArrayList<>();
+        if (vendor.isEmpty()) {
+            return findings;
+        }
+        TreeMap<List<String>, BigDecimal> ours = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
+        for (RebateRow row : rows) {
+            if (row.direction() == RebateProgram.Direction.RECEIVABLE) {
+                ours.merge(List.of(row.program(), row.category().name()), row.accrual(), BigDecimal::add);
+            }
+        }
+        TreeSet<List<String>> keys = new TreeSet<>(ours.comparator());
+        keys.addAll(ours.keySet());
+        keys.addAll(vendor.keySet());
+        for (List<String> key : keys) {
+            BigDecimal expected = Money.round2(vendor.getOrDefault(key, BigDecimal.ZERO));
+            BigDecimal actual = ours.getOrDefault(key, BigDecimal.ZERO);
+            BigDecimal difference = actual.subtract(expected);
+            if (difference.abs().compareTo(new BigDecimal("0.01")) >= 0) {
+                findings.add(new Object[] {period.toString(), revision, "vendor_rebate", key.get(0) + "/" + key.get(1),
+                        expected, actual, difference, "BREAK"});
+            }
+        }
+        return findings;
+    }
+
+    static Map<String, RebateProgram> programsById(Policy policy) {
+        Map<String, RebateProgram> programs = new TreeMap<>();
+        policy.rebatePrograms().forEach(p -> programs.put(p.id(), p));
+        return programs;
+    }
+}
