@@ -28,10 +28,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -82,7 +80,7 @@ class PricingStepsConfig {
 
     @Bean
     Step priceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<BillingLine> periodLineReader, LinePricer linePricer,
+            JdbcCursorItemReader<BillingLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
         return new StepBuilder("priceLines", jobRepository)
                 .<BillingLine, InvoiceLine>chunk(CHUNK_SIZE)
@@ -95,23 +93,22 @@ class PricingStepsConfig {
                 .build();
     }
 
-    /** Every billing line of the period in line-id order, a page at a time; restartable from its last page. */
+    /**
+     * Every billing line of the period in line-id order, through one server-side cursor: a fetch
+     * size of rows in memory at a time (PostgreSQL streams only with autocommit off). A restart
+     * re-opens the cursor and skips the lines already priced.
+     */
     @Bean
     @StepScope
-    JdbcPagingItemReader<BillingLine> periodLineReader(DataSource dataSource,
-            @Value("#{jobParameters['period']}") String period) throws Exception {
-        SqlPagingQueryProviderFactoryBean query = new SqlPagingQueryProviderFactoryBean();
-        query.setDataSource(dataSource);
-        query.setSelectClause("SELECT *");
-        query.setFromClause("FROM billing_line");
-        query.setWhereClause("WHERE period = :period");
-        query.setSortKeys(Map.of("line_id", Order.ASCENDING));
-        return new JdbcPagingItemReaderBuilder<BillingLine>()
+    JdbcCursorItemReader<BillingLine> periodLineReader(DataSource dataSource,
+            @Value("#{jobParameters['period']}") String period) {
+        return new JdbcCursorItemReaderBuilder<BillingLine>()
                 .name("periodLineReader")
                 .dataSource(dataSource)
-                .queryProvider(query.getObject())
-                .parameterValues(Map.of("period", period))
-                .pageSize(CHUNK_SIZE)
+                .sql("SELECT * FROM billing_line WHERE period = ? ORDER BY line_id")
+                .queryArguments(period)
+                .connectionAutoCommit(false)
+                .fetchSize(CHUNK_SIZE)
                 .rowMapper((rs, i) -> PricingStore.billingLine(rs))
                 .build();
     }

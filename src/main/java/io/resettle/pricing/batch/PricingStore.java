@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.resettle.run.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +32,16 @@ public class PricingStore {
     public static final String AUTHORITATIVE_REVISIONS = "SELECT period, MAX(revision) AS revision FROM period_run"
             + " WHERE status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS') GROUP BY period";
 
-    private final JdbcTemplate jdbc;
+    private static final List<String> INVOICE_LINE_COLUMNS = List.of("period", "revision", "invoice_id",
+            "sub_account_id", "line_id", "kind", "kind_order", "product_code", "category", "charge_type", "payable",
+            "discount_rate", "discount", "net", "currency");
 
-    public PricingStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    public PricingStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** A group with a sub-account associated in the period or a line in it. */
@@ -126,9 +133,7 @@ public class PricingStore {
                     l.category() == null ? null : l.category().name(), l.chargeType() == null ? null : l.chargeType().name(),
                     l.payable(), l.discountRate(), l.discount(), l.net(), l.currency()});
         }
-        jdbc.batchUpdate("INSERT INTO invoice_line (period, revision, invoice_id, sub_account_id, line_id, kind, kind_order,"
-                + " product_code, category, charge_type, payable, discount_rate, discount, net, currency)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        dialect.bulkInsert("invoice_line", INVOICE_LINE_COLUMNS, rows);
     }
 
     /** V(G,p) per period of the term up to and including {@code upTo}, from the ingested lines (R5.2). */
