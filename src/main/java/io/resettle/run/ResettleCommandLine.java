@@ -51,6 +51,9 @@ public final class ResettleCommandLine {
               serve    [--port N] [--data DIR] [--out DIR]        the dashboard and the scheduler (docs/dashboard.md)
               generate --lines N [--groups G] [--sub-accounts S] [--seed K] [--period YYYY-MM] --out DIR
                                                                     write a synthetic data set (deterministic, streamed)
+              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE]
+                                                                    ingest + settle a generated data set on PostgreSQL, timed
+                                                                    against a plain-SQL baseline (docs/performance.md)
 
             Common options:
               --db URL   JDBC URL of the database (else $RESETTLE_DB_URL, else the embedded H2 file ./data/resettle)
@@ -110,6 +113,10 @@ public final class ResettleCommandLine {
                     return OK;
                 });
                 case "generate" -> Generate.run(options, out);
+                case "bench" -> io.resettle.bench.Bench.run(new io.resettle.bench.Bench.Settings(options.longValue("lines"),
+                        (int) options.longValue("groups", 10), (int) options.longValue("sub-accounts",
+                        Math.max(options.longValue("groups", 10), 40)), options.longValue("seed", 1), options.value("db"),
+                        options.value("json") == null ? null : options.path("json", null)), out);
                 case "serve" -> serve(options);
                 default -> throw new IllegalArgumentException("unknown command '" + options.command + "'");
             };

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
@@ -19,8 +18,6 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
  * in the step's ExecutionContext after every chunk, and a restart skips that many rows.
  */
 class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRow> {
-
-    private static final CSVFormat RAW = CSVFormat.DEFAULT.builder().setRecordSeparator("").get();
 
     private final Path file;
     private final String name;
@@ -54,7 +51,7 @@ class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRo
             }
             CSVRecord record = records.next();
             String[] cells = record.values();
-            return new ExportRow(getCurrentItemCount(), cells, RAW.format((Object[]) cells));
+            return new ExportRow(getCurrentItemCount(), cells);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IllegalStateException(name + " row " + getCurrentItemCount() + ": the CSV cannot be parsed from here on ("
                     + e.getMessage() + ")", e);

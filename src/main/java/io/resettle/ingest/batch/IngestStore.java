@@ -83,6 +83,10 @@ public class IngestStore {
         return ids;
     }
 
+    private static final List<String> STAGED_COLUMNS = List.of("period", "file", "row_no", "generation", "line_id",
+            "related_line_id", "sub_account_id", "order_id", "product_code", "category", "billing_method", "charge_type",
+            "list_amount", "payable_amount", "paid_amount", "currency", "payment_time", "usage_start", "usage_end", "paid");
+
     /** Writes a chunk: accepted rows into staged_line, rejects into ingest_reject. */
     public void write(YearMonth period, String file, long generation, List<? extends IngestedRow> rows) {
         List<Object[]> staged = new ArrayList<>();
@@ -99,12 +103,7 @@ public class IngestStore {
                         row.raw()});
             }
         }
-        if (!staged.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO staged_line (period, file, row_no, generation, line_id, related_line_id,"
-                    + " sub_account_id, order_id, product_code, category, billing_method, charge_type, list_amount,"
-                    + " payable_amount, paid_amount, currency, payment_time, usage_start, usage_end, paid)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", staged);
-        }
+        dialect.bulkInsert("staged_line", STAGED_COLUMNS, staged);
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO ingest_reject (period, file, row_no, reason, detail, raw)"
                     + " VALUES (?, ?, ?, ?, ?, ?)", rejects);

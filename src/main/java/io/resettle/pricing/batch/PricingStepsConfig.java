@@ -28,10 +28,8 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
-import org.springframework.batch.infrastructure.item.database.support.SqlPagingQueryProviderFactoryBean;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -82,10 +80,10 @@ class PricingStepsConfig {
 
     @Bean
     Step priceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcPagingItemReader<BillingLine> periodLineReader, LinePricer linePricer,
+            JdbcCursorItemReader<PeriodLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
         return new StepBuilder("priceLines", jobRepository)
-                .<BillingLine, InvoiceLine>chunk(CHUNK_SIZE)
+                .<PeriodLine, InvoiceLine>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(periodLineReader)
                 .processor(linePricer)
@@ -95,25 +93,33 @@ class PricingStepsConfig {
                 .build();
     }
 
-    /** Every billing line of the period in line-id order, a page at a time; restartable from its last page. */
+    /**
+     * Every billing line of the period in line-id order, through one server-side cursor: a fetch
+     * size of rows in memory at a time (PostgreSQL streams only with autocommit off). A restart
+     * re-opens the cursor and skips the lines already priced.
+     */
     @Bean
     @StepScope
-    JdbcPagingItemReader<BillingLine> periodLineReader(DataSource dataSource,
-            @Value("#{jobParameters['period']}") String period) throws Exception {
-        SqlPagingQueryProviderFactoryBean query = new SqlPagingQueryProviderFactoryBean();
-        query.setDataSource(dataSource);
-        query.setSelectClause("SELECT *");
-        query.setFromClause("FROM billing_line");
-        query.setWhereClause("WHERE period = :period");
-        query.setSortKeys(Map.of("line_id", Order.ASCENDING));
-        return new JdbcPagingItemReaderBuilder<BillingLine>()
+    JdbcCursorItemReader<PeriodLine> periodLineReader(DataSource dataSource,
+            @Value("#{jobParameters['period']}") String period) {
+        return new JdbcCursorItemReaderBuilder<PeriodLine>()
                 .name("periodLineReader")
                 .dataSource(dataSource)
-                .queryProvider(query.getObject())
-                .parameterValues(Map.of("period", period))
-                .pageSize(CHUNK_SIZE)
-                .rowMapper((rs, i) -> PricingStore.billingLine(rs))
+                .sql(PricingStore.periodLinesQuery())
+                .queryArguments(period)
+                .connectionAutoCommit(false)
+                .fetchSize(CHUNK_SIZE)
+                .rowMapper((rs, i) -> new PeriodLine(PricingStore.billingLine(rs),
+                        Optional.ofNullable(PricingStore.billingLine(rs, "r_")),
+                        Optional.ofNullable(rs.getBigDecimal("earlier_rate"))))
                 .build();
+    }
+
+    /**
+     * A billing line to price; for a refund, the rate its related line got in an earlier period
+     * and the related line if it is of this period (R4.4).
+     */
+    record PeriodLine(BillingLine line, Optional<BillingLine> relatedInPeriod, Optional<BigDecimal> earlierRate) {
     }
 
     @Bean
@@ -122,9 +128,8 @@ class PricingStepsConfig {
         return new LinePricer(store, policies, YearMonth.parse(period));
     }
 
-    /** Hands each line to its group's {@link DiscountPricer}; refunds look up the rate their original line got (R4.4). */
-    static class LinePricer implements ItemProcessor<BillingLine, InvoiceLine> {
-        private final PricingStore store;
+    /** Hands each line to its group's {@link DiscountPricer}; refunds take the rate their original line got (R4.4). */
+    static class LinePricer implements ItemProcessor<PeriodLine, InvoiceLine> {
         private final YearMonth period;
         private final Policy policy;
         private final Map<String, String> groupOf;
@@ -133,7 +138,6 @@ class PricingStepsConfig {
         private final Map<String, DiscountPricer> pricers = new HashMap<>();
 
         LinePricer(PricingStore store, PolicyStore policies, YearMonth period) {
-            this.store = store;
             this.period = period;
             this.policy = policies.inForce(period);
             this.groupOf = store.groupOfSubAccount();
@@ -141,15 +145,12 @@ class PricingStepsConfig {
             this.agreements = store.agreements();
         }
 
-        @Override
-        public InvoiceLine process(BillingLine line) {
-            return pricerOf(line.subAccountId()).price(line, this::rateOfRelatedLine);
-        }
-
         /** The rate of an earlier period's invoice line, else of the related line in this same period. */
-        private Optional<BigDecimal> rateOfRelatedLine(String relatedLineId) {
-            return store.rateOfEarlierLine(period, relatedLineId).or(() -> store.lineOfPeriod(period, relatedLineId)
-                    .map(related -> pricerOf(related.subAccountId()).rateOf(related, id -> Optional.empty())));
+        @Override
+        public InvoiceLine process(PeriodLine item) {
+            return pricerOf(item.line().subAccountId()).price(item.line(), relatedLineId -> item.earlierRate()
+                    .or(() -> item.relatedInPeriod().map(related -> pricerOf(related.subAccountId())
+                            .rateOf(related, id -> Optional.empty()))));
         }
 
         private DiscountPricer pricerOf(String subAccountId) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.resettle.run.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -31,10 +32,16 @@ public class PricingStore {
     public static final String AUTHORITATIVE_REVISIONS = "SELECT period, MAX(revision) AS revision FROM period_run"
             + " WHERE status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS') GROUP BY period";
 
-    private final JdbcTemplate jdbc;
+    private static final List<String> INVOICE_LINE_COLUMNS = List.of("period", "revision", "invoice_id",
+            "sub_account_id", "line_id", "kind", "kind_order", "product_code", "category", "charge_type", "payable",
+            "discount_rate", "discount", "net", "currency");
 
-    public PricingStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    public PricingStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** A group with a sub-account associated in the period or a line in it. */
@@ -86,29 +93,51 @@ public class PricingStore {
         return groups;
     }
 
-    /** The rate a line id got on the authoritative invoice of an earlier period (R4.4). */
-    public Optional<BigDecimal> rateOfEarlierLine(YearMonth period, String lineId) {
-        return jdbc.query("SELECT il.discount_rate FROM invoice_line il JOIN (" + AUTHORITATIVE_REVISIONS + ") r"
-                        + " ON r.period = il.period AND r.revision = il.revision"
-                        + " WHERE il.line_id = ? AND il.kind = 'CHARGE' AND il.period < ? ORDER BY il.period DESC",
-                (rs, i) -> rs.getBigDecimal(1), lineId, period.toString()).stream().findFirst();
-    }
-
-    /** A line of the period being settled, by id (a refund of it in the same run takes its rate, R4.4). */
-    public Optional<BillingLine> lineOfPeriod(YearMonth period, String lineId) {
-        return jdbc.query("SELECT * FROM billing_line WHERE period = ? AND line_id = ?", (rs, i) -> billingLine(rs),
-                period.toString(), lineId).stream().findFirst();
-    }
-
     public static BillingLine billingLine(ResultSet rs) throws SQLException {
-        return new BillingLine(rs.getString("line_id"), rs.getString("related_line_id"),
-                YearMonth.parse(rs.getString("period")), rs.getString("sub_account_id"), rs.getString("order_id"),
-                rs.getString("product_code"), Category.valueOf(rs.getString("category")),
-                BillingMethod.valueOf(rs.getString("billing_method")), ChargeType.valueOf(rs.getString("charge_type")),
-                rs.getBigDecimal("list_amount"), rs.getBigDecimal("payable_amount"), rs.getBigDecimal("paid_amount"),
-                rs.getString("currency"), rs.getObject("payment_time", LocalDateTime.class),
-                rs.getObject("usage_start", LocalDateTime.class), rs.getObject("usage_end", LocalDateTime.class),
-                rs.getBoolean("paid"));
+        return billingLine(rs, "");
+    }
+
+    /** The billing line columns, for a query that selects them with a prefix ({@link #billingLine(ResultSet, String)}). */
+    static final List<String> BILLING_LINE_COLUMNS = List.of("line_id", "related_line_id", "period", "sub_account_id",
+            "order_id", "product_code", "category", "billing_method", "charge_type", "list_amount", "payable_amount",
+            "paid_amount", "currency", "payment_time", "usage_start", "usage_end", "paid");
+
+    /** A billing line from columns named {@code prefix + column}; null if its line id is null (an outer join missed). */
+    static BillingLine billingLine(ResultSet rs, String prefix) throws SQLException {
+        if (rs.getString(prefix + "line_id") == null) {
+            return null;
+        }
+        return new BillingLine(rs.getString(prefix + "line_id"), rs.getString(prefix + "related_line_id"),
+                YearMonth.parse(rs.getString(prefix + "period")), rs.getString(prefix + "sub_account_id"),
+                rs.getString(prefix + "order_id"), rs.getString(prefix + "product_code"),
+                Category.valueOf(rs.getString(prefix + "category")),
+                BillingMethod.valueOf(rs.getString(prefix + "billing_method")),
+                ChargeType.valueOf(rs.getString(prefix + "charge_type")), rs.getBigDecimal(prefix + "list_amount"),
+                rs.getBigDecimal(prefix + "payable_amount"), rs.getBigDecimal(prefix + "paid_amount"),
+                rs.getString(prefix + "currency"), rs.getObject(prefix + "payment_time", LocalDateTime.class),
+                rs.getObject(prefix + "usage_start", LocalDateTime.class),
+                rs.getObject(prefix + "usage_end", LocalDateTime.class), rs.getBoolean(prefix + "paid"));
+    }
+
+    /**
+     * The period's lines in line-id order, each refund with what R4.4 needs to price it: the rate
+     * its related line got on an earlier period's authoritative invoice ({@code earlier_rate}) and
+     * the related line if it is of this same period ({@code r_} columns). One query instead of two
+     * look-ups per refund.
+     */
+    static String periodLinesQuery() {
+        StringBuilder related = new StringBuilder();
+        for (String column : BILLING_LINE_COLUMNS) {
+            related.append(", r.").append(column).append(" AS r_").append(column);
+        }
+        return "SELECT b.*" + related + ", CASE WHEN b.charge_type = 'REFUND' AND b.related_line_id IS NOT NULL THEN ("
+                + " SELECT il.discount_rate FROM invoice_line il JOIN (" + AUTHORITATIVE_REVISIONS + ") ar"
+                + " ON ar.period = il.period AND ar.revision = il.revision"
+                + " WHERE il.line_id = b.related_line_id AND il.kind = 'CHARGE' AND il.period < b.period"
+                + " ORDER BY il.period DESC FETCH FIRST 1 ROWS ONLY) END AS earlier_rate"
+                + " FROM billing_line b LEFT JOIN billing_line r ON b.charge_type = 'REFUND'"
+                + " AND r.period = b.period AND r.line_id = b.related_line_id"
+                + " WHERE b.period = ? ORDER BY b.line_id";
     }
 
     public void deleteInvoiceLines(YearMonth period, int revision, String... kinds) {
@@ -126,9 +155,7 @@ public class PricingStore {
                     l.category() == null ? null : l.category().name(), l.chargeType() == null ? null : l.chargeType().name(),
                     l.payable(), l.discountRate(), l.discount(), l.net(), l.currency()});
         }
-        jdbc.batchUpdate("INSERT INTO invoice_line (period, revision, invoice_id, sub_account_id, line_id, kind, kind_order,"
-                + " product_code, category, charge_type, payable, discount_rate, discount, net, currency)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        dialect.bulkInsert("invoice_line", INVOICE_LINE_COLUMNS, rows);
     }
 
     /** V(G,p) per period of the term up to and including {@code upTo}, from the ingested lines (R5.2). */

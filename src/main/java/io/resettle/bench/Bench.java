@@ -1,0 +1,283 @@
+package io.resettle.bench;
+
+import io.resettle.ResettleApplication;
+import io.resettle.generate.DataSetGenerator;
+import io.resettle.generate.GeneratorOptions;
+import io.resettle.policy.batch.PolicyStore;
+import io.resettle.run.JobRunner;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code resettle bench}: generates a data set, ingests and settles it on PostgreSQL, runs the
+ * plain-SQL baseline on the same data and database, and prints per phase and step the wall time,
+ * lines per second, peak heap and database size, then the same figures as JSON
+ * (docs/performance.md).
+ */
+public final class Bench {
+
+    /** The options of one bench run; {@code db} null: a fresh database, dropped afterwards. */
+    public record Settings(long lines, int groups, int subAccounts, long seed, String db, Path json) {
+    }
+
+    /** One timed phase (or step) of the run. */
+    record Phase(String name, double seconds, long lines, long peakHeapMb, long liveHeapMb, long databaseBytes) {
+        double linesPerSecond() {
+            return seconds > 0 ? lines / seconds : 0;
+        }
+    }
+
+    private final PrintStream out;
+    private final Settings settings;
+
+    private Bench(PrintStream out, Settings settings) {
+        this.out = out;
+        this.settings = settings;
+    }
+
+    public static int run(Settings settings, PrintStream out) throws Exception {
+        return new Bench(out, settings).run();
+    }
+
+    private int run() throws Exception {
+        Path work = Files.createTempDirectory("resettle-bench-");
+        String database = null;
+        String url = settings.db();
+        try {
+            YearMonth period = GeneratorOptions.DEFAULT_PERIOD;
+            long start = System.nanoTime();
+            DataSetGenerator.Summary data = DataSetGenerator.generate(new GeneratorOptions(settings.lines(),
+                    settings.groups(), settings.subAccounts(), settings.seed(), period), work.resolve("data"));
+            out.printf("bench: generated %,d lines in %d file(s) in %.1f s at %s%n", data.lines(), data.exportFiles(),
+                    seconds(start), work);
+            if (url == null) {
+                database = "resettle_bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now());
+                url = createDatabase(serverUrl(), database);
+            }
+            out.printf("bench: database %s%n", url);
+            return measure(url, period, data, work);
+        } finally {
+            if (database != null) {
+                dropDatabase(serverUrl(), database);
+            }
+            deleteRecursively(work);
+        }
+    }
+
+    private int measure(String url, YearMonth period, DataSetGenerator.Summary data, Path work) throws Exception {
+        List<Phase> phases = new ArrayList<>();
+        List<Phase> steps = new ArrayList<>();
+        try (HeapMeter heap = new HeapMeter(); ConfigurableApplicationContext context = start(url)) {
+            JobRunner runner = context.getBean(JobRunner.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            String out = work.resolve("out").toString();
+            long lines = data.lines();
+
+            heap.reset();
+            long start = System.nanoTime();
+            JobExecution ingest = runner.ingest(period, work.resolve("data").toString(), out);
+            phases.add(new Phase("ingest", seconds(start), lines, heap.peakMb(), heap.liveMb(), databaseSize(jdbc)));
+            steps.addAll(steps(ingest, lines));
+            refuseUnlessCompleted(ingest);
+
+            heap.reset();
+            start = System.nanoTime();
+            JobExecution settle = runner.settle(period, false, false, out);
+            phases.add(new Phase("settle", seconds(start), lines, heap.peakMb(), heap.liveMb(), databaseSize(jdbc)));
+            steps.addAll(steps(settle, lines));
+            refuseUnlessCompleted(settle);
+            Phase endToEnd = new Phase("end-to-end", phases.get(0).seconds() + phases.get(1).seconds(), lines,
+                    Math.max(phases.get(0).peakHeapMb(), phases.get(1).peakHeapMb()),
+                    Math.max(phases.get(0).liveHeapMb(), phases.get(1).liveHeapMb()), databaseSize(jdbc));
+            phases.add(endToEnd);
+            BigDecimal discount = jdbc.queryForObject("SELECT COALESCE(SUM(discount), 0) FROM invoice_line"
+                    + " WHERE period = ? AND revision = 1 AND kind = 'CHARGE'", BigDecimal.class, period.toString());
+
+            heap.reset();
+            PlainSqlBaseline.Result baseline;
+            try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+                baseline = PlainSqlBaseline.run(connection, period, context.getBean(PolicyStore.class).inForce(period),
+                        data.files().stream().filter(f -> f.startsWith("exports")).sorted()
+                                .map(work.resolve("data")::resolve).toList(),
+                        work.resolve("baseline-invoice-lines.csv"));
+            }
+            Phase baselinePhase = new Phase("baseline", baseline.seconds(), baseline.lines(), heap.peakMb(),
+                    heap.liveMb(), databaseSize(jdbc));
+            jdbc.execute("DROP TABLE IF EXISTS bench_export, bench_category, bench_tier, bench_invoice_line");
+
+            double ratio = endToEnd.seconds() / baseline.seconds();
+            print(phases, steps, baselinePhase, baseline, ratio, discount);
+            String json = json(phases, steps, baselinePhase, baseline, ratio, discount);
+            this.out.println("--- bench json ---");
+            this.out.println(json);
+            this.out.println("--- end bench json ---");
+            if (settings.json() != null) {
+                Files.writeString(settings.json(), json + "\n");
+            }
+            return 0;
+        }
+    }
+
+    private ConfigurableApplicationContext start(String url) {
+        return new SpringApplicationBuilder(ResettleApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of("spring.datasource.url", url))
+                .logStartupInfo(false)
+                .run();
+    }
+
+    private static void refuseUnlessCompleted(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException(execution.getJobInstance().getJobName() + " ended " + execution.getStatus()
+                    + ": " + execution.getAllFailureExceptions());
+        }
+    }
+
+    /** The job's steps in start order; partitions of a partitioned step are left out (their manager counts). */
+    private static List<Phase> steps(JobExecution execution, long lines) {
+        String job = execution.getJobInstance().getJobName();
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStartTime() != null && step.getEndTime() != null)
+                .sorted(Comparator.comparing(StepExecution::getStartTime).thenComparing(StepExecution::getId))
+                .map(step -> new Phase(job + "." + step.getStepName(),
+                        Duration.between(step.getStartTime(), step.getEndTime()).toNanos() / 1e9, lines, -1, -1, -1))
+                .toList();
+    }
+
+    private void print(List<Phase> phases, List<Phase> steps, Phase baselinePhase, PlainSqlBaseline.Result baseline,
+            double ratio, BigDecimal discount) {
+        out.printf("%n%-44s %10s %12s %10s %10s %10s%n", "phase", "wall s", "lines/s", "heap MiB", "live MiB", "db MiB");
+        for (Phase phase : phases) {
+            out.printf("%-44s %10.2f %,12.0f %10d %10d %10d%n", phase.name(), phase.seconds(), phase.linesPerSecond(),
+                    phase.peakHeapMb(), phase.liveHeapMb(), phase.databaseBytes() / (1024 * 1024));
+        }
+        out.printf("%-44s %10.2f %,12.0f %10d %10d %10d%n", "baseline (plain SQL)", baselinePhase.seconds(),
+                baselinePhase.linesPerSecond(), baselinePhase.peakHeapMb(), baselinePhase.liveHeapMb(),
+                baselinePhase.databaseBytes() / (1024 * 1024));
+        out.printf("  baseline: COPY in %.2f s, INSERT … SELECT %.2f s, COPY out %.2f s%n", baseline.copyInSeconds(),
+                baseline.priceSeconds(), baseline.copyOutSeconds());
+        out.printf("%nsteps%n");
+        for (Phase step : steps) {
+            out.printf("  %-42s %10.2f %,12.0f%n", step.name(), step.seconds(), step.linesPerSecond());
+        }
+        out.printf("%nResettle end to end / baseline: %.2f× (%.2f s / %.2f s)%n", ratio, phases.get(2).seconds(),
+                baseline.seconds());
+        out.printf("CHARGE discount total: Resettle %s, baseline %s (%s)%n", discount.toPlainString(),
+                baseline.discount().toPlainString(), discount.compareTo(baseline.discount()) == 0 ? "equal" : "DIFFERENT");
+    }
+
+    private String json(List<Phase> phases, List<Phase> steps, Phase baselinePhase, PlainSqlBaseline.Result baseline,
+            double ratio, BigDecimal discount) {
+        return "{\n  \"lines\": " + settings.lines() + ", \"groups\": " + settings.groups() + ", \"subAccounts\": "
+                + settings.subAccounts() + ", \"seed\": " + settings.seed()
+                + ", \"maxHeapMb\": " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + ", \"cores\": " + Runtime.getRuntime().availableProcessors() + ",\n"
+                + "  \"phases\": [\n" + phases.stream().map(Bench::json).collect(Collectors.joining(",\n")) + "],\n"
+                + "  \"baseline\": " + json(baselinePhase).strip() + ",\n"
+                + "  \"baselineParts\": {\"copyInSeconds\": " + fixed(baseline.copyInSeconds()) + ", \"priceSeconds\": "
+                + fixed(baseline.priceSeconds()) + ", \"copyOutSeconds\": " + fixed(baseline.copyOutSeconds()) + "},\n"
+                + "  \"steps\": [\n" + steps.stream().map(Bench::json).collect(Collectors.joining(",\n")) + "],\n"
+                + "  \"ratioToBaseline\": " + fixed(ratio) + ",\n"
+                + "  \"chargeDiscount\": {\"resettle\": \"" + discount.toPlainString() + "\", \"baseline\": \""
+                + baseline.discount().toPlainString() + "\"}\n}";
+    }
+
+    private static String json(Phase phase) {
+        return "    {\"name\": \"" + phase.name() + "\", \"seconds\": " + fixed(phase.seconds()) + ", \"lines\": "
+                + phase.lines() + ", \"linesPerSecond\": " + Math.round(phase.linesPerSecond())
+                + (phase.peakHeapMb() < 0 ? "" : ", \"peakHeapMb\": " + phase.peakHeapMb() + ", \"liveHeapMb\": "
+                        + phase.liveHeapMb() + ", \"databaseBytes\": " + phase.databaseBytes())
+                + "}";
+    }
+
+    private static String fixed(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static long databaseSize(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /**
+     * The server to create the bench database on: $RESETTLE_DB_URL if it is a PostgreSQL URL, else
+     * the local server as user postgres.
+     */
+    static String serverUrl() {
+        String url = System.getenv("RESETTLE_DB_URL");
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            url = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        }
+        if (!url.contains("user=")) {
+            url += (url.contains("?") ? "&" : "?") + "user=postgres";
+        }
+        return url;
+    }
+
+    /** {@code jdbc:postgresql://host:port/any?params} with the database replaced. */
+    static String withDatabase(String serverUrl, String database) {
+        int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
+        int query = serverUrl.indexOf('?');
+        String prefix = slash < 0 ? (query < 0 ? serverUrl : serverUrl.substring(0, query)) : serverUrl.substring(0, slash);
+        return prefix + "/" + database + (query < 0 ? "" : serverUrl.substring(query));
+    }
+
+    private static String createDatabase(String serverUrl, String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(serverUrl);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        return withDatabase(serverUrl, database);
+    }
+
+    private void dropDatabase(String serverUrl, String database) {
+        try (Connection connection = DriverManager.getConnection(serverUrl);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException e) {
+            out.printf("bench: could not drop database %s: %s%n", database, e.getMessage());
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
