@@ -110,6 +110,7 @@ class DashboardController {
         // drawn here: Thymeleaf does not call beans from th:utext
         model.addAttribute("volumeChart", volumes.isEmpty() ? "" : charts.volumes(volumes));
         model.addAttribute("invoiceTotals", available ? settlements.invoiceTotals(month) : List.of());
+        model.addAttribute("payoutTotals", available ? settlements.payoutTotals(month) : List.of());
         List<SettlementOverview.Finding> findings = newest == null ? List.of() : settlements.findings(month, newest);
         model.addAttribute("findings", findings);
         model.addAttribute("breaks", findings.stream().filter(f -> "BREAK".equals(f.status())).count());

@@ -124,6 +124,21 @@ class SettlementOverview {
                         zero(rs.getBigDecimal(5))), period.toString());
     }
 
+    record PayoutTotals(int revision, long paid, long held, BigDecimal gross, BigDecimal tax, BigDecimal net) {
+    }
+
+    /** Payouts per revision (R10): transfers to make (PAY) and held ones (R9.7), with their money. */
+    List<PayoutTotals> payoutTotals(YearMonth period) {
+        if (!tables.tableExists("payout")) {
+            return List.of();
+        }
+        return jdbc.query("SELECT revision, SUM(CASE WHEN status = 'PAY' THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END), SUM(gross), SUM(tax_withheld), SUM(net)"
+                        + " FROM payout WHERE period = ? GROUP BY revision ORDER BY revision",
+                (rs, i) -> new PayoutTotals(rs.getInt(1), rs.getLong(2), rs.getLong(3), zero(rs.getBigDecimal(4)),
+                        zero(rs.getBigDecimal(5)), zero(rs.getBigDecimal(6))), period.toString());
+    }
+
     List<Finding> findings(YearMonth period, int revision) {
         return jdbc.query("SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
                         + " WHERE period = ? AND revision = ? ORDER BY status, check_name, check_key",
