@@ -48,7 +48,8 @@ class SampleDataDemoIT {
                 "G-HY,2026-09,134273.62,50000.00,128891.92,100000.00,OVER_LIMIT\n",
                 "G-QM,2026-09,21523.27,0.00,0.00,0.00,OK\n");
         assertThat(DataSets.read(out.resolve("2026-10/r1/group-statements.csv"))).contains(
-                "G-LX,2026-10,232095.12,200000.00,186097.44,250000.00,OK\n");
+                "G-LX,2026-10,232095.12,200000.00,186097.44,250000.00,OK\n",
+                "G-HY,2026-10,85086.40,,67951.22,100000.00,OK\n");
         assertThat(DataSets.read(out.resolve("2026-09/r1/invoice-lines.csv")).lines().filter(l -> l.contains("K-HY-2026")))
                 .containsExactly(
                         "INV-2026-09-1388000000002001,1388000000002001,CLAWBACK-K-HY-2026,CLAWBACK,,,,4121.04,0,0.00,4121.04,CNY",
