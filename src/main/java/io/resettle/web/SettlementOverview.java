@@ -200,6 +200,9 @@ class SettlementOverview {
         } catch (DataAccessException e) {
             return Optional.of(new Rebates(List.of(), List.of(), "rebate_accrual cannot be read: " + rootMessage(e)));
         }
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
         Map<String, Integer> newest = new TreeMap<>();
         List<Map<String, Object>> usable = new ArrayList<>();
         for (Map<String, Object> row : rows) {

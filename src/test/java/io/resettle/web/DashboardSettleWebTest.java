@@ -120,37 +120,23 @@ class DashboardSettleWebTest {
     }
 
     @Test
-    void rebateAccrualsAreDrawnOnceTheirTableExists() throws Exception {
-        boolean created = false;
-        if (!tableExists()) {
-            jdbc.execute("CREATE TABLE rebate_accrual (period VARCHAR(7), revision INT, program VARCHAR(100),"
-                    + " scope_id VARCHAR(100), category VARCHAR(16), accrual NUMERIC(20,2))");
-            created = true;
-        }
+    void rebateAccrualsAreDrawnPerMonthOfTheYear() throws Exception {
+        String insert = "INSERT INTO rebate_accrual (period, revision, program, direction, scope_id, category, ytd_volume,"
+                + " ytd_weighted_volume, tier_from, ytd_rebate, accrual) VALUES (?, ?, 'growth', 'PAYABLE', 'G9', 'COMPUTE',"
+                + " 0, 0, NULL, 0, ?)";
         try {
-            if (created) {
-                jdbc.update("INSERT INTO rebate_accrual VALUES ('2026-09', 1, 'growth', 'G1', 'COMPUTE', 1000.00)");
-                jdbc.update("INSERT INTO rebate_accrual VALUES ('2026-10', 1, 'growth', 'G1', 'COMPUTE', 500.00)");
-                jdbc.update("INSERT INTO rebate_accrual VALUES ('2026-10', 2, 'growth', 'G1', 'COMPUTE', 750.00)");
-                jdbc.update("INSERT INTO rebate_accrual VALUES ('2025-10', 1, 'growth', 'G1', 'COMPUTE', 99999.00)");
-            }
+            jdbc.update(insert, "2026-09", 1, new java.math.BigDecimal("1000.00"));
+            jdbc.update(insert, "2026-10", 1, new java.math.BigDecimal("500.00"));
+            jdbc.update(insert, "2026-10", 2, new java.math.BigDecimal("750.00"));
+            jdbc.update(insert, "2025-10", 1, new java.math.BigDecimal("99999.00"));
             String page = period();
             assertThat(page).doesNotContain("id=\"no-rebates\"").contains("id=\"rebate-chart\"")
                     .contains("data-period=\"2026-01\"").contains("data-period=\"2026-12\"");
-            if (created) {
-                // the newest revision of each month, the period's year only
-                assertThat(page).contains("1750.00").contains("2026-10: 750.00").doesNotContain("99999");
-            }
+            // the newest revision of each month, the period's year only
+            assertThat(page).contains("1750.00").contains("2026-10: 750.00").doesNotContain("99999");
         } finally {
-            if (created) {
-                jdbc.execute("DROP TABLE rebate_accrual");
-            }
+            jdbc.update("DELETE FROM rebate_accrual WHERE program = 'growth' AND scope_id = 'G9'");
         }
-    }
-
-    private boolean tableExists() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) = 'rebate_accrual'",
-                Long.class) > 0;
     }
 
     private MvcResult act(String action, Map<String, String> params) throws Exception {
