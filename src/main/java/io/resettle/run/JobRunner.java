@@ -26,19 +26,21 @@ public class JobRunner {
     private final JobRepository jobRepository;
     private final Job ingestJob;
     private final Job settleJob;
+    private final Job forecastJob;
     private final SqlDialect dialect;
     private final PeriodRuns periodRuns;
     private final JdbcTemplate jdbc;
     private final RunLiveness runLiveness;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-            @Qualifier("settleJob") Job settleJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc,
+            @Qualifier("settleJob") Job settleJob, @Qualifier("forecastJob") Job forecastJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc,
             RunLiveness runLiveness) {
         this.runLiveness = runLiveness;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
         this.settleJob = settleJob;
+        this.forecastJob = forecastJob;
         this.dialect = dialect;
         this.periodRuns = periodRuns;
         this.jdbc = jdbc;
@@ -55,6 +57,17 @@ public class JobRunner {
                 .addString("out", outDir, false)
                 .toJobParameters();
         return jobOperator.start(ingestJob, parameters);
+    }
+
+    /** Forecasts a period: a new job instance per launch, identified by a fresh run number (nightly). */
+    public JobExecution forecast(YearMonth period, String outDir) throws Exception {
+        refuseIfRunning(forecastJob.getName(), period);
+        JobParameters parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+                .addString("period", period.toString())
+                .addLong("run", dialect.nextValue("forecast_run_seq"))
+                .addString("out", outDir, false)
+                .toJobParameters();
+        return jobOperator.start(forecastJob, parameters);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.resettle.run;
 
 import io.resettle.ResettleApplication;
+import io.resettle.forecast.ForecastReport;
+import io.resettle.forecast.batch.ForecastStore;
 import io.resettle.ingest.batch.IngestStore;
 import io.resettle.masterdata.DataSetException;
 import io.resettle.money.Money;
@@ -44,6 +46,7 @@ public final class ResettleCommandLine {
               settle   --period YYYY-MM [--rerun] [--force] [--out DIR]
                                                                     price, invoice and reconcile a period (--rerun: revision n+1;
                                                                     --force: settle despite quarantined files, without their rows)
+              forecast --period YYYY-MM [--out DIR]                month-to-date volumes against the next tier edges (forecast.csv)
               demo     [--data DIR] [--out DIR]                    ingest and settle every period of the data set (sample-data)
               restart  --execution ID                              resume a failed or killed run from its last chunk
               close    --period YYYY-MM [--user NAME]              close a settled period: no re-run until reopened
@@ -101,6 +104,8 @@ public final class ResettleCommandLine {
                         options.path("out", "out")));
                 case "settle" -> withContext(options, context -> settle(context, options.period(), options.flag("rerun"),
                         options.flag("force"), options.path("out", "out")));
+                case "forecast" -> withContext(options, context -> forecast(context, options.period(),
+                        options.path("out", "out")));
                 case "restart" -> withContext(options, context -> restart(context, options.longValue("execution")));
                 case "close" -> withContext(options, context -> {
                     context.getBean(JobRunner.class).close(options.period(), user(options));
@@ -197,6 +202,17 @@ public final class ResettleCommandLine {
         out.printf("Settling %s%s%n", period, rerun ? " (re-run)" : "");
         JobExecution execution = context.getBean(JobRunner.class).settle(period, rerun, force, outDir.toString());
         return report(context, execution);
+    }
+
+    /** Runs the forecast job and prints the rows closest to a tier edge. */
+    private int forecast(ConfigurableApplicationContext context, YearMonth period, Path outDir) throws Exception {
+        out.printf("Forecasting %s%n", period);
+        int exit = report(context, context.getBean(JobRunner.class).forecast(period, outDir.toString()));
+        if (exit == OK) {
+            ForecastReport.print(out, context.getBean(ForecastStore.class).closest(period, 10));
+            out.printf("  files: %s%n", outDir.resolve(period.toString()).resolve("forecast.csv"));
+        }
+        return exit;
     }
 
     /** Ingests every period of the data set, then settles each one not settled yet, and prints a summary. */

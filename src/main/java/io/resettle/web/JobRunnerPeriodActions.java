@@ -40,6 +40,11 @@ class JobRunnerPeriodActions implements PeriodActions {
     }
 
     @Override
+    public long launchForecast(YearMonth period) throws Exception {
+        return runner.forecast(period, outDir).getId();
+    }
+
+    @Override
     public long rerun(YearMonth period) throws Exception {
         return runner.settle(period, true, false, outDir).getId();
     }

@@ -15,6 +15,9 @@ public interface PeriodActions {
     /** Settles the period (its first revision); returns the job execution's id. */
     long launchSettle(YearMonth period) throws Exception;
 
+    /** Runs the forecast of the period (month-to-date tier edges); returns the job execution's id. */
+    long launchForecast(YearMonth period) throws Exception;
+
     /** Settles the period again as a new revision; returns the job execution's id. */
     long rerun(YearMonth period) throws Exception;
 

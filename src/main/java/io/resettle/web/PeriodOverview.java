@@ -84,7 +84,12 @@ class PeriodOverview {
         if (!tableExists("forecast")) {
             return Optional.empty();
         }
-        return Optional.of(rows("SELECT * FROM forecast ORDER BY 1 FETCH FIRST 500 ROWS ONLY"));
+        // The newest forecast period, closest to a tier edge first; amounts rounded for display only.
+        return Optional.of(rows("SELECT period, kind, program_or_table, scope, CAST(volume AS DECIMAL(20,2)) AS volume,"
+                + " CAST(tier_from AS DECIMAL(20,2)) AS tier_from, CAST(next_tier_from AS DECIMAL(20,2)) AS next_tier_from,"
+                + " CAST(needed AS DECIMAL(20,2)) AS needed, worth FROM forecast"
+                + " WHERE period = (SELECT MAX(period) FROM forecast)"
+                + " ORDER BY needed NULLS LAST, worth DESC, kind, program_or_table, scope FETCH FIRST 500 ROWS ONLY"));
     }
 
     /** Every file under {@code <out>/<period>/}, each revision's folder included. */

@@ -146,7 +146,11 @@ class PayoutStepConfig {
                         .filter(s -> s.program().equals(program.id()) && s.groupId().equals(groupId)).toList();
                 RebateStages.CashAccrual cash = RebateStages.cash(program, groupId, period, accrual.getValue(), existing);
                 stages.removeAll(existing);
-                stages.addAll(cash.reducedStages().isEmpty() ? existing : cash.reducedStages());
+                // reducedStages holds only the stages a negative accrual cut; the others stay as they were (E5).
+                for (RebateStage stage : existing) {
+                    stages.add(cash.reducedStages().stream().filter(r -> r.reference().equals(stage.reference()))
+                            .findFirst().orElse(stage));
+                }
                 stages.addAll(cash.newStages());
                 cash.clawback().ifPresent(c -> items.add(item(c)));
             }

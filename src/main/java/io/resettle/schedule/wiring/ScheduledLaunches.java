@@ -76,6 +76,7 @@ public class ScheduledLaunches {
         AuditedActions.Result result = switch (schedule.job()) {
             case "ingest" -> audited.run(USER, "ingest", parameters, () -> actions.launchIngest(period));
             case "settle" -> audited.run(USER, "settle", parameters, () -> actions.launchSettle(period));
+            case "forecast" -> audited.run(USER, "forecast", parameters, () -> actions.launchForecast(period));
             default -> {
                 log.warn("schedule {}: no launcher for job '{}' in this build; skipped", schedule.name(), schedule.job());
                 auditLog.append(USER, schedule.job(), parameters, AuditLog.Outcome.SKIPPED,
