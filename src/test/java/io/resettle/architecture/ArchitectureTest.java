@@ -18,7 +18,7 @@ class ArchitectureTest {
     void featureRootsDoNotDependOnSpring() {
         noClasses().that().resideInAnyPackage("io.resettle.money", "io.resettle.policy", "io.resettle.ingest",
                         "io.resettle.masterdata", "io.resettle.pricing", "io.resettle.invoice", "io.resettle.rebate",
-                        "io.resettle.payout", "io.resettle.referral", "io.resettle.generate", "io.resettle.output")
+                        "io.resettle.payout", "io.resettle.referral", "io.resettle.generate", "io.resettle.output", "io.resettle.forecast")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(MAIN);
     }
