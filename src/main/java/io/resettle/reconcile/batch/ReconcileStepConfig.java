@@ -42,6 +42,7 @@ class ReconcileStepConfig {
             int revision = revisionNumber.intValue();
             dialect.analyze("invoice", "invoice_line", "group_statement");
             checkInvariants(jdbc, period.toString(), revision);
+            checkPayoutInvariants(jdbc, period.toString(), revision);
             List<Finding> findings = new ArrayList<>();
             Map<String, BigDecimal> statement = amounts(jdbc,
                     "SELECT sub_account_id, payable FROM vendor_statement WHERE period = ?", period.toString());
@@ -108,6 +109,23 @@ class ReconcileStepConfig {
                         + " AND il.revision = ? AND il.kind = 'CHARGE' GROUP BY il.line_id) x"
                         + " LEFT JOIN billing_line b ON b.period = ? AND b.line_id = x.line_id"
                         + " WHERE x.times <> 1 OR b.line_id IS NULL", period, revision, period);
+    }
+
+    /** R12.2 for staged payouts and payout runs: stages add up to their accrual; net = gross − tax. */
+    static void checkPayoutInvariants(JdbcTemplate jdbc, String period, int revision) {
+        expectNone(jdbc, "stage sets that do not add up to their accrual",
+                "SELECT COUNT(*) FROM (SELECT program, group_id, SUM(amount) AS staged FROM rebate_stage"
+                        + " WHERE period = ? AND revision = ? AND accrual_period = ? GROUP BY program, group_id"
+                        // A stage due in the period itself was paid by this run and left the pending snapshot.
+                        + " HAVING MIN(due_period) > ?) st"
+                        + " LEFT JOIN (SELECT program, scope_id, SUM(accrual) AS accrued FROM rebate_accrual"
+                        + " WHERE period = ? AND revision = ? AND direction = 'PAYABLE' GROUP BY program, scope_id) ac"
+                        + " ON ac.program = st.program AND ac.scope_id = st.group_id"
+                        + " WHERE ac.accrued IS NULL OR ac.accrued <> st.staged",
+                period, revision, period, period, period, revision);
+        expectNone(jdbc, "payouts whose net is not gross − tax (R10.3, R10.4)",
+                "SELECT COUNT(*) FROM payout WHERE period = ? AND revision = ? AND net <> gross - tax_withheld",
+                period, revision);
     }
 
     private static void expectNone(JdbcTemplate jdbc, String what, String sql, Object... args) {
