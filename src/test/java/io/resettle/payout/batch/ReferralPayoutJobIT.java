@@ -76,4 +76,109 @@ class ReferralPayoutJobIT {
                 + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,1000.00,40.00,960.00,CNY,1,PAY\n");
         assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
     }
+
+    @Test
+    void e6_refundBeforeTheDueDateThenAfterThePayout() throws IOException {
+        setUp("e6");
+        append("exports/2026-10/bill.csv",
+                "r1,s1,2026-10,S9,ecs,Subscription,Refund,,-1000.00,CNY,2026-10-20T10:00:00,PayFinish\n");
+        replace("exports/2026-12/bill.csv", "x12,",
+                "r2,s1,2026-12,S9,ecs,Subscription,Refund,,-2000.00,CNY,2026-12-03T10:00:00,PayFinish\nx12,");
+        demo();
+        assertThat(file("2026-11", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
+                + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,1000.00,DUE,750.00,2026-11-05\n");
+        assertThat(file("2026-11", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,750.00,0.00,750.00,CNY,1,PAY\n");
+        assertThat(file("2026-12", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2026-12-AMBASSADOR-AMB2,AMBASSADOR,AMB2,CLAWBACK,CLAWBACK-s1-r2,2026-12,-500.00,CARRIED\n");
+        assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+    }
+
+    @Test
+    void e6_sharedPhoneHashIsTheSamePerson() throws IOException {
+        setUp("e6");
+        replace("ambassadors.csv", "phone-amb2", "phone-s9");
+        demo();
+        assertThat(file("2026-11", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
+                + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,0.00,SAME_PERSON,0.00,\n");
+        assertThat(file("2026-11", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+    }
+
+    @Test
+    void e6_paidAfterTheWindowIsNotAssociated() throws IOException {
+        setUp("e6");
+        replace("exports/2026-10/bill.csv",
+                "s1,,2026-10,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-10-06T12:00:00,PayFinish\n", "");
+        append("exports/2026-11/bill.csv",
+                "s1,,2026-11,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-11-05T12:00:00,PayFinish\n");
+        demo();
+        assertThat(file("2026-10", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER);
+        assertThat(file("2026-11", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
+                + "s1,S9,AMB2,2026-11-05T12:00:00,4000.00,0.00,NOT_ASSOCIATED,0.00,\n");
+        assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+    }
+
+    @Test
+    void e8_nettingAndCarryForward() {
+        setUp("e8");
+        demo();
+        assertThat(file("2026-10", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2026-10-AMBASSADOR-AMB1,AMBASSADOR,AMB1,Ambassador One,ALIPAY 0001,1000.00,40.00,960.00,CNY,1,PAY\n");
+        assertThat(file("2026-11", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+        assertThat(file("2026-12", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2026-12-AMBASSADOR-AMB1,AMBASSADOR,AMB1,CLAWBACK,CLAWBACK-s7-r7,2026-12,-500.00,CARRIED\n"
+                + "PO-2026-12-AMBASSADOR-AMB1,AMBASSADOR,AMB1,COMMISSION,COMMISSION-s6,2026-12,300.00,CARRIED\n");
+        assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+        assertThat(file("2027-01", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2027-01-AMBASSADOR-AMB1,AMBASSADOR,AMB1,CARRY_FORWARD,PO-2026-12-AMBASSADOR-AMB1,2027-01,-200.00,PAID\n"
+                + "PO-2027-01-AMBASSADOR-AMB1,AMBASSADOR,AMB1,COMMISSION,COMMISSION-s5,2027-01,1000.00,PAID\n");
+        assertThat(file("2027-01", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2027-01-AMBASSADOR-AMB1,AMBASSADOR,AMB1,Ambassador One,ALIPAY 0001,800.00,0.00,800.00,CNY,2,PAY\n");
+    }
+
+    /** E9's November r1: data set e6 without December, with S10 whose October order has no visit yet. */
+    private void settleNovemberOnce() throws IOException {
+        setUp("e6");
+        Files.move(data.resolve("exports/2026-12"), work.resolve("2026-12"));
+        append("accounts.csv", "S10,Sierra Ten,G9,MEMBER,Sierra Ten Co,T-S10,CREDIT,CNY,2026-01,,AGENT,,,,,,\n");
+        append("exports/2026-10/bill.csv",
+                "s10,,2026-10,S10,ecs,Subscription,SubscriptionOrder,New,1600.00,CNY,2026-10-02T12:00:00,PayFinish\n");
+        demo();
+        assertThat(file("2026-11", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,1000.00,40.00,960.00,CNY,1,PAY\n");
+    }
+
+    private int ingestAndRerunNovember() {
+        assertThat(cli.run("ingest", "--period", "2026-11", "--data", data.toString(), "--out", out.toString())).isZero();
+        return cli.run("settle", "--period", "2026-11", "--rerun", "--out", out.toString());
+    }
+
+    @Test
+    void e9_rerunPaysOnlyTheFurtherCommission() throws IOException {
+        settleNovemberOnce();
+        append("referrals.csv", "AMB2,S10,2026-10-01T08:00:00\n");
+        assertThat(ingestAndRerunNovember()).isZero();
+        assertThat(file("2026-11", 2, "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
+                + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,0.00,DUE,1000.00,2026-11-05\n"
+                + "s10,S10,AMB2,2026-10-02T12:00:00,1600.00,0.00,DUE,400.00,2026-11-01\n");
+        assertThat(file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2026-11-AMBASSADOR-AMB2-A2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,400.00,80.00,320.00,CNY,2,PAY\n");
+        assertThat(file("2026-11", 1, "payouts.csv")).as("r1 stays readable").contains(",1000.00,40.00,960.00,");
+    }
+
+    @Test
+    void e9_rerunWithALowerCommissionCarriesTheOverpayment() throws IOException {
+        settleNovemberOnce();
+        Files.writeString(data.resolve("exports/2026-11/z-correction.csv"), BILL_HEADER
+                + "r1,s1,2026-11,S9,ecs,Subscription,Refund,,-1000.00,CNY,2026-11-02T10:00:00,PayFinish\n");
+        assertThat(ingestAndRerunNovember()).isZero();
+        assertThat(file("2026-11", 2, "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
+                + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,1000.00,DUE,750.00,2026-11-05\n");
+        assertThat(file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+        Files.move(work.resolve("2026-12"), data.resolve("exports/2026-12"));
+        demo();
+        assertThat(file("2026-12", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2026-12-AMBASSADOR-AMB2,AMBASSADOR,AMB2,CARRY_FORWARD,PO-2026-11-AMBASSADOR-AMB2-A2,2026-12,-210.00,CARRIED\n");
+        assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+    }
 }
