@@ -113,8 +113,9 @@ class ReferralPayoutJobIT {
                 "s1,,2026-11,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-11-05T12:00:00,PayFinish\n");
         demo();
         assertThat(file("2026-10", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER);
+        // AMB2's association ended 2026-11-04T09:00: no association in force, so no ambassador on the row.
         assertThat(file("2026-11", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
-                + "s1,S9,AMB2,2026-11-05T12:00:00,4000.00,0.00,NOT_ASSOCIATED,0.00,\n");
+                + "s1,S9,,2026-11-05T12:00:00,4000.00,0.00,NOT_ASSOCIATED,0.00,\n");
         assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
     }
 
