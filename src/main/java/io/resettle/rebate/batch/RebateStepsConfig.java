@@ -58,8 +58,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class RebateStepsConfig {
 
-    static final int CHUNK_SIZE = 500;
-    static final int FETCH_SIZE = 1000;
+    static final int CHUNK_SIZE = 2000;
+    static final int FETCH_SIZE = 2000;
     static final String STEP = "computeRebates";
     static final String VOLUME_TYPES = "('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')";
 
