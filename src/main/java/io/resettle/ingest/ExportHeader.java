@@ -4,12 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The header row of an export: column names (case-insensitive, trimmed) to their position. */
 public final class ExportHeader {
 
     private final List<String> names;
     private final Map<String, Integer> positions = new HashMap<>();
+    /**
+     * Each looked-up column name (as the caller spells it) to its position or -1: the normaliser asks
+     * for the same dozen names on every row, so the name is trimmed and lower-cased once per header.
+     */
+    private final Map<String, Integer> resolved = new ConcurrentHashMap<>();
 
     public ExportHeader(List<String> names) {
         this.names = List.copyOf(names);
@@ -32,8 +38,8 @@ public final class ExportHeader {
 
     /** The cell of {@code column} in {@code cells}, or {@code null} if the column is absent. */
     public String cell(String[] cells, String column) {
-        Integer position = positions.get(key(column));
-        return position == null || position >= cells.length ? null : cells[position];
+        int position = resolved.computeIfAbsent(column, c -> positions.getOrDefault(key(c), -1));
+        return position < 0 || position >= cells.length ? null : cells[position];
     }
 
     /**

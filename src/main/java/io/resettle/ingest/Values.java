@@ -52,12 +52,36 @@ public final class Values {
         if (text == null) {
             return null;
         }
+        if (isPlainDecimal(text)) {
+            return new BigDecimal(text);
+        }
         String digits = GROUPED_NUMBER.matcher(text).matches() ? text.replace(",", "") : text;
         if (!PLAIN_NUMBER.matcher(digits).matches()) {
             throw new RowRejectedException(RejectReason.BAD_NUMBER, column + " '" + cell + "' is not a number");
         }
         BigDecimal value = new BigDecimal(digits);
         return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    /**
+     * The common case without the regular expressions: an optional sign, digits and at most one
+     * point, with a digit (what PLAIN_NUMBER accepts without an exponent; never a negative scale).
+     */
+    private static boolean isPlainDecimal(String text) {
+        int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
+        boolean digit = false;
+        boolean point = false;
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
     }
 
     /** A required amount: an empty cell is rejected as BAD_NUMBER. */
@@ -83,6 +107,10 @@ public final class Values {
     }
 
     private static LocalDateTime parseTime(String text) {
+        LocalDateTime plain = plainTime(text);
+        if (plain != null) {
+            return plain;
+        }
         String normalised = text.endsWith(" UTC") ? text.substring(0, text.length() - 4) + "Z" : text;
         if (normalised.length() > 10 && normalised.charAt(10) == ' ') {
             normalised = normalised.substring(0, 10) + 'T' + normalised.substring(11).strip();
@@ -98,6 +126,40 @@ public final class Values {
             return OffsetDateTime.parse(normalised, OFFSET_TIME).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         }
         return LocalDateTime.parse(normalised, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss} or with a space instead of the T, the exports' usual form, without
+     * the formatters; {@code null} for anything else. An impossible date or time throws
+     * DateTimeException, as the strict ISO formatter does.
+     */
+    private static LocalDateTime plainTime(String s) {
+        if (s.length() != 19 || (s.charAt(10) != 'T' && s.charAt(10) != ' ') || s.charAt(4) != '-'
+                || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second);
+    }
+
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A billing period: {@code 2026-10}, {@code 202610}, {@code 2026/10}, or a timestamp's month. */

@@ -108,6 +108,10 @@ public class SqlDialect {
         } else {
             String text = value.toString();
             csv.append('"');
+            if (text.indexOf('"') < 0) {
+                csv.append(text).append('"');
+                return;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c == '"') {

@@ -45,7 +45,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class PricingStepsConfig {
 
-    static final int CHUNK_SIZE = 1000;
+    static final int CHUNK_SIZE = 5000;
 
     @Bean
     Step computeGroupVolumes(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -6,6 +6,7 @@ import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.RebateRow;
 import io.resettle.rebate.RebateStage;
 import io.resettle.rebate.RecordedAccrual;
+import io.resettle.run.SqlDialect;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,10 +25,15 @@ public class RebateStore {
     public static final String EVENT_TIME = "COALESCE(payment_time, usage_start,"
             + " CAST(CONCAT(period, '-01 00:00:00') AS TIMESTAMP))";
 
-    private final JdbcTemplate jdbc;
+    static final List<String> SLICE_COLUMNS = List.of("period", "revision", "program", "scope_id", "line_no",
+            "slice_no", "line_id", "category", "tier_from", "amount", "rate", "rebate");
 
-    public RebateStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    public RebateStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     public void deleteSlices(YearMonth period, int revision) {
@@ -35,8 +41,7 @@ public class RebateStore {
     }
 
     public void insertSlices(List<Object[]> rows) {
-        jdbc.batchUpdate("INSERT INTO rebate_slice (period, revision, program, scope_id, line_no, slice_no, line_id,"
-                + " category, tier_from, amount, rate, rebate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        dialect.bulkInsert("rebate_slice", SLICE_COLUMNS, rows);
     }
 
     /**
