@@ -20,7 +20,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ForecastStore {
 
-    private static final String VOLUME_TYPES = "('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')";
 
     private final JdbcTemplate jdbc;
 
@@ -32,7 +31,7 @@ public class ForecastStore {
     Map<String, Map<Category, BigDecimal>> groupVolumesByCategory(YearMonth period) {
         Map<String, Map<Category, BigDecimal>> volumes = new TreeMap<>();
         jdbc.query("SELECT a.group_id, b.category, SUM(b.payable_amount) FROM billing_line b JOIN sub_account a"
-                + " ON a.sub_account_id = b.sub_account_id WHERE b.period = ? AND b.charge_type IN " + VOLUME_TYPES
+                + " ON a.sub_account_id = b.sub_account_id WHERE b.period = ? AND b.charge_type IN " + PricingStore.VOLUME_TYPES
                 + " GROUP BY a.group_id, b.category", rs -> {
                     volumes.computeIfAbsent(rs.getString(1), g -> new EnumMap<>(Category.class))
                             .put(Category.valueOf(rs.getString(2)), rs.getBigDecimal(3));
@@ -43,7 +42,7 @@ public class ForecastStore {
     /** Every volume line of the periods {@code from..upTo} with its group id. */
     void forEachVolumeLine(YearMonth from, YearMonth upTo, BiConsumer<BillingLine, String> consumer) {
         jdbc.query("SELECT b.*, a.group_id FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id"
-                + " WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + VOLUME_TYPES,
+                + " WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + PricingStore.VOLUME_TYPES,
                 rs -> {
                     consumer.accept(PricingStore.billingLine(rs), rs.getString("group_id"));
                 }, from.toString(), upTo.toString());

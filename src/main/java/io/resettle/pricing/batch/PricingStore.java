@@ -25,8 +25,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PricingStore {
 
-    /** Charge types that count in volume (R4.1), as SQL. */
-    static final String VOLUME_TYPES = "('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')";
+    /** Charge types that count in volume (R4.1, R7.2) as an SQL list, from {@link ChargeType#countsInVolume}. */
+    public static final String VOLUME_TYPES = java.util.Arrays.stream(ChargeType.values())
+            .filter(ChargeType::countsInVolume).map(type -> "'" + type.name() + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
 
     /** Settled revisions that count for later periods: the newest completed revision of each period (R11.1). */
     public static final String AUTHORITATIVE_REVISIONS = "SELECT period, MAX(revision) AS revision FROM period_run"

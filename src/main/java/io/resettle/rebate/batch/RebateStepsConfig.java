@@ -62,7 +62,6 @@ class RebateStepsConfig {
     static final int CHUNK_SIZE = 2000;
     static final int FETCH_SIZE = 2000;
     static final String STEP = "computeRebates";
-    static final String VOLUME_TYPES = "('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')";
 
     /** A billing line with its group: the scope key of GROUP programs. */
     record ScopedLine(BillingLine line, String groupId) {
@@ -144,7 +143,7 @@ class RebateStepsConfig {
                 .dataSource(dataSource)
                 .sql("SELECT b.*, a.group_id, " + RebateStore.EVENT_TIME + " AS event_time"
                         + " FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id"
-                        + " WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + VOLUME_TYPES
+                        + " WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + PricingStore.VOLUME_TYPES
                         + " ORDER BY event_time, b.line_id, b.period")
                 .queryArguments(from.toString(), period.toString())
                 .connectionAutoCommit(false)
@@ -329,7 +328,7 @@ class RebateStepsConfig {
         JdbcTemplate streaming = new JdbcTemplate(store.jdbc().getDataSource());
         streaming.setFetchSize(FETCH_SIZE);
         streaming.query("SELECT b.*, a.group_id FROM billing_line b JOIN sub_account a ON a.sub_account_id ="
-                + " b.sub_account_id WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + VOLUME_TYPES, rs -> {
+                + " b.sub_account_id WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + PricingStore.VOLUME_TYPES, rs -> {
                     BillingLine line = PricingStore.billingLine(rs);
                     for (RebateProgram program : programs) {
                         if (FiscalYear.of(period, program.fiscalYearStartMonth()).contains(line.period())
