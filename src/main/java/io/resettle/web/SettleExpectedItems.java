@@ -1,11 +1,15 @@
 package io.resettle.web;
 
+import io.resettle.pricing.batch.PriceLinesRangeContext;
 import java.util.OptionalLong;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The settle job's {@code priceLines} step reads every billing line of the period: that is its volume. */
+/**
+ * The settle job's {@code priceLines} step reads every billing line of the period, each of its
+ * partitions ({@code priceLinesRange:range…}) the lines of its sub-account range: that is their volume.
+ */
 @Component
 class SettleExpectedItems implements ExpectedItems {
 
@@ -18,7 +22,14 @@ class SettleExpectedItems implements ExpectedItems {
     @Override
     public OptionalLong expected(StepExecution step) {
         String period = step.getJobExecution().getJobParameters().getString("period");
-        if (period == null || !step.getStepName().equals("priceLines")) {
+        if (period == null) {
+            return OptionalLong.empty();
+        }
+        if (step.getStepName().startsWith("priceLinesRange:")
+                && step.getExecutionContext().containsKey(PriceLinesRangeContext.LINES)) {
+            return OptionalLong.of(step.getExecutionContext().getLong(PriceLinesRangeContext.LINES));
+        }
+        if (!step.getStepName().equals("priceLines")) {
             return OptionalLong.empty();
         }
         Long lines = jdbc.queryForObject("SELECT COUNT(*) FROM billing_line WHERE period = ?", Long.class, period);

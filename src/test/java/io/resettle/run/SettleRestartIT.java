@@ -45,7 +45,7 @@ class SettleRestartIT {
                     .isZero();
         }
 
-        Process process = new ProcessBuilder(javaBinary(), "-Dresettle.fault.chunk-delay-ms=40", "-jar", JAR.toString(),
+        Process process = new ProcessBuilder(javaBinary(), "-Dresettle.fault.chunk-delay-ms=200", "-jar", JAR.toString(),
                 "settle", "--period", "2026-10", "--out", outKilled.toString(), "--db", killed.databaseUrl())
                 .redirectErrorStream(true).redirectOutput(work.resolve("settle.log").toFile()).start();
         try {
@@ -85,7 +85,7 @@ class SettleRestartIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             assertThat(process.isAlive()).as("the settle process ended before it could be killed").isTrue();
-            String commits = Sql.value(url, "SELECT MAX(commit_count) FROM batch_step_execution WHERE step_name = 'priceLines'");
+            String commits = Sql.value(url, "SELECT SUM(commit_count) FROM batch_step_execution WHERE step_name LIKE 'priceLinesRange:%'");
             if (commits != null && !commits.equals("null") && Long.parseLong(commits) >= chunks) {
                 return;
             }

@@ -13,9 +13,16 @@ import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -28,6 +35,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code writeSettlementFiles}: the files of io-contract §3 for a revision, written from the
@@ -48,6 +58,7 @@ class SettlementFilesStepConfig {
     @Bean
     @StepScope
     Tasklet writeSettlementFilesTasklet(DataSource dataSource, SqlDialect dialect,
+            PlatformTransactionManager transactionManager,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
             @Value("#{jobParameters['out']}") String out) {
         return (contribution, chunkContext) -> {
@@ -56,10 +67,19 @@ class SettlementFilesStepConfig {
             Path folder = Path.of(out).resolve(period).resolve("r" + revision);
             Files.createDirectories(folder);
             SettlementFiles files = new SettlementFiles(jdbc, dialect, YearMonth.parse(period), revision.intValue(), folder);
-            long rows = files.writeAll();
+            long rows = files.writeAll(new TransactionTemplate(transactionManager, READ_ONLY));
             contribution.incrementWriteCount(rows);
             return RepeatStatus.FINISHED;
         };
+    }
+
+    private static final TransactionDefinition READ_ONLY;
+
+    static {
+        DefaultTransactionDefinition readOnly = new DefaultTransactionDefinition(
+                TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        readOnly.setReadOnly(true);
+        READ_ONLY = readOnly;
     }
 
     /** The writing itself, one method per file. */
@@ -81,7 +101,7 @@ class SettlementFilesStepConfig {
             this.p = period.toString();
         }
 
-        long writeAll() throws IOException {
+        long writeAll(TransactionTemplate readOnly) throws IOException {
             boolean breaks = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation WHERE period = ? AND revision = ?"
                     + " AND status = 'BREAK'", Long.class, p, revision) > 0;
             Map<String, Object> run = jdbc.queryForMap("SELECT job_execution_id FROM period_run WHERE period = ?"
@@ -95,26 +115,64 @@ class SettlementFilesStepConfig {
                         manifest.input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                                 rs.getLong(6));
                     }, p);
-            long rows = 0;
-            rows += invoiceLines();
-            rows += invoices();
+            // Each file in a read-only transaction of its own (autocommit off, so PostgreSQL streams),
+            // as many at once as there are cores, the largest first; the manifest lists them in the
+            // contract's order whatever order they finish in.
+            List<Callable<Written>> writers = new ArrayList<>(List.of(this::invoiceLines, this::rebateSlices,
+                    this::invoices));
             if (revision > 1) {
-                rows += adjustments();
+                writers.add(this::adjustments);
             }
-            rows += groupStatements();
-            rows += prepaidBalances();
-            rows += rebates();
-            rows += rebateSlices();
-            rows += commissions();
-            rows += payoutItems();
-            rows += payouts();
-            rows += reconciliation();
-            rows += rejects();
+            writers.addAll(List.of(this::groupStatements, this::prepaidBalances, this::rebates, this::commissions,
+                    this::payoutItems, this::payouts, this::reconciliation, this::rejects));
+            ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            Map<String, Written> written = new TreeMap<>();
+            try {
+                List<Future<Written>> results = new ArrayList<>();
+                for (Callable<Written> writer : writers) {
+                    results.add(threads.submit(() -> readOnly.execute(status -> {
+                        try {
+                            return writer.call();
+                        } catch (Exception e) {
+                            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                        }
+                    })));
+                }
+                for (Future<Written> result : results) {
+                    Written file = result.get();
+                    written.put(file.name(), file);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the settlement files", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                threads.shutdownNow();
+            }
+            long rows = 0;
+            for (String name : FILE_ORDER) {
+                Written file = written.get(name);
+                if (file != null) {
+                    manifest.output(file.name(), file.sha256(), file.rows(), file.totals());
+                    rows += file.rows();
+                }
+            }
             writeManifest();
             return rows;
         }
 
-        private long invoiceLines() {
+        /** The order of the outputs in manifest.json. */
+        private static final List<String> FILE_ORDER = List.of("invoice-lines.csv", "invoices.csv",
+                "invoice-adjustments.csv", "group-statements.csv", "prepaid-balances.csv", "rebates.csv",
+                "rebate-slices.csv", "commissions.csv", "payout-items.csv", "payouts.csv", "reconciliation.csv",
+                "rejects.csv");
+
+        /** A file written: what manifest.json says of it. */
+        record Written(String name, String sha256, long rows, Map<String, BigDecimal> totals) {
+        }
+
+        private Written invoiceLines() {
             return write("invoice-lines.csv", List.of("payable", "discount", "net"),
                     "SELECT invoice_id, sub_account_id, line_id, kind, product_code, category, charge_type, payable,"
                             + " discount_rate, discount, net, currency FROM invoice_line WHERE period = ? AND revision = ?"
@@ -126,7 +184,7 @@ class SettlementFilesStepConfig {
                     "charge_type", "payable", "discount_rate", "discount", "net", "currency");
         }
 
-        private long invoices() {
+        private Written invoices() {
             return write("invoices.csv", List.of("payable", "discount", "net"),
                     "SELECT invoice_id, sub_account_id, group_id, invoice_title, tax_id, settlement_mode, period, revision,"
                             + " line_count, payable, discount, net, currency FROM invoice WHERE period = ? AND revision = ?"
@@ -139,7 +197,7 @@ class SettlementFilesStepConfig {
         }
 
         /** R11.3: per invoice, what changed against the previous revision (new invoices from 0, gone ones to 0). */
-        private long adjustments() {
+        private Written adjustments() {
             return write("invoice-adjustments.csv", List.of("previous_net", "net", "difference"),
                     "SELECT invoice_id, previous_net, net, net - previous_net FROM ("
                             + " SELECT c.invoice_id, COALESCE(o.net, 0) AS previous_net, c.net, o.invoice_id AS old_id"
@@ -155,7 +213,7 @@ class SettlementFilesStepConfig {
                     new int[] {1, 2, 3}, "invoice_id", "previous_net", "net", "difference");
         }
 
-        private long groupStatements() {
+        private Written groupStatements() {
             return write("group-statements.csv", List.of("volume", "credit_total"),
                     "SELECT group_id, period, volume, tier_from, credit_total, credit_limit, status FROM group_statement"
                             + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("group_id"),
@@ -164,7 +222,7 @@ class SettlementFilesStepConfig {
                     new int[] {2, 4}, "group_id", "period", "volume", "tier_from", "credit_total", "credit_limit", "status");
         }
 
-        private long prepaidBalances() {
+        private Written prepaidBalances() {
             return write("prepaid-balances.csv", List.of("opening", "allocated", "charged", "closing"),
                     "SELECT sub_account_id, period, opening, allocated, charged, closing, status FROM prepaid_balance"
                             + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("sub_account_id"),
@@ -173,7 +231,7 @@ class SettlementFilesStepConfig {
                     new int[] {2, 3, 4, 5}, "sub_account_id", "period", "opening", "allocated", "charged", "closing", "status");
         }
 
-        private long rebates() {
+        private Written rebates() {
             return write("rebates.csv", List.of("ytd_rebate", "accrual"),
                     "SELECT program, direction, scope_id, category, period, ytd_volume, ytd_weighted_volume, tier_from,"
                             + " ytd_rebate, accrual FROM rebate_accrual WHERE period = ? AND revision = ? ORDER BY "
@@ -186,7 +244,7 @@ class SettlementFilesStepConfig {
         }
 
         /** Amount and rebate with six decimals (io-contract §3); within a line, ascending tier_from. */
-        private long rebateSlices() {
+        private Written rebateSlices() {
             return write("rebate-slices.csv", List.of("amount", "rebate"),
                     "SELECT program, scope_id, line_id, category, tier_from, amount, rate, rebate FROM rebate_slice"
                             + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("program") + ", "
@@ -197,7 +255,7 @@ class SettlementFilesStepConfig {
                     new int[0], "program", "scope_id", "line_id", "category", "tier_from", "amount", "rate", "rebate");
         }
 
-        private long commissions() {
+        private Written commissions() {
             return write("commissions.csv", List.of("commission"),
                     "SELECT order_id, sub_account_id, ambassador_id, payment_time, order_payable, refunded, status,"
                             + " commission, due_date FROM commission WHERE period = ? AND revision = ? ORDER BY "
@@ -209,7 +267,7 @@ class SettlementFilesStepConfig {
                     "refunded", "status", "commission", "due_date");
         }
 
-        private long payoutItems() {
+        private Written payoutItems() {
             return write("payout-items.csv", List.of("amount"),
                     "SELECT payout_id, payee_type, payee_id, item_type, reference, due_period, amount, status FROM payout_item"
                             + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("payout_id") + ", "
@@ -220,7 +278,7 @@ class SettlementFilesStepConfig {
                     "status");
         }
 
-        private long payouts() {
+        private Written payouts() {
             return write("payouts.csv", List.of("gross", "tax_withheld", "net"),
                     "SELECT payout_id, payee_type, payee_id, payee_name, payout_account, gross, tax_withheld, net, currency,"
                             + " item_count, status FROM payout WHERE period = ? AND revision = ? ORDER BY "
@@ -241,7 +299,7 @@ class SettlementFilesStepConfig {
                     .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         }
 
-        private long reconciliation() {
+        private Written reconciliation() {
             return write("reconciliation.csv", List.of("difference"),
                     "SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
                             + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("check_name") + ", "
@@ -251,7 +309,7 @@ class SettlementFilesStepConfig {
                     new int[] {4}, "check", "key", "expected", "actual", "difference", "status");
         }
 
-        private long rejects() {
+        private Written rejects() {
             return write("rejects.csv", List.of(),
                     "SELECT file, row_no, reason, raw FROM ingest_reject WHERE period = ? AND 0 <= ? ORDER BY "
                             + dialect.ordered("file") + ", row_no",
@@ -265,7 +323,7 @@ class SettlementFilesStepConfig {
         }
 
         /** Streams a query into a CSV file, summing the money columns named for the manifest. */
-        private long write(String name, List<String> totalNames, String sql, RowMapper mapper, int[] totalColumns,
+        private Written write(String name, List<String> totalNames, String sql, RowMapper mapper, int[] totalColumns,
                 String... header) {
             Map<String, BigDecimal> totals = new LinkedHashMap<>();
             totalNames.forEach(column -> totals.put(column, BigDecimal.ZERO));
@@ -282,8 +340,7 @@ class SettlementFilesStepConfig {
                     csv.row(cells);
                 }, p, revision);
                 csv.commit();
-                manifest.output(name, Hashing.sha256(file), csv.rows(), totals);
-                return csv.rows();
+                return new Written(name, Hashing.sha256(file), csv.rows(), totals);
             }
         }
 

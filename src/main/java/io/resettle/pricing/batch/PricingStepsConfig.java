@@ -16,17 +16,20 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
@@ -34,18 +37,21 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The pricing steps of the settle job: {@code computeGroupVolumes} (R4.1, tier per group),
- * {@code priceLines} (chunk-oriented: every billing line of the period becomes a CHARGE invoice
- * line, R4.2–R4.6) and {@code settleCommitments} (R5.2–R5.3 at an agreement's closing period).
+ * {@code priceLines} (partitioned by sub-account range, chunk-oriented: every billing line of the
+ * period becomes a CHARGE invoice line, R4.2–R4.6) and {@code settleCommitments} (R5.2–R5.3 at an agreement's closing period).
  * Each replaces its own rows of (period, revision), so re-running it after a crash duplicates nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class PricingStepsConfig {
 
     static final int CHUNK_SIZE = 5000;
+    /** More ranges than threads, so a thread that finishes a small range takes the next one. */
+    static final int RANGES_PER_CORE = 4;
 
     @Bean
     Step computeGroupVolumes(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -78,11 +84,53 @@ class PricingStepsConfig {
         };
     }
 
+    /**
+     * {@code priceLines} runs one partition per range of sub-accounts, as many at once as there
+     * are cores (four ranges per core, so the work evens out): pricing a line needs only its
+     * group's tier, computed before, so ranges are independent. Each partition restarts on its
+     * own from its committed chunks.
+     */
     @Bean
-    Step priceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step priceLines(JobRepository jobRepository, Partitioner subAccountRangePartitioner, Step priceLinesRange) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("price-");
+        threads.setConcurrencyLimit(cores);
+        return new StepBuilder("priceLines", jobRepository)
+                .partitioner("priceLinesRange", subAccountRangePartitioner)
+                .step(priceLinesRange)
+                .gridSize(cores * RANGES_PER_CORE)
+                .taskExecutor(threads)
+                .build();
+    }
+
+    /**
+     * Partitions named {@code priceLinesRange:range1…n}; a restart finds the same names and, in their
+     * saved contexts, the same bounds.
+     */
+    @Bean
+    @StepScope
+    Partitioner subAccountRangePartitioner(PricingStore store, @Value("#{jobParameters['period']}") String period) {
+        return gridSize -> {
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            List<SubAccountRanges.Range> ranges = SubAccountRanges.split(
+                    store.linesPerSubAccount(YearMonth.parse(period)), gridSize);
+            for (int i = 0; i < ranges.size(); i++) {
+                ExecutionContext context = new ExecutionContext();
+                context.putString(PriceLinesRangeContext.FIRST_SUB_ACCOUNT, ranges.get(i).first());
+                context.putString(PriceLinesRangeContext.LAST_SUB_ACCOUNT, ranges.get(i).last());
+                context.putLong(PriceLinesRangeContext.LINES, ranges.get(i).lines());
+                context.putString(PriceLinesRangeContext.LABEL, (i + 1) + "/" + ranges.size());
+                partitions.put("range" + (i + 1), context);
+            }
+            return partitions;
+        };
+    }
+
+    @Bean
+    Step priceLinesRange(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<PeriodLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
-        return new StepBuilder("priceLines", jobRepository)
+        return new StepBuilder("priceLinesRange", jobRepository)
                 .<PeriodLine, InvoiceLine>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(periodLineReader)
@@ -94,19 +142,21 @@ class PricingStepsConfig {
     }
 
     /**
-     * Every billing line of the period in line-id order, through one server-side cursor: a fetch
+     * The partition's billing lines in (sub-account, line id) order, through one server-side cursor: a fetch
      * size of rows in memory at a time (PostgreSQL streams only with autocommit off). A restart
      * re-opens the cursor and skips the lines already priced.
      */
     @Bean
     @StepScope
     JdbcCursorItemReader<PeriodLine> periodLineReader(DataSource dataSource,
-            @Value("#{jobParameters['period']}") String period) {
+            @Value("#{jobParameters['period']}") String period,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_SUB_ACCOUNT + "']}") String first,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_SUB_ACCOUNT + "']}") String last) {
         return new JdbcCursorItemReaderBuilder<PeriodLine>()
                 .name("periodLineReader")
                 .dataSource(dataSource)
                 .sql(PricingStore.periodLinesQuery())
-                .queryArguments(period)
+                .queryArguments(period, first, last)
                 .connectionAutoCommit(false)
                 .fetchSize(CHUNK_SIZE)
                 .rowMapper((rs, i) -> new PeriodLine(PricingStore.billingLine(rs),
@@ -163,36 +213,47 @@ class PricingStepsConfig {
     @Bean
     @StepScope
     InvoiceLineWriter invoiceLineWriter(PricingStore store, FaultInjection faults,
-            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision) {
-        return new InvoiceLineWriter(store, faults, YearMonth.parse(period), revision.intValue());
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_SUB_ACCOUNT + "']}") String first,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_SUB_ACCOUNT + "']}") String last) {
+        return new InvoiceLineWriter(store, faults, YearMonth.parse(period), revision.intValue(), first, last);
     }
 
     @Bean
     @StepScope
-    ConsoleProgress priceLinesProgress(@Value("#{jobParameters['period']}") String period) {
-        return new ConsoleProgress("priceLines " + period, 250_000);
+    ConsoleProgress priceLinesProgress(@Value("#{jobParameters['period']}") String period,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LABEL + "']}") String range) {
+        return new ConsoleProgress("priceLines " + period + " range " + range, 250_000);
     }
 
-    /** Writes CHARGE invoice lines; a fresh (not restarted) step first removes those of an earlier attempt. */
+    /**
+     * Writes a partition's CHARGE invoice lines; a fresh (not restarted) partition first removes
+     * those an earlier attempt left in its range.
+     */
     static class InvoiceLineWriter implements org.springframework.batch.infrastructure.item.ItemWriter<InvoiceLine>,
             StepExecutionListener {
         private final PricingStore store;
         private final FaultInjection faults;
         private final YearMonth period;
         private final int revision;
+        private final String firstSubAccount;
+        private final String lastSubAccount;
 
-        InvoiceLineWriter(PricingStore store, FaultInjection faults, YearMonth period, int revision) {
+        InvoiceLineWriter(PricingStore store, FaultInjection faults, YearMonth period, int revision,
+                String firstSubAccount, String lastSubAccount) {
             this.store = store;
             this.faults = faults;
             this.period = period;
             this.revision = revision;
+            this.firstSubAccount = firstSubAccount;
+            this.lastSubAccount = lastSubAccount;
         }
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
             boolean restarted = stepExecution.getExecutionContext().containsKey("periodLineReader.read.count");
             if (!restarted) {
-                store.deleteInvoiceLines(period, revision, InvoiceLineKind.CHARGE.name());
+                store.deleteChargeLines(period, revision, firstSubAccount, lastSubAccount);
             }
         }
 

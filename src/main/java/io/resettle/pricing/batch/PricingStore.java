@@ -104,28 +104,35 @@ public class PricingStore {
             "order_id", "product_code", "category", "billing_method", "charge_type", "list_amount", "payable_amount",
             "paid_amount", "currency", "payment_time", "usage_start", "usage_end", "paid");
 
+    /** Column labels with the prefixes in use, built once: a label made per row costs a hash per look-up. */
+    private static final Map<String, String[]> LABELS = Map.of("", labels(""), "r_", labels("r_"));
+
+    private static String[] labels(String prefix) {
+        return BILLING_LINE_COLUMNS.stream().map(column -> prefix + column).toArray(String[]::new);
+    }
+
     /** A billing line from columns named {@code prefix + column}; null if its line id is null (an outer join missed). */
     static BillingLine billingLine(ResultSet rs, String prefix) throws SQLException {
-        if (rs.getString(prefix + "line_id") == null) {
+        String[] c = LABELS.containsKey(prefix) ? LABELS.get(prefix) : labels(prefix);
+        String lineId = rs.getString(c[0]);
+        if (lineId == null) {
             return null;
         }
-        return new BillingLine(rs.getString(prefix + "line_id"), rs.getString(prefix + "related_line_id"),
-                YearMonth.parse(rs.getString(prefix + "period")), rs.getString(prefix + "sub_account_id"),
-                rs.getString(prefix + "order_id"), rs.getString(prefix + "product_code"),
-                Category.valueOf(rs.getString(prefix + "category")),
-                BillingMethod.valueOf(rs.getString(prefix + "billing_method")),
-                ChargeType.valueOf(rs.getString(prefix + "charge_type")), rs.getBigDecimal(prefix + "list_amount"),
-                rs.getBigDecimal(prefix + "payable_amount"), rs.getBigDecimal(prefix + "paid_amount"),
-                rs.getString(prefix + "currency"), rs.getObject(prefix + "payment_time", LocalDateTime.class),
-                rs.getObject(prefix + "usage_start", LocalDateTime.class),
-                rs.getObject(prefix + "usage_end", LocalDateTime.class), rs.getBoolean(prefix + "paid"));
+        return new BillingLine(lineId, rs.getString(c[1]), YearMonth.parse(rs.getString(c[2])), rs.getString(c[3]),
+                rs.getString(c[4]), rs.getString(c[5]), Category.valueOf(rs.getString(c[6])),
+                BillingMethod.valueOf(rs.getString(c[7])), ChargeType.valueOf(rs.getString(c[8])),
+                rs.getBigDecimal(c[9]), rs.getBigDecimal(c[10]), rs.getBigDecimal(c[11]), rs.getString(c[12]),
+                rs.getObject(c[13], LocalDateTime.class), rs.getObject(c[14], LocalDateTime.class),
+                rs.getObject(c[15], LocalDateTime.class), rs.getBoolean(c[16]));
     }
 
     /**
-     * The period's lines in line-id order, each refund with what R4.4 needs to price it: the rate
-     * its related line got on an earlier period's authoritative invoice ({@code earlier_rate}) and
-     * the related line if it is of this same period ({@code r_} columns). One query instead of two
-     * look-ups per refund.
+     * A range of the period's sub-accounts (parameters: the period, the range's first and last
+     * sub-account), their lines in (sub-account, line id) order: the order of the index
+     * billing_line_sub_account, so no sort and no line outside the range is read. Each refund
+     * comes with what R4.4 needs to price it: the rate its related line got on an earlier period's
+     * authoritative invoice ({@code earlier_rate}) and the related line if it is of this same
+     * period ({@code r_} columns). One query instead of two look-ups per refund.
      */
     static String periodLinesQuery() {
         StringBuilder related = new StringBuilder();
@@ -139,7 +146,20 @@ public class PricingStore {
                 + " ORDER BY il.period DESC FETCH FIRST 1 ROWS ONLY) END AS earlier_rate"
                 + " FROM billing_line b LEFT JOIN billing_line r ON b.charge_type = 'REFUND'"
                 + " AND r.period = b.period AND r.line_id = b.related_line_id"
-                + " WHERE b.period = ? ORDER BY b.line_id";
+                + " WHERE b.period = ? AND b.sub_account_id BETWEEN ? AND ? ORDER BY b.sub_account_id, b.line_id";
+    }
+
+    /** Lines per sub-account of the period, in the database's order of sub-account ids (partitions of priceLines). */
+    List<SubAccountRanges.SubAccountLines> linesPerSubAccount(YearMonth period) {
+        return jdbc.query("SELECT sub_account_id, COUNT(*) FROM billing_line WHERE period = ?"
+                + " GROUP BY sub_account_id ORDER BY sub_account_id",
+                (rs, i) -> new SubAccountRanges.SubAccountLines(rs.getString(1), rs.getLong(2)), period.toString());
+    }
+
+    /** Removes the CHARGE lines of sub-accounts {@code first} to {@code last}: one partition's earlier attempt. */
+    void deleteChargeLines(YearMonth period, int revision, String first, String last) {
+        jdbc.update("DELETE FROM invoice_line WHERE period = ? AND revision = ? AND kind = 'CHARGE'"
+                + " AND sub_account_id BETWEEN ? AND ?", period.toString(), revision, first, last);
     }
 
     public void deleteInvoiceLines(YearMonth period, int revision, String... kinds) {

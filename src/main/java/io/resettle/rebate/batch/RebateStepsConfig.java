@@ -1,9 +1,11 @@
 package io.resettle.rebate.batch;
 
 import io.resettle.ingest.BillingLine;
+import io.resettle.ingest.BillingMethod;
 import io.resettle.invoice.InvoiceLine;
 import io.resettle.invoice.InvoiceLineKind;
 import io.resettle.money.Money;
+import io.resettle.policy.Category;
 import io.resettle.policy.Policy;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.batch.PolicyStore;
@@ -315,7 +317,12 @@ class RebateStepsConfig {
         };
     }
 
-    /** RETROACTIVE programs need only the year-to-date sums, so their walk is one streamed pass. */
+    /**
+     * RETROACTIVE programs need only year-to-date sums per scope and category (R7.4), so the
+     * database sums the fiscal year by what eligibility looks at (R7.2) and the walks are fed the
+     * sums: exact, since sums of BigDecimals do not depend on their order, and a few thousand rows
+     * instead of every line of the year.
+     */
     private static Map<String, RebateWalk> retroactiveWalks(RebateStore store, Policy policy, YearMonth period) {
         List<RebateProgram> programs = policy.rebatePrograms().stream()
                 .filter(p -> p.mode() == RebateProgram.Mode.RETROACTIVE).toList();
@@ -323,19 +330,20 @@ class RebateStepsConfig {
         if (programs.isEmpty()) {
             return walks;
         }
-        // A fetch size, so PostgreSQL streams the year (the tasklet's transaction has autocommit off)
-        // instead of the driver holding every line of it: the 1M-line bench ran out of -Xmx512m here.
-        JdbcTemplate streaming = new JdbcTemplate(store.jdbc().getDataSource());
-        streaming.setFetchSize(FETCH_SIZE);
-        streaming.query("SELECT b.*, a.group_id FROM billing_line b JOIN sub_account a ON a.sub_account_id ="
-                + " b.sub_account_id WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + PricingStore.VOLUME_TYPES, rs -> {
-                    BillingLine line = PricingStore.billingLine(rs);
+        store.jdbc().query("SELECT a.group_id, b.period, b.billing_method, b.category, b.product_code,"
+                + " SUM(b.payable_amount) AS amount FROM billing_line b JOIN sub_account a ON a.sub_account_id ="
+                + " b.sub_account_id WHERE b.period >= ? AND b.period <= ? AND b.charge_type IN " + PricingStore.VOLUME_TYPES
+                + " GROUP BY a.group_id, b.period, b.billing_method, b.category, b.product_code", rs -> {
+                    YearMonth linePeriod = YearMonth.parse(rs.getString("period"));
+                    BillingMethod method = BillingMethod.valueOf(rs.getString("billing_method"));
+                    Category category = Category.valueOf(rs.getString("category"));
+                    String productCode = rs.getString("product_code");
                     for (RebateProgram program : programs) {
-                        if (FiscalYear.of(period, program.fiscalYearStartMonth()).contains(line.period())
-                                && RebateEligibility.admits(program, line)) {
+                        if (FiscalYear.of(period, program.fiscalYearStartMonth()).contains(linePeriod)
+                                && program.eligibility().admits(method, category, productCode)) {
                             String scopeId = RebateEligibility.scopeId(program, rs.getString("group_id"));
                             walks.computeIfAbsent(program.id() + "\t" + scopeId, k -> new RebateWalk(program, scopeId))
-                                    .feed(line);
+                                    .feed(null, category, rs.getBigDecimal("amount"));
                         }
                     }
                 }, earliestFiscalYearStart(policy, period).toString(), period.toString());
