@@ -1,8 +1,9 @@
 package io.resettle.masterdata;
 
-/** A referral partner (云大使), ambassadors.csv. */
-public record Ambassador(String ambassadorId, String name, PayeeType payeeType, String payoutAccount, IdentityKeys identity) {
+import io.resettle.payout.PayeeKind;
+import io.resettle.referral.IdentityKeys;
 
-    /** R10.3: tax is withheld on INDIVIDUAL payees only. */
-    public enum PayeeType { INDIVIDUAL, COMPANY }
+/** A referral partner (云大使), ambassadors.csv. */
+public record Ambassador(String ambassadorId, String name, PayeeKind payeeType, String payoutAccount,
+        IdentityKeys identity) {
 }

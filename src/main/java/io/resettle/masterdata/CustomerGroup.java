@@ -1,11 +1,9 @@
 package io.resettle.masterdata;
 
+import io.resettle.rebate.RebatePayoutMethod;
 import java.math.BigDecimal;
 
 /** A customer group (集团), groups.csv; {@code implicit} for the own group of a sub-account without one (R3). */
 public record CustomerGroup(String groupId, String groupName, String currency, BigDecimal creditLimit,
-        RebatePayout rebatePayout, String payeeName, String payoutAccount, boolean implicit) {
-
-    /** R8.1. */
-    public enum RebatePayout { CREDIT_NOTE, CASH }
+        RebatePayoutMethod rebatePayout, String payeeName, String payoutAccount, boolean implicit) {
 }

@@ -1,12 +1,13 @@
 package io.resettle.masterdata;
 
-import io.resettle.pricing.Agreement;
-import io.resettle.pricing.ClawbackMode;
-import io.resettle.masterdata.Ambassador.PayeeType;
-import io.resettle.masterdata.CustomerGroup.RebatePayout;
-import io.resettle.masterdata.SubAccount.ManagedBy;
 import io.resettle.masterdata.SubAccount.Role;
 import io.resettle.masterdata.SubAccount.SettlementMode;
+import io.resettle.payout.PayeeKind;
+import io.resettle.pricing.Agreement;
+import io.resettle.pricing.ClawbackMode;
+import io.resettle.rebate.RebatePayoutMethod;
+import io.resettle.referral.IdentityKeys;
+import io.resettle.referral.ManagedBy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -65,7 +66,7 @@ public final class MasterDataReader {
                     row.key(id);
                     String currency = row.required("currency");
                     BigDecimal creditLimit = row.amount("credit_limit", false);
-                    RebatePayout payout = row.enumValue("rebate_payout", RebatePayout.class, null);
+                    RebatePayoutMethod payout = row.enumValue("rebate_payout", RebatePayoutMethod.class, null);
                     if (id != null && groups.containsKey(id)) {
                         row.problem("group_id " + id + " appears twice");
                     } else if (id != null && currency != null && payout != null) {
@@ -111,7 +112,7 @@ public final class MasterDataReader {
                             row.problem("has no group_id but a group with its id " + id + " exists in groups.csv");
                         }
                         groups.put(id, new CustomerGroup(id, row.text("sub_account_name"), currency, BigDecimal.ZERO,
-                                RebatePayout.CASH, row.text("sub_account_name"), null, true));
+                                RebatePayoutMethod.CASH, row.text("sub_account_name"), null, true));
                         role = Role.PRIMARY;
                     } else if (groupId != null && !groups.containsKey(groupId)) {
                         row.problem("group_id " + groupId + " is not in groups.csv");
@@ -235,7 +236,7 @@ public final class MasterDataReader {
                 List.of("ambassador_id", "payee_type"), row -> {
                     String id = row.required("ambassador_id");
                     row.key(id);
-                    PayeeType type = row.enumValue("payee_type", PayeeType.class, null);
+                    PayeeKind type = row.enumValue("payee_type", PayeeKind.class, null);
                     if (id != null && !ids.add(id)) {
                         row.problem("ambassador_id " + id + " appears twice");
                     } else if (id != null && type != null) {

@@ -1,6 +1,8 @@
 package io.resettle.masterdata;
 
 import io.resettle.ingest.IngestAccount;
+import io.resettle.referral.IdentityKeys;
+import io.resettle.referral.ManagedBy;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
@@ -15,7 +17,6 @@ public record SubAccount(String subAccountId, String name, String groupId, Role 
     public enum SettlementMode { CREDIT, PREPAID }
 
     /** R9.1: only AGENT-managed customers are associated with ambassadors. */
-    public enum ManagedBy { AGENT, CBM, PARTNER }
 
     public IngestAccount forIngest() {
         return new IngestAccount(subAccountId, currency, associatedFrom, associatedTo);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.resettle.pricing.Agreement;
+import io.resettle.rebate.RebatePayoutMethod;
+import io.resettle.referral.ManagedBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -45,12 +47,12 @@ class MasterDataReaderTest {
         CustomerGroup own = md.groups().get(2);
         assertThat(own.implicit()).isTrue();
         assertThat(own.creditLimit()).isEqualByComparingTo("0");
-        assertThat(own.rebatePayout()).isEqualTo(CustomerGroup.RebatePayout.CASH);
+        assertThat(own.rebatePayout()).isEqualTo(RebatePayoutMethod.CASH);
         SubAccount b = md.accounts().get(1);
         assertThat(b.currency()).isEqualTo("CNY");
         assertThat(b.associatedTo()).isEqualTo(YearMonth.of(2026, 12));
-        assertThat(b.managedBy()).isEqualTo(SubAccount.ManagedBy.CBM);
-        assertThat(md.accounts().get(2).managedBy()).isEqualTo(SubAccount.ManagedBy.AGENT);
+        assertThat(b.managedBy()).isEqualTo(ManagedBy.CBM);
+        assertThat(md.accounts().get(2).managedBy()).isEqualTo(ManagedBy.AGENT);
         assertThat(md.accounts().get(3).groupId()).isEqualTo("S");
         assertThat(md.agreements()).extracting(Agreement::closingPeriod)
                 .containsExactly(YearMonth.of(2026, 6), YearMonth.of(2026, 12));
