@@ -1,45 +1,52 @@
 package io.resettle.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
- * Peak heap of one phase: the heap pools' own peaks (reset between phases) and, sampled every
- * 20 ms, the largest heap in use after a collection (the live set, which is what must not grow
- * with the number of lines; the pool peaks also count garbage not yet collected).
+ * Heap of one phase. Peak: the heap pools' own peaks (reset between phases); it counts garbage not
+ * yet collected, so it follows {@code -Xmx} more than the data. Live: the heap in use right after
+ * a full collection, forced every {@value #PROBE_SECONDS} seconds and at the end of the phase: the
+ * objects the job really holds, which is what must not grow with the number of lines. (The pools'
+ * usage after an ordinary young collection also counts old-generation garbage, and grew with the
+ * run's length, not with what the job holds.) The forced collections cost about a tenth of a
+ * second each.
  */
 final class HeapMeter implements AutoCloseable {
 
     private static final long MB = 1024 * 1024;
+    static final int PROBE_SECONDS = 10;
 
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-    private final Thread sampler;
-    private volatile long maxAfterGc;
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Thread prober;
+    private volatile long maxLive;
     private volatile boolean running = true;
 
     HeapMeter() {
-        sampler = new Thread(() -> {
+        prober = new Thread(() -> {
             while (running) {
-                sample();
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(PROBE_SECONDS * 1000L);
                 } catch (InterruptedException e) {
                     return;
                 }
+                probe();
             }
         }, "heap-meter");
-        sampler.setDaemon(true);
-        sampler.start();
+        prober.setDaemon(true);
+        prober.start();
     }
 
     /** Starts a phase: forgets the peaks of the previous one. */
     void reset() {
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        maxAfterGc = 0;
+        maxLive = 0;
     }
 
     /** The heap pools' peaks added up, in MiB, since {@link #reset()}. */
@@ -51,26 +58,23 @@ final class HeapMeter implements AutoCloseable {
         return peak / MB;
     }
 
-    /** The largest heap in use just after a collection, in MiB, since {@link #reset()}. */
+    /** The largest heap in use right after a forced full collection, in MiB, since {@link #reset()}. */
     long liveMb() {
-        sample();
-        return maxAfterGc / MB;
+        probe();
+        return maxLive / MB;
     }
 
-    private void sample() {
-        long afterGc = 0;
-        for (MemoryPoolMXBean pool : heapPools) {
-            var usage = pool.getCollectionUsage();
-            afterGc += usage == null ? 0 : usage.getUsed();
-        }
-        if (afterGc > maxAfterGc) {
-            maxAfterGc = afterGc;
+    private synchronized void probe() {
+        System.gc();
+        long used = memory.getHeapMemoryUsage().getUsed();
+        if (used > maxLive) {
+            maxLive = used;
         }
     }
 
     @Override
     public void close() {
         running = false;
-        sampler.interrupt();
+        prober.interrupt();
     }
 }
