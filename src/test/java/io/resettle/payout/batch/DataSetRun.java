@@ -1,0 +1,88 @@
+package io.resettle.payout.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resettle.support.Cli;
+import io.resettle.support.DataSets;
+import io.resettle.support.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * A copy of a test data set, settled by the real command line on a fresh PostgreSQL database: what
+ * the payout job tests share (change the copy, run {@code demo}, read a revision's files).
+ */
+final class DataSetRun {
+
+    static final String BILL_HEADER = "RecordID,RelatedRecordID,BillingCycle,OwnerID,ProductCode,SubscriptionType,Item,"
+            + "OrderType,PretaxAmount,Currency,PaymentTime,Status\n";
+
+    final Path work;
+    final Path data;
+    final Path out;
+    final Cli cli;
+
+    DataSetRun(String dataSet, Path work) {
+        this.work = work;
+        this.data = DataSets.copy(dataSet, work.resolve("data"));
+        this.out = work.resolve("out");
+        this.cli = new Cli(TestDatabases.newPostgres());
+    }
+
+    /** Ingests and settles every period of the data set not settled yet. */
+    void demo() {
+        assertThat(cli.run("demo", "--data", data.toString(), "--out", out.toString())).isZero();
+    }
+
+    /** Ingests P again (new master data, new files) and settles it as revision n + 1; the exit code. */
+    int ingestAndRerun(String period) {
+        assertThat(cli.run("ingest", "--period", period, "--data", data.toString(), "--out", out.toString())).isZero();
+        return cli.run("settle", "--period", period, "--rerun", "--out", out.toString());
+    }
+
+    String file(String period, int revision, String name) {
+        return DataSets.read(out.resolve(period).resolve("r" + revision).resolve(name));
+    }
+
+    String file(String period, String name) {
+        return file(period, 1, name);
+    }
+
+    /** The rows of a revision's file for one payee (payee_id is the third column of both payout files). */
+    String rowsOf(String period, int revision, String name, String payeeId) {
+        return file(period, revision, name).lines().filter(line -> line.split(",", -1)[2].equals(payeeId))
+                .map(line -> line + "\n").collect(Collectors.joining());
+    }
+
+    void write(String relative, String text) {
+        try {
+            Path file = data.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void append(String relative, String lines) {
+        write(relative, DataSets.read(data.resolve(relative)) + lines);
+    }
+
+    void replace(String relative, String from, String to) {
+        String text = DataSets.read(data.resolve(relative));
+        assertThat(text).contains(from);
+        write(relative, text.replace(from, to));
+    }
+
+    /** Moves a period's exports out of the data set, to settle the earlier periods alone. */
+    void setAside(String period) {
+        try {
+            Files.move(data.resolve("exports").resolve(period), work.resolve("aside-" + period));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
