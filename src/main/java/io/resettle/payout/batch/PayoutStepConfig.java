@@ -39,6 +39,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +115,7 @@ class PayoutStepConfig {
                 ReferralPolicy referral = policy.referral().get();
                 ReferralResult ledger = referralLedger(referral);
                 writeCommissions(ledger.commissions());
-                newItems.addAll(ledger.itemsBookedIn(period));
+                newItems.addAll(ledgerItemsDue(ledger));
                 held = HoldRule.heldAmbassadors(ledger.items(), period, referral.holdRatio());
             }
             newItems.addAll(retries());
@@ -126,6 +127,28 @@ class PayoutStepConfig {
                     policy.taxBorneBy(), held, issuedEarlier));
             write(result);
             return result.items().size() + result.payouts().size();
+        }
+
+        /**
+         * The referral items booked after the previous settled period, up to P (R10.1). Not only
+         * those of P: a month that was never settled (nothing was ingested for it) would otherwise
+         * lose the commissions that fell due in it. Before the first settled period nothing is
+         * taken (those months predate Resettle's payouts). An item already in another period's
+         * settled payout items is never taken again, even if periods were settled out of order.
+         */
+        private List<PayoutItem> ledgerItemsDue(ReferralResult ledger) {
+            YearMonth after = previous.map(Map.Entry::getKey).orElse(period.minusMonths(1));
+            Set<List<String>> elsewhere = new HashSet<>();
+            jdbc.query("SELECT i.payee_type, i.payee_id, i.item_type, i.reference FROM payout_item i JOIN ("
+                    + PricingStore.AUTHORITATIVE_REVISIONS + ") r ON r.period = i.period AND r.revision = i.revision"
+                    + " WHERE i.period <> ? AND i.item_type IN ('COMMISSION', 'CLAWBACK', 'BONUS')", rs -> {
+                        elsewhere.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    }, p);
+            return ledger.items().stream()
+                    .filter(item -> item.duePeriod().isAfter(after) && !item.duePeriod().isAfter(period))
+                    .filter(item -> !elsewhere.contains(List.of(item.payee().type().name(), item.payee().id(),
+                            item.itemType().name(), item.reference())))
+                    .toList();
         }
 
         /** R8.3, R8.4: P's CASH accruals become stages or reduce pending ones; stages due in P fall due. */

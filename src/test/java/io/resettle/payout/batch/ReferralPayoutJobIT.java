@@ -188,4 +188,22 @@ class ReferralPayoutJobIT {
                 + "PO-2026-12-AMBASSADOR-AMB2,AMBASSADOR,AMB2,CARRY_FORWARD,PO-2026-11-AMBASSADOR-AMB2-A2,2026-12,-210.00,CARRIED\n");
         assertThat(file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
     }
+
+    /**
+     * A month that is never settled (nothing ingested for November) must not lose the commission
+     * that fell due in it: December's run pays it, under its own due period, once.
+     */
+    @Test
+    void e6_commissionDueInAMonthNeverSettledIsPaidByTheNextRun() {
+        DataSetRun run = new DataSetRun("e6", work.resolve("skipped"));
+        run.setAside("2026-11");
+        run.demo();
+        assertThat(run.file("2026-10", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+        // Due 2026-11-05 (October's order + the hold), booked in the November run that never ran.
+        assertThat(run.file("2026-12", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2026-12-AMBASSADOR-AMB2,AMBASSADOR,AMB2,COMMISSION,COMMISSION-s1,2026-11,1000.00,PAID\n");
+        // 1,000.00 ≤ 4,000: tax (1,000 − 800) × 20 % = 40.00, net 960.00 (R10.3).
+        assertThat(run.file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2026-12-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,1000.00,40.00,960.00,CNY,1,PAY\n");
+    }
 }
