@@ -44,8 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class IngestJobConfig {
 
     static final String JOB_NAME = "ingest";
-    /** Rows per chunk (one COPY and one commit each); {@code resettle.ingest.chunk-size} overrides it. */
-    static final int CHUNK_SIZE = 5000;
+    static final int CHUNK_SIZE = 1000;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step loadMasterData, Step scanExports, Step ingestExportFiles,
@@ -82,10 +81,9 @@ class IngestJobConfig {
     @Bean
     Step ingestExportFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ExportFileReader exportFileReader, ExportRowProcessor exportRowProcessor, IngestedRowWriter ingestedRowWriter,
-            ConsoleProgress exportFileProgress,
-            @Value("${resettle.ingest.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
+            ConsoleProgress exportFileProgress) {
         return new StepBuilder("ingestExportFile", jobRepository)
-                .<ExportRow, IngestedRow>chunk(chunkSize)
+                .<ExportRow, IngestedRow>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(exportFileReader)
                 .processor(exportRowProcessor)
