@@ -12,8 +12,10 @@ import java.util.List;
  * a full collection, forced every {@value #PROBE_SECONDS} seconds and at the end of the phase: the
  * objects the job really holds, which is what must not grow with the number of lines. (The pools'
  * usage after an ordinary young collection also counts old-generation garbage, and grew with the
- * run's length, not with what the job holds.) The forced collections cost about a tenth of a
- * second each.
+ * run's length, not with what the job holds.) It is a sample: objects held for less than the probe
+ * interval can be missed, so it is a lower bound and the after-any-collection figure an upper one.
+ * The forced collections cost about a tenth of a second each; with {@code -XX:+DisableExplicitGC}
+ * they do not happen and the figure means nothing.
  */
 final class HeapMeter implements AutoCloseable {
 
@@ -43,7 +45,7 @@ final class HeapMeter implements AutoCloseable {
     }
 
     /** Starts a phase: forgets the peaks of the previous one. */
-    void reset() {
+    synchronized void reset() {
         System.gc();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         maxLive = 0;

@@ -73,8 +73,9 @@ public class JobRunner {
     /**
      * Settles a period: revision 1, or with {@code rerun} revision n+1 of a settled period (R11.1).
      * Refused (exit 2) while the period runs, when it is closed (R11.5), when nothing was ingested,
-     * when an earlier revision did not complete (restart it instead), and when the period has
-     * quarantined files (R2.6) unless {@code force}.
+     * when an earlier revision did not complete (restart it instead), when a later period is
+     * already settled (a first settlement only: payouts chain from period to period), and when the
+     * period has quarantined files (R2.6) unless {@code force}.
      */
     public JobExecution settle(YearMonth period, boolean rerun, boolean force, String outDir) throws Exception {
         refuseIfRunning(settleJob.getName(), period);
@@ -94,6 +95,18 @@ public class JobRunner {
         }
         int revision = 1;
         var latest = periodRuns.latest(period);
+        if (latest.isEmpty()) {
+            // Payout runs chain from one settled period to the next (open items, rebate stages):
+            // settling an earlier period after a later one would pay again what the later one carried.
+            String later = jdbc.query("SELECT MIN(period) FROM period_run WHERE period > ?"
+                    + " AND status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')", (rs, i) -> rs.getString(1),
+                    period.toString()).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (later != null) {
+                throw new RefusedException(later + " is already settled; " + period + " cannot be settled after it,"
+                        + " because payouts run from one settled period to the next and " + later
+                        + " has already paid or carried what " + period + " would pay. Settle periods in order.");
+            }
+        }
         if (latest.isPresent()) {
             var run = latest.get();
             if (!run.completed()) {

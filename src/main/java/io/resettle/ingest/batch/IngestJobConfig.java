@@ -10,6 +10,7 @@ import io.resettle.masterdata.batch.MasterDataStore;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.run.ConsoleProgress;
 import io.resettle.run.FaultInjection;
+import io.resettle.run.WorkerThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,6 +20,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -68,9 +70,11 @@ class IngestJobConfig {
     }
 
     @Bean
-    Step ingestExportFiles(JobRepository jobRepository, Partitioner exportFilePartitioner, Step ingestExportFile) {
+    Step ingestExportFiles(JobRepository jobRepository, Partitioner exportFilePartitioner, Step ingestExportFile,
+            DataSource dataSource) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
-        threads.setConcurrencyLimit(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // Two files at least (reading overlaps writing), and no more than the pool has connections for.
+        threads.setConcurrencyLimit(Math.max(2, WorkerThreads.forConnections(dataSource, 1)));
         return new StepBuilder("ingestExportFiles", jobRepository)
                 .partitioner("ingestExportFile", exportFilePartitioner)
                 .step(ingestExportFile)

@@ -4,6 +4,7 @@ import io.resettle.output.CsvOutput;
 import io.resettle.output.Manifest;
 import io.resettle.run.Hashing;
 import io.resettle.run.SqlDialect;
+import io.resettle.run.WorkerThreads;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,7 @@ class SettlementFilesStepConfig {
             }
             writers.addAll(List.of(this::groupStatements, this::prepaidBalances, this::rebates, this::commissions,
                     this::payoutItems, this::payouts, this::reconciliation, this::rejects));
-            ExecutorService threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+            ExecutorService threads = Executors.newFixedThreadPool(WorkerThreads.forConnections(jdbc.getDataSource(), 1));
             Map<String, Written> written = new TreeMap<>();
             try {
                 List<Future<Written>> results = new ArrayList<>();

@@ -130,14 +130,16 @@ class PayoutStepConfig {
         }
 
         /**
-         * The referral items booked after the previous settled period, up to P (R10.1). Not only
-         * those of P: a month that was never settled (nothing was ingested for it) would otherwise
-         * lose the commissions that fell due in it. Before the first settled period nothing is
-         * taken (those months predate Resettle's payouts). An item already in another period's
-         * settled payout items is never taken again, even if periods were settled out of order.
+         * The referral items due up to P that no other period's settled payout run has taken
+         * (R10.1): not only those booked in P's own run, so a month that was never settled
+         * (nothing ingested: settling it is refused) loses none of its commissions. Items due
+         * before the first settled period are not taken: those months predate Resettle's payouts.
+         * A re-run of P takes P's items again (R11.2 pays only the difference).
          */
         private List<PayoutItem> ledgerItemsDue(ReferralResult ledger) {
-            YearMonth after = previous.map(Map.Entry::getKey).orElse(period.minusMonths(1));
+            String first = jdbc.queryForObject("SELECT MIN(period) FROM (" + PricingStore.AUTHORITATIVE_REVISIONS
+                    + ") r WHERE r.period <> ?", String.class, p);
+            YearMonth from = first == null || YearMonth.parse(first).isAfter(period) ? period : YearMonth.parse(first);
             Set<List<String>> elsewhere = new HashSet<>();
             jdbc.query("SELECT i.payee_type, i.payee_id, i.item_type, i.reference FROM payout_item i JOIN ("
                     + PricingStore.AUTHORITATIVE_REVISIONS + ") r ON r.period = i.period AND r.revision = i.revision"
@@ -145,7 +147,7 @@ class PayoutStepConfig {
                         elsewhere.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     }, p);
             return ledger.items().stream()
-                    .filter(item -> item.duePeriod().isAfter(after) && !item.duePeriod().isAfter(period))
+                    .filter(item -> !item.duePeriod().isBefore(from) && !item.duePeriod().isAfter(period))
                     .filter(item -> !elsewhere.contains(List.of(item.payee().type().name(), item.payee().id(),
                             item.itemType().name(), item.reference())))
                     .toList();

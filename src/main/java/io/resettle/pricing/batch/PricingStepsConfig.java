@@ -12,6 +12,7 @@ import io.resettle.pricing.DiscountPricer;
 import io.resettle.run.ConsoleProgress;
 import io.resettle.run.FaultInjection;
 import io.resettle.run.SqlDialect;
+import io.resettle.run.WorkerThreads;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -91,10 +92,12 @@ class PricingStepsConfig {
      * own from its committed chunks.
      */
     @Bean
-    Step priceLines(JobRepository jobRepository, Partitioner subAccountRangePartitioner, Step priceLinesRange) {
+    Step priceLines(JobRepository jobRepository, Partitioner subAccountRangePartitioner, Step priceLinesRange,
+            DataSource dataSource) {
         int cores = Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("price-");
-        threads.setConcurrencyLimit(cores);
+        // A partition holds two connections: its cursor's and its chunk transaction's.
+        threads.setConcurrencyLimit(WorkerThreads.forConnections(dataSource, 2));
         return new StepBuilder("priceLines", jobRepository)
                 .partitioner("priceLinesRange", subAccountRangePartitioner)
                 .step(priceLinesRange)

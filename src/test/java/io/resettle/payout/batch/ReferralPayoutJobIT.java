@@ -2,6 +2,7 @@ package io.resettle.payout.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resettle.run.ResettleCommandLine;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
 import io.resettle.support.TestDatabases;
@@ -205,5 +206,19 @@ class ReferralPayoutJobIT {
         // 1,000.00 ≤ 4,000: tax (1,000 − 800) × 20 % = 40.00, net 960.00 (R10.3).
         assertThat(run.file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
                 + "PO-2026-12-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,1000.00,40.00,960.00,CNY,1,PAY\n");
+
+        // November's exports arrive late: settling it after December would pay the commission again.
+        try {
+            Files.move(work.resolve("skipped/aside-2026-11"), run.data.resolve("exports/2026-11"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(run.cli.run("ingest", "--period", "2026-11", "--data", run.data.toString(), "--out",
+                run.out.toString())).isZero();
+        assertThat(run.cli.run("settle", "--period", "2026-11", "--out", run.out.toString()))
+                .as("a first settlement of a period before a settled one").isEqualTo(ResettleCommandLine.REFUSED);
+        // A re-run of December still finds the commission paid once: no new payout.
+        assertThat(run.cli.run("settle", "--period", "2026-12", "--rerun", "--out", run.out.toString())).isZero();
+        assertThat(run.file("2026-12", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
     }
 }
