@@ -20,6 +20,12 @@ final class DataSetRun {
     static final String BILL_HEADER = "RecordID,RelatedRecordID,BillingCycle,OwnerID,ProductCode,SubscriptionType,Item,"
             + "OrderType,PretaxAmount,Currency,PaymentTime,Status\n";
 
+    static final String ITEMS_HEADER = StagedPayoutJobIT.ITEMS_HEADER;
+    static final String PAYOUTS_HEADER = StagedPayoutJobIT.PAYOUTS_HEADER;
+    /** After {@code PO-{period}-}: the rest of AMB1's payout id and its payee columns (the r9/r10 data sets). */
+    static final String AMB1 = "AMBASSADOR-AMB1,AMBASSADOR,AMB1,";
+    static final String AMB1_PAYEE = AMB1 + "Ambassador One,ALIPAY 0001,";
+
     final Path work;
     final Path data;
     final Path out;
