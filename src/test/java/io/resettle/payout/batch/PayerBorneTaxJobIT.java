@@ -1,5 +1,9 @@
 package io.resettle.payout.batch;
 
+import static io.resettle.payout.batch.DataSetRun.AMB1;
+import static io.resettle.payout.batch.DataSetRun.AMB1_PAYEE;
+import static io.resettle.payout.batch.DataSetRun.ITEMS_HEADER;
+import static io.resettle.payout.batch.DataSetRun.PAYOUTS_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -24,9 +28,9 @@ class PayerBorneTaxJobIT {
         DataSetRun run = new DataSetRun("r10-4-payer-tax", work);
         run.demo();
 
-        assertThat(run.file("2026-11", "payouts.csv")).isEqualTo(DataSetRun.PAYOUTS_HEADER
+        assertThat(run.file("2026-11", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
                 // N = 4,000.00 × 0.25 = 1,000.00 ≤ 3,360: T = (1,000 − 800) / 0.8 = 250; tax 250 × 20 % = 50.00.
-                + "PO-2026-11-" + DataSetRun.AMB1_PAYEE + "1050.00,50.00,1000.00,CNY,1,PAY\n"
+                + "PO-2026-11-" + AMB1_PAYEE + "1050.00,50.00,1000.00,CNY,1,PAY\n"
                 // N = 49,382.68 × 0.25 = 12,345.67 ≤ 21,000: T = 12,345.67 × 0.8 / 0.84 = 11,757.780952…;
                 // tax round2(11,757.780952 × 20 %) = round2(2,351.556190) = 2,351.56; gross 14,697.23.
                 + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,14697.23,2351.56,12345.67,CNY,1,PAY\n"
@@ -47,18 +51,18 @@ class PayerBorneTaxJobIT {
 
         // Refund of 3,000.00 after the payout: −(1,000.00 − round2(1,000 × 0.25)) = −750.00 → gross ≤ 0,
         // no payout, no tax: the −750.00 is carried (R10.2).
-        assertThat(run.file("2026-12", "payout-items.csv")).isEqualTo(DataSetRun.ITEMS_HEADER
-                + "PO-2026-12-" + DataSetRun.AMB1 + "CLAWBACK,CLAWBACK-s1-r1,2026-12,-750.00,CARRIED\n");
-        assertThat(run.file("2026-12", "payouts.csv")).isEqualTo(DataSetRun.PAYOUTS_HEADER);
+        assertThat(run.file("2026-12", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2026-12-" + AMB1 + "CLAWBACK,CLAWBACK-s1-r1,2026-12,-750.00,CARRIED\n");
+        assertThat(run.file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
 
         // January: N = 10,000.00 × 0.25 − 750.00 = 1,750.00 ≤ 3,360: T = (1,750 − 800) / 0.8 = 1,187.50;
         // tax 1,187.50 × 20 % = 237.50; gross 1,987.50. Not held: runs Nov–Jan clawed back 750.00
         // ≤ 0.5 × (1,000.00 + 2,500.00).
-        assertThat(run.file("2027-01", "payout-items.csv")).isEqualTo(DataSetRun.ITEMS_HEADER
-                + "PO-2027-01-" + DataSetRun.AMB1 + "CARRY_FORWARD,PO-2026-12-AMBASSADOR-DataSetRun.AMB1,2027-01,-750.00,PAID\n"
-                + "PO-2027-01-" + DataSetRun.AMB1 + "COMMISSION,COMMISSION-s6,2027-01,2500.00,PAID\n");
-        assertThat(run.file("2027-01", "payouts.csv")).isEqualTo(DataSetRun.PAYOUTS_HEADER
-                + "PO-2027-01-" + DataSetRun.AMB1_PAYEE + "1987.50,237.50,1750.00,CNY,2,PAY\n");
+        assertThat(run.file("2027-01", "payout-items.csv")).isEqualTo(ITEMS_HEADER
+                + "PO-2027-01-" + AMB1 + "CARRY_FORWARD,PO-2026-12-AMBASSADOR-AMB1,2027-01,-750.00,PAID\n"
+                + "PO-2027-01-" + AMB1 + "COMMISSION,COMMISSION-s6,2027-01,2500.00,PAID\n");
+        assertThat(run.file("2027-01", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2027-01-" + AMB1_PAYEE + "1987.50,237.50,1750.00,CNY,2,PAY\n");
     }
 
     /** October and November only, with S10's October order (no visit yet, so no commission in r1). */
@@ -70,22 +74,22 @@ class PayerBorneTaxJobIT {
         run.append("exports/2026-10/bill.csv",
                 "s10,,2026-10,S10,ecs,Subscription,SubscriptionOrder,New,1600.00,CNY,2026-10-02T12:00:00,PayFinish\n");
         run.demo();
-        assertThat(run.rowsOf("2026-11", 1, "payouts.csv", "DataSetRun.AMB1"))
-                .isEqualTo("PO-2026-11-" + DataSetRun.AMB1_PAYEE + "1050.00,50.00,1000.00,CNY,1,PAY\n");
+        assertThat(run.rowsOf("2026-11", 1, "payouts.csv", "AMB1"))
+                .isEqualTo("PO-2026-11-" + AMB1_PAYEE + "1050.00,50.00,1000.00,CNY,1,PAY\n");
         return run;
     }
 
     @Test
     void r11_2_payerBorneRerunPaysTheDifferenceOfNets() {
         DataSetRun run = settleNovemberOnce();
-        run.append("referrals.csv", "DataSetRun.AMB1,S10,2026-10-01T08:00:00\n");
+        run.append("referrals.csv", "AMB1,S10,2026-10-01T08:00:00\n");
         assertThat(run.ingestAndRerun("2026-11")).isZero();
 
         // New N = 1,000.00 + 1,600.00 × 0.25 = 1,400.00: T = (1,400 − 800) / 0.8 = 750, tax 150.00, gross 1,550.00.
         // r1 issued 1,050.00 / 50.00 / 1,000.00 → adjustment 500.00 / 100.00 / 400.00 (the nets' difference).
         // The other payees' entitlements did not change: no payout row for them.
-        assertThat(run.file("2026-11", 2, "payouts.csv")).isEqualTo(DataSetRun.PAYOUTS_HEADER
-                + "PO-2026-11-AMBASSADOR-DataSetRun.AMB1-A2,AMBASSADOR,DataSetRun.AMB1,Ambassador One,ALIPAY 0001,500.00,100.00,400.00,CNY,2,PAY\n");
+        assertThat(run.file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER
+                + "PO-2026-11-AMBASSADOR-AMB1-A2,AMBASSADOR,AMB1,Ambassador One,ALIPAY 0001,500.00,100.00,400.00,CNY,2,PAY\n");
     }
 
     @Test
@@ -98,15 +102,15 @@ class PayerBorneTaxJobIT {
         // The refund comes before the due date 2026-11-05: N = round2(3,000 × 0.25) = 750.00 ≤ 800 → tax 0,
         // gross 750.00. r1 issued 1,050.00 / 50.00 / 1,000.00 → adjustment −300.00 / −50.00 / −250.00: the
         // payee's entitlement is the net, so the −250.00 net difference is carried, not paid.
-        assertThat(run.file("2026-11", 2, "payouts.csv")).isEqualTo(DataSetRun.PAYOUTS_HEADER);
-        assertThat(run.rowsOf("2026-11", 2, "payout-items.csv", "DataSetRun.AMB1")).isEqualTo(
-                "PO-2026-11-AMBASSADOR-DataSetRun.AMB1-A2,AMBASSADOR,DataSetRun.AMB1,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
+        assertThat(run.file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+        assertThat(run.rowsOf("2026-11", 2, "payout-items.csv", "AMB1")).isEqualTo(
+                "PO-2026-11-AMBASSADOR-AMB1-A2,AMBASSADOR,AMB1,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
 
         run.write("exports/2026-12/bill.csv", DataSetRun.BILL_HEADER
                 + "x12,,2026-12,X,oss,PayAsYouGo,PayAsYouGoBill,,10.00,CNY,2026-12-02T02:00:00,PayFinish\n");
         run.demo();
-        assertThat(run.rowsOf("2026-12", 1, "payout-items.csv", "DataSetRun.AMB1")).isEqualTo("PO-2026-12-" + DataSetRun.AMB1
-                + "CARRY_FORWARD,PO-2026-11-AMBASSADOR-DataSetRun.AMB1-A2,2026-12,-250.00,CARRIED\n");
-        assertThat(run.file("2026-12", "payouts.csv")).isEqualTo(DataSetRun.PAYOUTS_HEADER);
+        assertThat(run.rowsOf("2026-12", 1, "payout-items.csv", "AMB1")).isEqualTo("PO-2026-12-" + AMB1
+                + "CARRY_FORWARD,PO-2026-11-AMBASSADOR-AMB1-A2,2026-12,-250.00,CARRIED\n");
+        assertThat(run.file("2026-12", "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
     }
 }
