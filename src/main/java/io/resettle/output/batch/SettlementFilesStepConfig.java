@@ -149,7 +149,9 @@ class SettlementFilesStepConfig {
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } finally {
+                // After a failure, the other writers stop before the step reports it (none renames late).
                 threads.shutdownNow();
+                awaitQuietly(threads);
             }
             long rows = 0;
             for (String name : FILE_ORDER) {
@@ -161,6 +163,14 @@ class SettlementFilesStepConfig {
             }
             writeManifest();
             return rows;
+        }
+
+        private static void awaitQuietly(ExecutorService threads) {
+            try {
+                threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** The order of the outputs in manifest.json. */
