@@ -98,9 +98,8 @@ public class JobRunner {
         if (latest.isEmpty()) {
             // Payout runs chain from one settled period to the next (open items, rebate stages):
             // settling an earlier period after a later one would pay again what the later one carried.
-            String later = jdbc.query("SELECT MIN(period) FROM period_run WHERE period > ?"
-                    + " AND status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')", (rs, i) -> rs.getString(1),
-                    period.toString()).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String later = jdbc.queryForObject("SELECT MIN(period) FROM period_run WHERE period > ?"
+                    + " AND status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')", String.class, period.toString());
             if (later != null) {
                 throw new RefusedException(later + " is already settled; " + period + " cannot be settled after it,"
                         + " because payouts run from one settled period to the next and " + later

@@ -44,7 +44,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The pricing steps of the settle job: {@code computeGroupVolumes} (R4.1, tier per group),
  * {@code priceLines} (partitioned by sub-account range, chunk-oriented: every billing line of the
- * period becomes a CHARGE invoice line, R4.2–R4.6) and {@code settleCommitments} (R5.2–R5.3 at an agreement's closing period).
+ * period becomes a CHARGE invoice line, R4.2–R4.6) and {@code settleCommitments} (R5.2–R5.3 at an
+ * agreement's closing period).
  * Each replaces its own rows of (period, revision), so re-running it after a crash duplicates nothing.
  */
 @Configuration(proxyBeanMethods = false)
@@ -145,9 +146,9 @@ class PricingStepsConfig {
     }
 
     /**
-     * The partition's billing lines in (sub-account, line id) order, through one server-side cursor: a fetch
-     * size of rows in memory at a time (PostgreSQL streams only with autocommit off). A restart
-     * re-opens the cursor and skips the lines already priced.
+     * The partition's billing lines in (sub-account, line id) order, through one server-side
+     * cursor: a fetch size of rows in memory at a time (PostgreSQL streams only with autocommit
+     * off). A restart re-opens the cursor and skips the lines already priced.
      */
     @Bean
     @StepScope

@@ -39,7 +39,7 @@ final class SubAccountRanges {
             inRange += ordered.get(i).lines();
             int rangesLeft = n - ranges.size();
             int subAccountsLeft = ordered.size() - i - 1;
-            // Close the range once it holds its share of what is left, keeping one sub-account for each later range.
+            // Close the range once it holds its share of what is left, if a sub-account remains for the next.
             boolean full = inRange * rangesLeft >= total - linesBefore;
             if (i == ordered.size() - 1 || (rangesLeft > 1 && full && subAccountsLeft >= 1)) {
                 ranges.add(new Range(ordered.get(start).subAccountId(), ordered.get(i).subAccountId(), inRange));
