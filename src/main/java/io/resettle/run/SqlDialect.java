@@ -2,7 +2,6 @@ package io.resettle.run;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -80,7 +79,7 @@ public class SqlDialect {
                 if (i > 0) {
                     csv.append(',');
                 }
-                appendCsv(csv, row[i]);
+                CopyText.append(csv, row[i]);
             }
             csv.append('\n');
         }
@@ -93,33 +92,6 @@ public class SqlDialect {
             throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** One CSV field for COPY: null unquoted (NULL), text always quoted (so "" stays an empty string). */
-    private static void appendCsv(StringBuilder csv, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof BigDecimal decimal) {
-            csv.append(decimal.toPlainString());
-        } else if (value instanceof Number || value instanceof Boolean || value instanceof java.time.temporal.Temporal) {
-            csv.append(value);
-        } else {
-            String text = value.toString();
-            csv.append('"');
-            if (text.indexOf('"') < 0) {
-                csv.append(text).append('"');
-                return;
-            }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '"') {
-                    csv.append('"');
-                }
-                csv.append(c);
-            }
-            csv.append('"');
         }
     }
 }
