@@ -5,19 +5,24 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code settle} job (R4–R6, R11, R12.1–R12.2): group volumes → priced lines → commitments
- * and clawbacks → rebate credits → invoices → statements and balances → rebates (R7, R8) → payouts
- * (R9, R10) → reconciliation → output files. Identifying
+ * and clawbacks → rebate credits → invoices → statements and balances, and beside them the
+ * GRADUATED rebate walk; then accruals (R7, R8) → payouts (R9, R10) → reconciliation → output
+ * files. Identifying
  * parameters: {@code period} and {@code revision}; a finance re-run is revision n+1 (R11.1).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,27 +31,43 @@ class SettleJobConfig {
     static final String JOB_NAME = "settle";
     static final String WITH_BREAKS = "COMPLETED_WITH_BREAKS";
 
+    /**
+     * computeRebates needs only the billing lines, not their prices: it runs beside the pricing and
+     * invoicing steps instead of after them. The GRADUATED walk is one thread by nature (event
+     * order); beside priceLines it uses the cores that pricing leaves idle (docs/performance.md).
+     * accrueRebates and everything after it wait for both.
+     */
     @Bean
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
             Step creditRebates, Step buildInvoices, Step buildStatements, Step computeRebates, Step accrueRebates,
             Step settlePayouts, Step reconcile, Step writeSettlementFiles,
             JobExecutionListener periodRunRecorder, RunLiveness runLiveness) {
-        return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
-                        new String[] {"forced"}))
-                .listener(runLiveness)
-                .listener(periodRunRecorder)
+        Flow pricingAndInvoices = new FlowBuilder<SimpleFlow>("pricingAndInvoices")
                 .start(computeGroupVolumes)
                 .next(priceLines)
                 .next(settleCommitments)
                 .next(creditRebates)
                 .next(buildInvoices)
                 .next(buildStatements)
-                .next(computeRebates)
+                .build();
+        Flow graduatedRebates = new FlowBuilder<SimpleFlow>("graduatedRebates").start(computeRebates).build();
+        SimpleAsyncTaskExecutor flows = new SimpleAsyncTaskExecutor("settle-");
+        flows.setConcurrencyLimit(2);
+        Flow pricingBesideRebates = new FlowBuilder<SimpleFlow>("pricingBesideRebates")
+                .split(flows)
+                .add(pricingAndInvoices, graduatedRebates)
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
+                        new String[] {"forced"}))
+                .listener(runLiveness)
+                .listener(periodRunRecorder)
+                .start(pricingBesideRebates)
                 .next(accrueRebates)
                 .next(settlePayouts)
                 .next(reconcile)
                 .next(writeSettlementFiles)
+                .build()
                 .build();
     }
 

@@ -10,8 +10,11 @@ import javax.sql.DataSource;
  */
 public final class WorkerThreads {
 
-    /** Connections kept free for the job repository and the main thread. */
-    private static final int RESERVED_CONNECTIONS = 2;
+    /**
+     * Connections kept free: two for the job repository and the main thread, two for
+     * computeRebates, which runs beside priceLines (its cursor's and its chunk's).
+     */
+    private static final int RESERVED_CONNECTIONS = 4;
     private static final int DEFAULT_POOL_SIZE = 10;
 
     private WorkerThreads() {

@@ -163,9 +163,9 @@ class PricingStepsConfig {
                 .queryArguments(period, first, last)
                 .connectionAutoCommit(false)
                 .fetchSize(CHUNK_SIZE)
-                .rowMapper((rs, i) -> new PeriodLine(PricingStore.billingLine(rs),
-                        Optional.ofNullable(PricingStore.billingLine(rs, "r_")),
-                        Optional.ofNullable(rs.getBigDecimal("earlier_rate"))))
+                .rowMapper((rs, i) -> new PeriodLine(PricingStore.pricedLine(rs, 1),
+                        Optional.ofNullable(PricingStore.pricedLine(rs, PricingStore.RELATED_FIRST_COLUMN)),
+                        Optional.ofNullable(rs.getBigDecimal(PricingStore.EARLIER_RATE_COLUMN))))
                 .build();
     }
 

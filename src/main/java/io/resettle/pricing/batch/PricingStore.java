@@ -95,36 +95,44 @@ public class PricingStore {
         return groups;
     }
 
+    /** A whole billing line from a query that selects billing_line's columns by their names. */
     public static BillingLine billingLine(ResultSet rs) throws SQLException {
-        return billingLine(rs, "");
+        return new BillingLine(rs.getString("line_id"), rs.getString("related_line_id"),
+                YearMonth.parse(rs.getString("period")), rs.getString("sub_account_id"), rs.getString("order_id"),
+                rs.getString("product_code"), Category.valueOf(rs.getString("category")),
+                BillingMethod.valueOf(rs.getString("billing_method")), ChargeType.valueOf(rs.getString("charge_type")),
+                rs.getBigDecimal("list_amount"), rs.getBigDecimal("payable_amount"), rs.getBigDecimal("paid_amount"),
+                rs.getString("currency"), rs.getObject("payment_time", LocalDateTime.class),
+                rs.getObject("usage_start", LocalDateTime.class), rs.getObject("usage_end", LocalDateTime.class),
+                rs.getBoolean("paid"));
     }
 
-    /** The billing line columns, for a query that selects them with a prefix ({@link #billingLine(ResultSet, String)}). */
-    static final List<String> BILLING_LINE_COLUMNS = List.of("line_id", "related_line_id", "period", "sub_account_id",
-            "order_id", "product_code", "category", "billing_method", "charge_type", "list_amount", "payable_amount",
-            "paid_amount", "currency", "payment_time", "usage_start", "usage_end", "paid");
+    /**
+     * The columns of a billing line that pricing reads (R4.2–R4.4): the cursor of priceLines
+     * selects these and no others, for the line and for a refund's related line. Times, order ids
+     * and the other amounts would be read, decoded and dropped a million times a period.
+     */
+    private static final List<String> PRICED_COLUMNS = List.of("line_id", "related_line_id", "period",
+            "sub_account_id", "product_code", "category", "billing_method", "charge_type", "payable_amount", "currency");
 
-    /** Column labels with the prefixes in use, built once: a label made per row costs a hash per look-up. */
-    private static final Map<String, String[]> LABELS = Map.of("", labels(""), "r_", labels("r_"));
-
-    private static String[] labels(String prefix) {
-        return BILLING_LINE_COLUMNS.stream().map(column -> prefix + column).toArray(String[]::new);
-    }
-
-    /** A billing line from columns named {@code prefix + column}; null if its line id is null (an outer join missed). */
-    static BillingLine billingLine(ResultSet rs, String prefix) throws SQLException {
-        String[] c = LABELS.containsKey(prefix) ? LABELS.get(prefix) : labels(prefix);
-        String lineId = rs.getString(c[0]);
+    /**
+     * A billing line from the {@link #PRICED_COLUMNS} starting at column {@code first} (1-based);
+     * the fields pricing does not read are null. Null if the line id is null (an outer join missed).
+     */
+    static BillingLine pricedLine(ResultSet rs, int first) throws SQLException {
+        String lineId = rs.getString(first);
         if (lineId == null) {
             return null;
         }
-        return new BillingLine(lineId, rs.getString(c[1]), YearMonth.parse(rs.getString(c[2])), rs.getString(c[3]),
-                rs.getString(c[4]), rs.getString(c[5]), Category.valueOf(rs.getString(c[6])),
-                BillingMethod.valueOf(rs.getString(c[7])), ChargeType.valueOf(rs.getString(c[8])),
-                rs.getBigDecimal(c[9]), rs.getBigDecimal(c[10]), rs.getBigDecimal(c[11]), rs.getString(c[12]),
-                rs.getObject(c[13], LocalDateTime.class), rs.getObject(c[14], LocalDateTime.class),
-                rs.getObject(c[15], LocalDateTime.class), rs.getBoolean(c[16]));
+        return new BillingLine(lineId, rs.getString(first + 1), YearMonth.parse(rs.getString(first + 2)),
+                rs.getString(first + 3), null, rs.getString(first + 4), Category.valueOf(rs.getString(first + 5)),
+                BillingMethod.valueOf(rs.getString(first + 6)), ChargeType.valueOf(rs.getString(first + 7)), null,
+                rs.getBigDecimal(first + 8), null, rs.getString(first + 9), null, null, null, false);
     }
+
+    /** Column of the related line's first field, and of the earlier rate, in {@link #periodLinesQuery()}. */
+    static final int RELATED_FIRST_COLUMN = PRICED_COLUMNS.size() + 1;
+    static final int EARLIER_RATE_COLUMN = 2 * PRICED_COLUMNS.size() + 1;
 
     /**
      * A range of the period's sub-accounts (parameters: the period, the range's first and last
@@ -132,14 +140,12 @@ public class PricingStore {
      * billing_line_sub_account, so no sort and no line outside the range is read. Each refund
      * comes with what R4.4 needs to price it: the rate its related line got on an earlier period's
      * authoritative invoice ({@code earlier_rate}) and the related line if it is of this same
-     * period ({@code r_} columns). One query instead of two look-ups per refund.
+     * period (the second set of {@link #PRICED_COLUMNS}). One query instead of two look-ups per refund.
      */
     static String periodLinesQuery() {
-        StringBuilder related = new StringBuilder();
-        for (String column : BILLING_LINE_COLUMNS) {
-            related.append(", r.").append(column).append(" AS r_").append(column);
-        }
-        return "SELECT b.*" + related + ", CASE WHEN b.charge_type = 'REFUND' AND b.related_line_id IS NOT NULL THEN ("
+        String line = PRICED_COLUMNS.stream().map(c -> "b." + c).collect(java.util.stream.Collectors.joining(", "));
+        String related = PRICED_COLUMNS.stream().map(c -> "r." + c).collect(java.util.stream.Collectors.joining(", "));
+        return "SELECT " + line + ", " + related + ", CASE WHEN b.charge_type = 'REFUND' AND b.related_line_id IS NOT NULL THEN ("
                 + " SELECT il.discount_rate FROM invoice_line il JOIN (" + AUTHORITATIVE_REVISIONS + ") ar"
                 + " ON ar.period = il.period AND ar.revision = il.revision"
                 + " WHERE il.line_id = b.related_line_id AND il.kind = 'CHARGE' AND il.period < b.period"

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import io.resettle.run.WorkerThreads;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -83,32 +88,34 @@ class ReconcileStepConfig {
 
     /** R12.2, each checked by a query independent of the one that produced the numbers. */
     static void checkInvariants(JdbcTemplate jdbc, String period, int revision) {
-        expectNone(jdbc, "invoice lines whose net is not payable − discount",
-                "SELECT COUNT(*) FROM invoice_line WHERE period = ? AND revision = ? AND net <> payable - discount",
-                period, revision);
-        expectNone(jdbc, "invoices that are not the sum of their lines",
-                "SELECT COUNT(*) FROM invoice i WHERE i.period = ? AND i.revision = ? AND NOT EXISTS ("
-                        + " SELECT 1 FROM invoice_line il WHERE il.period = i.period AND il.revision = i.revision"
-                        + " AND il.invoice_id = i.invoice_id GROUP BY il.invoice_id HAVING COUNT(*) = i.line_count"
-                        + " AND SUM(il.payable) = i.payable AND SUM(il.discount) = i.discount AND SUM(il.net) = i.net)",
-                period, revision);
-        expectNone(jdbc, "invoice lines on no invoice",
-                "SELECT COUNT(*) FROM invoice_line il WHERE il.period = ? AND il.revision = ? AND NOT EXISTS ("
-                        + " SELECT 1 FROM invoice i WHERE i.period = il.period AND i.revision = il.revision"
-                        + " AND i.invoice_id = il.invoice_id)", period, revision);
-        expectNone(jdbc, "group statements that are not the sum of their CREDIT invoices",
-                "SELECT COUNT(*) FROM group_statement g WHERE g.period = ? AND g.revision = ? AND g.credit_total <> ("
-                        + " SELECT COALESCE(SUM(i.net), 0) FROM invoice i WHERE i.period = g.period AND i.revision = g.revision"
-                        + " AND i.group_id = g.group_id AND i.settlement_mode = 'CREDIT')", period, revision);
-        expectNone(jdbc, "ingested lines on no invoice line",
-                "SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND NOT EXISTS (SELECT 1 FROM invoice_line il"
-                        + " WHERE il.period = b.period AND il.revision = ? AND il.kind = 'CHARGE' AND il.line_id = b.line_id"
-                        + " AND il.sub_account_id = b.sub_account_id)", period, revision);
-        expectNone(jdbc, "charge invoice lines without exactly one ingested line",
-                "SELECT COUNT(*) FROM (SELECT il.line_id, COUNT(*) AS times FROM invoice_line il WHERE il.period = ?"
-                        + " AND il.revision = ? AND il.kind = 'CHARGE' GROUP BY il.line_id) x"
-                        + " LEFT JOIN billing_line b ON b.period = ? AND b.line_id = x.line_id"
-                        + " WHERE x.times <> 1 OR b.line_id IS NULL", period, revision, period);
+        List<Check> checks = List.of(
+                new Check("invoice lines whose net is not payable − discount",
+                        "SELECT COUNT(*) FROM invoice_line WHERE period = ? AND revision = ? AND net <> payable - discount",
+                        period, revision),
+                new Check("invoices that are not the sum of their lines",
+                        "SELECT COUNT(*) FROM invoice i WHERE i.period = ? AND i.revision = ? AND NOT EXISTS ("
+                                + " SELECT 1 FROM invoice_line il WHERE il.period = i.period AND il.revision = i.revision"
+                                + " AND il.invoice_id = i.invoice_id GROUP BY il.invoice_id HAVING COUNT(*) = i.line_count"
+                                + " AND SUM(il.payable) = i.payable AND SUM(il.discount) = i.discount AND SUM(il.net) = i.net)",
+                        period, revision),
+                new Check("invoice lines on no invoice",
+                        "SELECT COUNT(*) FROM invoice_line il WHERE il.period = ? AND il.revision = ? AND NOT EXISTS ("
+                                + " SELECT 1 FROM invoice i WHERE i.period = il.period AND i.revision = il.revision"
+                                + " AND i.invoice_id = il.invoice_id)", period, revision),
+                new Check("group statements that are not the sum of their CREDIT invoices",
+                        "SELECT COUNT(*) FROM group_statement g WHERE g.period = ? AND g.revision = ? AND g.credit_total <> ("
+                                + " SELECT COALESCE(SUM(i.net), 0) FROM invoice i WHERE i.period = g.period AND i.revision = g.revision"
+                                + " AND i.group_id = g.group_id AND i.settlement_mode = 'CREDIT')", period, revision),
+                new Check("ingested lines on no invoice line",
+                        "SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND NOT EXISTS (SELECT 1 FROM invoice_line il"
+                                + " WHERE il.period = b.period AND il.revision = ? AND il.kind = 'CHARGE' AND il.line_id = b.line_id"
+                                + " AND il.sub_account_id = b.sub_account_id)", period, revision),
+                new Check("charge invoice lines without exactly one ingested line",
+                        "SELECT COUNT(*) FROM (SELECT il.line_id, COUNT(*) AS times FROM invoice_line il WHERE il.period = ?"
+                                + " AND il.revision = ? AND il.kind = 'CHARGE' GROUP BY il.line_id) x"
+                                + " LEFT JOIN billing_line b ON b.period = ? AND b.line_id = x.line_id"
+                                + " WHERE x.times <> 1 OR b.line_id IS NULL", period, revision, period));
+        expectNoneAtOnce(jdbc, checks);
     }
 
     /** R12.2 for staged payouts and payout runs: stages add up to their accrual; net = gross − tax. */
@@ -126,6 +133,38 @@ class ReconcileStepConfig {
         expectNone(jdbc, "payouts whose net is not gross − tax (R10.3, R10.4)",
                 "SELECT COUNT(*) FROM payout WHERE period = ? AND revision = ? AND net <> gross - tax_withheld",
                 period, revision);
+    }
+
+    /** A query that counts the violations of one invariant. */
+    private record Check(String what, String sql, Object... args) {
+    }
+
+    /**
+     * Runs the checks at once, each on a connection of its own (they read what earlier steps
+     * committed; on PostgreSQL each is a scan of the period's lines, one core each), and reports the
+     * first violation in the order given, so the message does not depend on which finished first.
+     */
+    private static void expectNoneAtOnce(JdbcTemplate jdbc, List<Check> checks) {
+        ExecutorService threads = Executors.newFixedThreadPool(WorkerThreads.forConnections(jdbc.getDataSource(), 1));
+        try {
+            List<Future<Long>> counts = new ArrayList<>();
+            for (Check check : checks) {
+                counts.add(threads.submit(() -> jdbc.queryForObject(check.sql(), Long.class, check.args())));
+            }
+            for (int i = 0; i < checks.size(); i++) {
+                Long count = counts.get(i).get();
+                if (count != null && count > 0) {
+                    throw new InvariantViolation(count + " " + checks.get(i).what() + " in " + checks.get(i).args()[0]);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the R12.2 invariants", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private static void expectNone(JdbcTemplate jdbc, String what, String sql, Object... args) {
