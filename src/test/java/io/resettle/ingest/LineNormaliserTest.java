@@ -375,6 +375,8 @@ class LineNormaliserTest {
     @ParameterizedTest(name = "{0} = {1} → {2}")
     @CsvSource({"PretaxAmount, 12.3x, BAD_NUMBER", "PretaxAmount, '', BAD_NUMBER", "PretaxGrossAmount, abc, BAD_NUMBER",
             "PaymentTime, 2026-13-45 99:00, BAD_DATE", "BillingCycle, October, BAD_DATE", "UsageStartTime, yesterday, BAD_DATE",
+            "BillingCycle, 2026-13, BAD_DATE", "BillingCycle, 2026/00, BAD_DATE", "BillingCycle, 2026-1x, BAD_DATE",
+            "BillingCycle, ２０２６-10, BAD_DATE",
             "SubscriptionType, Monthly, BAD_VALUE", "Item, Voucher, BAD_VALUE", "OrderType, Convert, BAD_VALUE",
             "OwnerID, NOBODY, UNKNOWN_SUB_ACCOUNT", "OwnerID, LATE, NOT_ASSOCIATED_IN_PERIOD",
             "OwnerID, GONE, NOT_ASSOCIATED_IN_PERIOD", "BillingCycle, 2026-09, PERIOD_MISMATCH",

@@ -113,9 +113,11 @@ public class IngestStore {
     /** Counts a file's rows once it has been read and decides its status (R2.6). */
     public void finishFile(YearMonth period, String file, BigDecimal maxRejectRatio) {
         String p = period.toString();
-        long accepted = jdbc.queryForObject("SELECT COUNT(*) FROM staged_line WHERE period = ? AND file = ?", Long.class, p, file);
-        BigDecimal payable = jdbc.queryForObject(
-                "SELECT COALESCE(SUM(payable_amount), 0) FROM staged_line WHERE period = ? AND file = ?", BigDecimal.class, p, file);
+        // One pass over the file's staged rows for both figures.
+        Object[] staged = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(payable_amount), 0) FROM staged_line"
+                + " WHERE period = ? AND file = ?", (rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}, p, file);
+        long accepted = (Long) staged[0];
+        BigDecimal payable = (BigDecimal) staged[1];
         long rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ? AND file = ?", Long.class, p, file);
         FileStatus status = io.resettle.ingest.QuarantineRule.statusOf(accepted + rejected, rejected, maxRejectRatio);
         jdbc.update("UPDATE ingest_file SET row_count = ?, accepted = ?, rejected = ?, status = ?, payable_total = ?"

@@ -43,7 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The pricing steps of the settle job: {@code computeGroupVolumes} (R4.1, tier per group),
- * {@code priceLines} (partitioned by sub-account range, chunk-oriented: every billing line of the
+ * {@code priceLines} (partitioned by line id range, chunk-oriented: every billing line of the
  * period becomes a CHARGE invoice line, R4.2–R4.6) and {@code settleCommitments} (R5.2–R5.3 at an
  * agreement's closing period).
  * Each replaces its own rows of (period, revision), so re-running it after a crash duplicates nothing.
@@ -87,20 +87,21 @@ class PricingStepsConfig {
     }
 
     /**
-     * {@code priceLines} runs one partition per range of sub-accounts, as many at once as there
-     * are cores (four ranges per core, so the work evens out): pricing a line needs only its
-     * group's tier, computed before, so ranges are independent. Each partition restarts on its
-     * own from its committed chunks.
+     * {@code priceLines} runs one partition per range of line ids, as many at once as there are
+     * cores (four ranges per core): pricing a line needs only its group's tier, computed before,
+     * so ranges are independent. Ranges of line ids rather than of sub-accounts: they are even
+     * whatever the sizes of the sub-accounts, and each reads its part of the table in the table's
+     * own order (docs/performance.md). Each partition restarts on its own from its committed chunks.
      */
     @Bean
-    Step priceLines(JobRepository jobRepository, Partitioner subAccountRangePartitioner, Step priceLinesRange,
+    Step priceLines(JobRepository jobRepository, Partitioner lineIdRangePartitioner, Step priceLinesRange,
             DataSource dataSource) {
         int cores = Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("price-");
         // A partition holds two connections: its cursor's and its chunk transaction's.
         threads.setConcurrencyLimit(WorkerThreads.forConnections(dataSource, 2));
         return new StepBuilder("priceLines", jobRepository)
-                .partitioner("priceLinesRange", subAccountRangePartitioner)
+                .partitioner("priceLinesRange", lineIdRangePartitioner)
                 .step(priceLinesRange)
                 .gridSize(cores * RANGES_PER_CORE)
                 .taskExecutor(threads)
@@ -113,15 +114,14 @@ class PricingStepsConfig {
      */
     @Bean
     @StepScope
-    Partitioner subAccountRangePartitioner(PricingStore store, @Value("#{jobParameters['period']}") String period) {
+    Partitioner lineIdRangePartitioner(PricingStore store, @Value("#{jobParameters['period']}") String period) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            List<SubAccountRanges.Range> ranges = SubAccountRanges.split(
-                    store.linesPerSubAccount(YearMonth.parse(period)), gridSize);
+            List<LineIdRange> ranges = store.lineIdRanges(YearMonth.parse(period), gridSize);
             for (int i = 0; i < ranges.size(); i++) {
                 ExecutionContext context = new ExecutionContext();
-                context.putString(PriceLinesRangeContext.FIRST_SUB_ACCOUNT, ranges.get(i).first());
-                context.putString(PriceLinesRangeContext.LAST_SUB_ACCOUNT, ranges.get(i).last());
+                context.putString(PriceLinesRangeContext.FIRST_LINE_ID, ranges.get(i).first());
+                context.putString(PriceLinesRangeContext.LAST_LINE_ID, ranges.get(i).last());
                 context.putLong(PriceLinesRangeContext.LINES, ranges.get(i).lines());
                 context.putString(PriceLinesRangeContext.LABEL, (i + 1) + "/" + ranges.size());
                 partitions.put("range" + (i + 1), context);
@@ -146,7 +146,7 @@ class PricingStepsConfig {
     }
 
     /**
-     * The partition's billing lines in (sub-account, line id) order, through one server-side
+     * The partition's billing lines in line id order, through one server-side
      * cursor: a fetch size of rows in memory at a time (PostgreSQL streams only with autocommit
      * off). A restart re-opens the cursor and skips the lines already priced.
      */
@@ -154,8 +154,8 @@ class PricingStepsConfig {
     @StepScope
     JdbcCursorItemReader<PeriodLine> periodLineReader(DataSource dataSource,
             @Value("#{jobParameters['period']}") String period,
-            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_SUB_ACCOUNT + "']}") String first,
-            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_SUB_ACCOUNT + "']}") String last) {
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_LINE_ID + "']}") String first,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_LINE_ID + "']}") String last) {
         return new JdbcCursorItemReaderBuilder<PeriodLine>()
                 .name("periodLineReader")
                 .dataSource(dataSource)
@@ -218,8 +218,8 @@ class PricingStepsConfig {
     @StepScope
     InvoiceLineWriter invoiceLineWriter(PricingStore store, FaultInjection faults,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
-            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_SUB_ACCOUNT + "']}") String first,
-            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_SUB_ACCOUNT + "']}") String last) {
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_LINE_ID + "']}") String first,
+            @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_LINE_ID + "']}") String last) {
         return new InvoiceLineWriter(store, faults, YearMonth.parse(period), revision.intValue(), first, last);
     }
 
@@ -240,24 +240,24 @@ class PricingStepsConfig {
         private final FaultInjection faults;
         private final YearMonth period;
         private final int revision;
-        private final String firstSubAccount;
-        private final String lastSubAccount;
+        private final String firstLineId;
+        private final String lastLineId;
 
         InvoiceLineWriter(PricingStore store, FaultInjection faults, YearMonth period, int revision,
-                String firstSubAccount, String lastSubAccount) {
+                String firstLineId, String lastLineId) {
             this.store = store;
             this.faults = faults;
             this.period = period;
             this.revision = revision;
-            this.firstSubAccount = firstSubAccount;
-            this.lastSubAccount = lastSubAccount;
+            this.firstLineId = firstLineId;
+            this.lastLineId = lastLineId;
         }
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
             boolean restarted = stepExecution.getExecutionContext().containsKey("periodLineReader.read.count");
             if (!restarted) {
-                store.deleteChargeLines(period, revision, firstSubAccount, lastSubAccount);
+                store.deleteChargeLines(period, revision, firstLineId, lastLineId);
             }
         }
 

@@ -135,12 +135,13 @@ public class PricingStore {
     static final int EARLIER_RATE_COLUMN = 2 * PRICED_COLUMNS.size() + 1;
 
     /**
-     * A range of the period's sub-accounts (parameters: the period, the range's first and last
-     * sub-account), their lines in (sub-account, line id) order: the order of the index
-     * billing_line_sub_account, so no sort and no line outside the range is read. Each refund
-     * comes with what R4.4 needs to price it: the rate its related line got on an earlier period's
-     * authoritative invoice ({@code earlier_rate}) and the related line if it is of this same
-     * period (the second set of {@link #PRICED_COLUMNS}). One query instead of two look-ups per refund.
+     * A range of the period's lines (parameters: the period, the range's first and last line id),
+     * in line id order: the order of the primary key and, since billing_line is rebuilt in line
+     * id order, of the table itself, so a range reads its own pages one after the other. Each
+     * refund comes with what R4.4 needs to price it: the rate its related line got on an earlier
+     * period's authoritative invoice ({@code earlier_rate}) and the related line if it is of this
+     * same period (the second set of {@link #PRICED_COLUMNS}). One query instead of two look-ups
+     * per refund.
      */
     static String periodLinesQuery() {
         String line = PRICED_COLUMNS.stream().map(c -> "b." + c).collect(java.util.stream.Collectors.joining(", "));
@@ -152,20 +153,25 @@ public class PricingStore {
                 + " ORDER BY il.period DESC FETCH FIRST 1 ROWS ONLY) END AS earlier_rate"
                 + " FROM billing_line b LEFT JOIN billing_line r ON b.charge_type = 'REFUND'"
                 + " AND r.period = b.period AND r.line_id = b.related_line_id"
-                + " WHERE b.period = ? AND b.sub_account_id BETWEEN ? AND ? ORDER BY b.sub_account_id, b.line_id";
+                + " WHERE b.period = ? AND b.line_id BETWEEN ? AND ? ORDER BY b.line_id";
     }
 
-    /** Lines per sub-account of the period, in the database's order of sub-account ids (partitions of priceLines). */
-    List<SubAccountRanges.SubAccountLines> linesPerSubAccount(YearMonth period) {
-        return jdbc.query("SELECT sub_account_id, COUNT(*) FROM billing_line WHERE period = ?"
-                + " GROUP BY sub_account_id ORDER BY sub_account_id",
-                (rs, i) -> new SubAccountRanges.SubAccountLines(rs.getString(1), rs.getLong(2)), period.toString());
+    /**
+     * The period's lines cut into at most {@code n} ranges of consecutive line ids with about the
+     * same number of lines each (they differ by one at most), in order. The database cuts them
+     * (NTILE over the primary key), so a {@code BETWEEN first AND last} selects exactly a range's
+     * lines whatever the collation.
+     */
+    List<LineIdRange> lineIdRanges(YearMonth period, int n) {
+        return jdbc.query("SELECT MIN(line_id), MAX(line_id), COUNT(*) FROM (SELECT line_id, NTILE(?) OVER"
+                        + " (ORDER BY line_id) AS part FROM billing_line WHERE period = ?) x GROUP BY part ORDER BY part",
+                (rs, i) -> new LineIdRange(rs.getString(1), rs.getString(2), rs.getLong(3)), n, period.toString());
     }
 
-    /** Removes the CHARGE lines of sub-accounts {@code first} to {@code last}: one partition's earlier attempt. */
+    /** Removes the CHARGE lines of line ids {@code first} to {@code last}: one partition's earlier attempt. */
     void deleteChargeLines(YearMonth period, int revision, String first, String last) {
         jdbc.update("DELETE FROM invoice_line WHERE period = ? AND revision = ? AND kind = 'CHARGE'"
-                + " AND sub_account_id BETWEEN ? AND ?", period.toString(), revision, first, last);
+                + " AND line_id BETWEEN ? AND ?", period.toString(), revision, first, last);
     }
 
     public void deleteInvoiceLines(YearMonth period, int revision, String... kinds) {
