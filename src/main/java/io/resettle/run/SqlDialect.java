@@ -1,7 +1,6 @@
 package io.resettle.run;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -73,21 +72,15 @@ public class SqlDialect {
                     + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")", rows);
             return;
         }
-        StringBuilder csv = new StringBuilder(rows.size() * 200);
+        CopyText csv = new CopyText(rows.size() * 160);
         for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                CopyText.append(csv, row[i]);
-            }
-            csv.append('\n');
+            csv.row(row);
         }
         // The transaction's own connection, so the rows commit (or roll back) with the chunk.
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " (" + columnList
-                    + ") FROM STDIN WITH (FORMAT csv)", new StringReader(csv.toString()));
+                    + ") FROM STDIN WITH (FORMAT csv)", csv.stream());
         } catch (SQLException | IOException e) {
             throw new DataAccessResourceFailureException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {

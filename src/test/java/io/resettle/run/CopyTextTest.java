@@ -18,7 +18,7 @@ class CopyTextTest {
                 "1000000000000000000", "0.999999999999999999", "12345678901234567890.123456789012", "1E+3", "-2.5E+2",
                 "1E-20", "100.10"}) {
             BigDecimal value = new BigDecimal(text);
-            assertThat(plain(value)).as(text).isEqualTo(value.toPlainString());
+            assertThat(field(value)).as(text).isEqualTo(value.toPlainString());
         }
     }
 
@@ -31,8 +31,16 @@ class CopyTextTest {
                 unscaled = unscaled.negate();
             }
             BigDecimal value = new BigDecimal(unscaled, random.nextInt(30) - 3);
-            assertThat(plain(value)).as(value.toString()).isEqualTo(value.toPlainString());
+            assertThat(field(value)).as(value.toString()).isEqualTo(value.toPlainString());
         }
+    }
+
+    @Test
+    void integersAsToStringWritesThem() {
+        for (long value : new long[] {0, 7, -7, 10, 99, 100, 123456789012L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            assertThat(field(value)).isEqualTo(Long.toString(value));
+        }
+        assertThat(field(Integer.MIN_VALUE)).isEqualTo(Integer.toString(Integer.MIN_VALUE));
     }
 
     @Test
@@ -41,30 +49,19 @@ class CopyTextTest {
                 LocalDateTime.of(2026, 10, 31, 23, 59, 59), LocalDateTime.of(2026, 1, 9, 8, 5, 7),
                 LocalDateTime.of(2026, 12, 1, 0, 0, 1), LocalDateTime.of(2026, 10, 1, 0, 0, 0, 500_000_000),
                 LocalDateTime.of(999, 1, 1, 0, 0), LocalDateTime.of(10000, 1, 1, 0, 0)}) {
-            StringBuilder out = new StringBuilder();
-            CopyText.appendTime(out, time);
-            assertThat(out.toString()).isEqualTo(time.toString());
+            assertThat(field(time)).isEqualTo(time.toString());
         }
     }
 
     @Test
-    void textIsQuotedWithItsQuotesDoubledAndNullIsEmpty() {
-        StringBuilder out = new StringBuilder();
-        CopyText.append(out, "a \"b\", c");
-        out.append(',');
-        CopyText.append(out, "");
-        out.append(',');
-        CopyText.append(out, null);
-        out.append(',');
-        CopyText.append(out, 7L);
-        out.append(',');
-        CopyText.append(out, true);
-        assertThat(out.toString()).isEqualTo("\"a \"\"b\"\", c\",\"\",,7,true");
+    void rowsAreQuotedTextWithQuotesDoubledUtf8EncodedAndNullEmpty() {
+        CopyText copy = new CopyText(0);
+        copy.row(new Object[] {"a \"b\", c", "", null, 7L, true, "云大使 \"引\"", new BigDecimal("-1.50")});
+        copy.row(new Object[] {"x"});
+        assertThat(copy.toString()).isEqualTo("\"a \"\"b\"\", c\",\"\",,7,true,\"云大使 \"\"引\"\"\",-1.50\n\"x\"\n");
     }
 
-    private static String plain(BigDecimal value) {
-        StringBuilder out = new StringBuilder();
-        CopyText.appendPlain(out, value);
-        return out.toString();
+    private static String field(Object value) {
+        return new CopyText(0).field(value).toString();
     }
 }

@@ -95,10 +95,21 @@ public class PricingStore {
         return groups;
     }
 
+    /**
+     * A period column as the database holds it ({@code 2026-10}), without a DateTimeFormatter:
+     * readers of lines parse one per line.
+     */
+    public static YearMonth period(String text) {
+        if (text.length() == 7 && text.charAt(4) == '-') {
+            return YearMonth.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10));
+        }
+        return YearMonth.parse(text);
+    }
+
     /** A whole billing line from a query that selects billing_line's columns by their names. */
     public static BillingLine billingLine(ResultSet rs) throws SQLException {
         return new BillingLine(rs.getString("line_id"), rs.getString("related_line_id"),
-                YearMonth.parse(rs.getString("period")), rs.getString("sub_account_id"), rs.getString("order_id"),
+                period(rs.getString("period")), rs.getString("sub_account_id"), rs.getString("order_id"),
                 rs.getString("product_code"), Category.valueOf(rs.getString("category")),
                 BillingMethod.valueOf(rs.getString("billing_method")), ChargeType.valueOf(rs.getString("charge_type")),
                 rs.getBigDecimal("list_amount"), rs.getBigDecimal("payable_amount"), rs.getBigDecimal("paid_amount"),
@@ -124,7 +135,7 @@ public class PricingStore {
         if (lineId == null) {
             return null;
         }
-        return new BillingLine(lineId, rs.getString(first + 1), YearMonth.parse(rs.getString(first + 2)),
+        return new BillingLine(lineId, rs.getString(first + 1), period(rs.getString(first + 2)),
                 rs.getString(first + 3), null, rs.getString(first + 4), Category.valueOf(rs.getString(first + 5)),
                 BillingMethod.valueOf(rs.getString(first + 6)), ChargeType.valueOf(rs.getString(first + 7)), null,
                 rs.getBigDecimal(first + 8), null, rs.getString(first + 9), null, null, null, false);

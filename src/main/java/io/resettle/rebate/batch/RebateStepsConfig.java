@@ -162,7 +162,7 @@ class RebateStepsConfig {
      * null; the line goes nowhere but the walks.
      */
     private static BillingLine walkedLine(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new BillingLine(rs.getString(1), null, YearMonth.parse(rs.getString(2)), null, null, rs.getString(3),
+        return new BillingLine(rs.getString(1), null, PricingStore.period(rs.getString(2)), null, null, rs.getString(3),
                 Category.valueOf(rs.getString(4)), BillingMethod.valueOf(rs.getString(5)),
                 ChargeType.valueOf(rs.getString(6)), null, rs.getBigDecimal(7), null, null, null, null, null, false);
     }
