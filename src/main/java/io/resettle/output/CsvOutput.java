@@ -22,9 +22,18 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvOutput implements AutoCloseable {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    /** Characters collected before they go to the file in one write. */
+    private static final int BATCH = 1 << 16;
 
     private final Path target;
     private final Path temporary;
+    private final BufferedWriter writer;
+    /**
+     * Commons CSV prints a record character by character; into a BufferedWriter each character
+     * took its lock (a tenth of the settlement files' time, docs/performance.md). It prints into
+     * this buffer instead, written out in batches.
+     */
+    private final StringBuilder pending = new StringBuilder(BATCH + 1024);
     private final CSVPrinter printer;
     private long rows;
     private boolean complete;
@@ -33,8 +42,8 @@ public final class CsvOutput implements AutoCloseable {
         this.target = target;
         Files.createDirectories(target.getParent());
         this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-        BufferedWriter writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, FORMAT);
+        this.writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+        this.printer = new CSVPrinter(pending, FORMAT);
         printer.printRecord(header);
     }
 
@@ -55,9 +64,17 @@ public final class CsvOutput implements AutoCloseable {
         try {
             printer.printRecord(values);
             rows++;
+            if (pending.length() >= BATCH) {
+                writePending();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }
+    }
+
+    private void writePending() throws IOException {
+        writer.append(pending);
+        pending.setLength(0);
     }
 
     public long rows() {
@@ -101,7 +118,8 @@ public final class CsvOutput implements AutoCloseable {
     /** Renames the temporary file to its name; without this call the target is left untouched. */
     public void commit() {
         try {
-            printer.close(true);
+            writePending();
+            writer.close();
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             complete = true;
         } catch (IOException e) {
@@ -113,7 +131,7 @@ public final class CsvOutput implements AutoCloseable {
     public void close() {
         if (!complete) {
             try {
-                printer.close();
+                writer.close();
                 Files.deleteIfExists(temporary);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove " + temporary, e);
