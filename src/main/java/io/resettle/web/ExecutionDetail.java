@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
@@ -109,11 +109,12 @@ class ExecutionDetail {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return 100;
         }
+        // Any job that lists its steps: settle is a flow job since computeRebates runs beside pricing.
         Job bean = jobs.get(job);
-        if (!(bean instanceof SimpleJob simple) || simple.getStepNames().isEmpty()) {
+        if (!(bean instanceof ListableStepLocator locator) || locator.getStepNames().isEmpty()) {
             return 0;
         }
-        List<String> names = List.copyOf(simple.getStepNames());
+        List<String> names = List.copyOf(locator.getStepNames());
         long done = steps.stream().filter(s -> names.contains(s.name()) && "COMPLETED".equals(s.status())).count();
         return (int) Math.min(99, done * 100 / names.size());
     }

@@ -71,6 +71,15 @@ public class PricingStore {
         return volumes;
     }
 
+    /** V(G,P) as computeGroupVolumes recorded it for the revision (group_statement.volume, full precision). */
+    public Map<String, BigDecimal> recordedGroupVolumes(YearMonth period, int revision) {
+        Map<String, BigDecimal> volumes = new TreeMap<>();
+        jdbc.query("SELECT group_id, volume FROM group_statement WHERE period = ? AND revision = ?", rs -> {
+            volumes.put(rs.getString(1), rs.getBigDecimal(2));
+        }, period.toString(), revision);
+        return volumes;
+    }
+
     public List<Agreement> agreements() {
         return jdbc.query("SELECT * FROM agreement ORDER BY agreement_id", (rs, i) -> new Agreement(
                 rs.getString("agreement_id"), rs.getString("group_id"), rs.getString("discount_table"),

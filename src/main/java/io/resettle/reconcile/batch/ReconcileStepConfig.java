@@ -165,7 +165,13 @@ class ReconcileStepConfig {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
+            // After a violation, the other checks stop before the step reports it.
             threads.shutdownNow();
+            try {
+                threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
