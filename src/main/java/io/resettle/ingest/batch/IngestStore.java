@@ -114,10 +114,12 @@ public class IngestStore {
     public void finishFile(YearMonth period, String file, BigDecimal maxRejectRatio) {
         String p = period.toString();
         // One pass over the file's staged rows for both figures.
-        Object[] staged = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(payable_amount), 0) FROM staged_line"
-                + " WHERE period = ? AND file = ?", (rs, i) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}, p, file);
-        long accepted = (Long) staged[0];
-        BigDecimal payable = (BigDecimal) staged[1];
+        record Staged(long accepted, BigDecimal payable) {
+        }
+        Staged staged = jdbc.queryForObject("SELECT COUNT(*), COALESCE(SUM(payable_amount), 0) FROM staged_line"
+                + " WHERE period = ? AND file = ?", (rs, i) -> new Staged(rs.getLong(1), rs.getBigDecimal(2)), p, file);
+        long accepted = staged.accepted();
+        BigDecimal payable = staged.payable();
         long rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ? AND file = ?", Long.class, p, file);
         FileStatus status = io.resettle.ingest.QuarantineRule.statusOf(accepted + rejected, rejected, maxRejectRatio);
         jdbc.update("UPDATE ingest_file SET row_count = ?, accepted = ?, rejected = ?, status = ?, payable_total = ?"

@@ -20,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -126,32 +122,19 @@ class SettlementFilesStepConfig {
             }
             writers.addAll(List.of(this::groupStatements, this::prepaidBalances, this::rebates, this::commissions,
                     this::payoutItems, this::payouts, this::reconciliation, this::rejects));
-            ExecutorService threads = Executors.newFixedThreadPool(WorkerThreads.forConnections(jdbc.getDataSource(), 1));
-            Map<String, Written> written = new TreeMap<>();
-            try {
-                List<Future<Written>> results = new ArrayList<>();
-                for (Callable<Written> writer : writers) {
-                    results.add(threads.submit(() -> readOnly.execute(status -> {
+            // callAll stops the other writers after a failure before it reports it, so none renames late.
+            List<Callable<Written>> inTransactions = writers.stream().<Callable<Written>>map(writer ->
+                    () -> readOnly.execute(status -> {
                         try {
                             return writer.call();
                         } catch (Exception e) {
                             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
                         }
-                    })));
-                }
-                for (Future<Written> result : results) {
-                    Written file = result.get();
-                    written.put(file.name(), file);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the settlement files", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                // After a failure, the other writers stop before the step reports it (none renames late).
-                threads.shutdownNow();
-                awaitQuietly(threads);
+                    })).toList();
+            Map<String, Written> written = new TreeMap<>();
+            for (Written file : WorkerThreads.callAll(jdbc.getDataSource(), inTransactions,
+                    "writing the settlement files")) {
+                written.put(file.name(), file);
             }
             long rows = 0;
             for (String name : FILE_ORDER) {
@@ -163,14 +146,6 @@ class SettlementFilesStepConfig {
             }
             writeManifest();
             return rows;
-        }
-
-        private static void awaitQuietly(ExecutorService threads) {
-            try {
-                threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
 
         /** The order of the outputs in manifest.json. */

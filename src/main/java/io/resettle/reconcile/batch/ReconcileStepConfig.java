@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import io.resettle.run.WorkerThreads;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.repository.JobRepository;
@@ -147,30 +144,13 @@ class ReconcileStepConfig {
      * first violation in the order given, so the message does not depend on which finished first.
      */
     private static void expectNoneAtOnce(JdbcTemplate jdbc, List<Check> checks) {
-        ExecutorService threads = Executors.newFixedThreadPool(WorkerThreads.forConnections(jdbc.getDataSource(), 1));
-        try {
-            List<Future<Long>> counts = new ArrayList<>();
-            for (Check check : checks) {
-                counts.add(threads.submit(() -> jdbc.queryForObject(check.sql(), Long.class, check.args())));
-            }
-            for (int i = 0; i < checks.size(); i++) {
-                Long count = counts.get(i).get();
-                if (count != null && count > 0) {
-                    throw new InvariantViolation(count + " " + checks.get(i).what() + " in " + checks.get(i).args()[0]);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the R12.2 invariants", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            // After a violation, the other checks stop before the step reports it.
-            threads.shutdownNow();
-            try {
-                threads.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        List<Callable<Long>> queries = checks.stream()
+                .<Callable<Long>>map(check -> () -> jdbc.queryForObject(check.sql(), Long.class, check.args())).toList();
+        List<Long> counts = WorkerThreads.callAll(jdbc.getDataSource(), queries, "checking the R12.2 invariants");
+        for (int i = 0; i < checks.size(); i++) {
+            Long count = counts.get(i);
+            if (count != null && count > 0) {
+                throw new InvariantViolation(count + " " + checks.get(i).what() + " in " + checks.get(i).args()[0]);
             }
         }
     }
