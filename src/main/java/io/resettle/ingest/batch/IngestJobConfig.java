@@ -46,7 +46,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class IngestJobConfig {
 
     static final String JOB_NAME = "ingest";
-    static final int CHUNK_SIZE = 1000;
+    /** Rows per transaction, by measurement (docs/performance.md); a property so tests can cut smaller chunks. */
+    static final int CHUNK_SIZE = 5000;
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step loadMasterData, Step scanExports, Step ingestExportFiles,
@@ -85,9 +86,10 @@ class IngestJobConfig {
     @Bean
     Step ingestExportFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             ExportFileReader exportFileReader, ExportRowProcessor exportRowProcessor, IngestedRowWriter ingestedRowWriter,
-            ConsoleProgress exportFileProgress) {
+            ConsoleProgress exportFileProgress,
+            @Value("${resettle.ingest.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
         return new StepBuilder("ingestExportFile", jobRepository)
-                .<ExportRow, IngestedRow>chunk(CHUNK_SIZE)
+                .<ExportRow, IngestedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(exportFileReader)
                 .processor(exportRowProcessor)

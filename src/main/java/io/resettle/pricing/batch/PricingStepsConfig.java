@@ -152,14 +152,14 @@ class PricingStepsConfig {
      */
     @Bean
     @StepScope
-    JdbcCursorItemReader<PeriodLine> periodLineReader(DataSource dataSource,
+    JdbcCursorItemReader<PeriodLine> periodLineReader(DataSource dataSource, SqlDialect dialect,
             @Value("#{jobParameters['period']}") String period,
             @Value("#{stepExecutionContext['" + PriceLinesRangeContext.FIRST_LINE_ID + "']}") String first,
             @Value("#{stepExecutionContext['" + PriceLinesRangeContext.LAST_LINE_ID + "']}") String last) {
         return new JdbcCursorItemReaderBuilder<PeriodLine>()
                 .name("periodLineReader")
                 .dataSource(dataSource)
-                .sql(PricingStore.periodLinesQuery())
+                .sql(PricingStore.periodLinesQuery(dialect.isPostgres()))
                 .queryArguments(period, first, last)
                 .connectionAutoCommit(false)
                 .fetchSize(CHUNK_SIZE)

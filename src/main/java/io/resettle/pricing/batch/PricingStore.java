@@ -161,9 +161,11 @@ public class PricingStore {
      * refund comes with what R4.4 needs to price it: the rate its related line got on an earlier
      * period's authoritative invoice ({@code earlier_rate}) and the related line if it is of this
      * same period (the second set of {@link #PRICED_COLUMNS}). One query instead of two look-ups
-     * per refund.
+     * per refund. On PostgreSQL the related line is a lateral look-up that runs for refunds only:
+     * as a plain join the planner hashed the whole period for every range (8 scans of the period
+     * and a sort per settle, docs/performance.md); H2 has no LATERAL and keeps the join.
      */
-    static String periodLinesQuery() {
+    static String periodLinesQuery(boolean postgres) {
         String line = PRICED_COLUMNS.stream().map(c -> "b." + c).collect(java.util.stream.Collectors.joining(", "));
         String related = PRICED_COLUMNS.stream().map(c -> "r." + c).collect(java.util.stream.Collectors.joining(", "));
         return "SELECT " + line + ", " + related + ", CASE WHEN b.charge_type = 'REFUND' AND b.related_line_id IS NOT NULL THEN ("
@@ -171,8 +173,12 @@ public class PricingStore {
                 + " ON ar.period = il.period AND ar.revision = il.revision"
                 + " WHERE il.line_id = b.related_line_id AND il.kind = 'CHARGE' AND il.period < b.period"
                 + " ORDER BY il.period DESC FETCH FIRST 1 ROWS ONLY) END AS earlier_rate"
-                + " FROM billing_line b LEFT JOIN billing_line r ON b.charge_type = 'REFUND'"
-                + " AND r.period = b.period AND r.line_id = b.related_line_id"
+                + (postgres
+                        // OFFSET 0 keeps the subquery from being flattened back into a join.
+                        ? " FROM billing_line b LEFT JOIN LATERAL (SELECT * FROM billing_line r WHERE b.charge_type = 'REFUND'"
+                                + " AND r.period = b.period AND r.line_id = b.related_line_id OFFSET 0) r ON TRUE"
+                        : " FROM billing_line b LEFT JOIN billing_line r ON b.charge_type = 'REFUND'"
+                                + " AND r.period = b.period AND r.line_id = b.related_line_id")
                 + " WHERE b.period = ? AND b.line_id BETWEEN ? AND ? ORDER BY b.line_id";
     }
 

@@ -61,8 +61,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class RebateStepsConfig {
 
-    static final int CHUNK_SIZE = 2000;
-    static final int FETCH_SIZE = 2000;
+    /** Lines per transaction: the walk is one thread, and every commit is a pause in it (docs/performance.md). */
+    static final int CHUNK_SIZE = 10000;
+    static final int FETCH_SIZE = 10000;
     static final String STEP = "computeRebates";
 
     /** A billing line with its group: the scope key of GROUP programs. */

@@ -92,11 +92,13 @@ class ReconcileStepConfig {
                         "SELECT COUNT(*) FROM invoice_line WHERE period = ? AND revision = ? AND net <> payable - discount",
                         period, revision),
                 new Check("invoices that are not the sum of their lines",
-                        "SELECT COUNT(*) FROM invoice i WHERE i.period = ? AND i.revision = ? AND NOT EXISTS ("
-                                + " SELECT 1 FROM invoice_line il WHERE il.period = i.period AND il.revision = i.revision"
-                                + " AND il.invoice_id = i.invoice_id GROUP BY il.invoice_id HAVING COUNT(*) = i.line_count"
-                                + " AND SUM(il.payable) = i.payable AND SUM(il.discount) = i.discount AND SUM(il.net) = i.net)",
-                        period, revision),
+                        // The period's lines summed once per invoice, not a grouped look-up per invoice.
+                        "SELECT COUNT(*) FROM invoice i LEFT JOIN (SELECT invoice_id, COUNT(*) AS line_count,"
+                                + " SUM(payable) AS payable, SUM(discount) AS discount, SUM(net) AS net FROM invoice_line"
+                                + " WHERE period = ? AND revision = ? GROUP BY invoice_id) s ON s.invoice_id = i.invoice_id"
+                                + " WHERE i.period = ? AND i.revision = ? AND (s.invoice_id IS NULL OR s.line_count <> i.line_count"
+                                + " OR s.payable <> i.payable OR s.discount <> i.discount OR s.net <> i.net)",
+                        period, revision, period, revision),
                 new Check("invoice lines on no invoice",
                         "SELECT COUNT(*) FROM invoice_line il WHERE il.period = ? AND il.revision = ? AND NOT EXISTS ("
                                 + " SELECT 1 FROM invoice i WHERE i.period = il.period AND i.revision = il.revision"

@@ -240,7 +240,8 @@ class IngestJobIT {
         Cli uninterrupted = new Cli(TestDatabases.newPostgres());
         String[] args = {"ingest", "--period", "2026-10", "--data", generated.toString()};
 
-        int failed = interrupted.run(Map.of("resettle.fault.fail-at-row", "3500", "resettle.fault.file", "bill-001.csv"),
+        int failed = interrupted.run(Map.of("resettle.fault.fail-at-row", "3500", "resettle.fault.file", "bill-001.csv",
+                        "resettle.ingest.chunk-size", "1000"),
                 concat(args, "--out", outA.toString()));
         assertThat(failed).isEqualTo(ResettleCommandLine.FAILED);
         String executionId = Sql.value(interrupted.databaseUrl(), "SELECT job_execution_id FROM batch_job_execution WHERE status = 'FAILED'");
