@@ -18,12 +18,30 @@ public class SqlDialect {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final boolean postgres;
+    private final boolean codePointOrder;
 
     public SqlDialect(DataSource dataSource) throws java.sql.SQLException {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         try (var connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            this.codePointOrder = postgres && sortsByCodePoint(connection);
+        }
+    }
+
+    /** The libc locales whose collation is code-point order, which for UTF-8 is byte order: that of COLLATE "C". */
+    private static final java.util.Set<String> CODE_POINT_LOCALES = java.util.Set.of("C", "POSIX", "C.UTF-8", "C.utf8");
+
+    /**
+     * Whether the database's default collation already sorts text by code point. PostgreSQL 15 may
+     * take the default from ICU instead of libc ({@code datlocprovider}); older servers always use libc.
+     */
+    private static boolean sortsByCodePoint(Connection connection) throws SQLException {
+        String sql = connection.getMetaData().getDatabaseMajorVersion() >= 15
+                ? "SELECT datcollate FROM pg_database WHERE datname = current_database() AND datlocprovider = 'c'"
+                : "SELECT datcollate FROM pg_database WHERE datname = current_database()";
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+            return rs.next() && CODE_POINT_LOCALES.contains(rs.getString(1));
         }
     }
 
@@ -33,10 +51,17 @@ public class SqlDialect {
 
     /**
      * A text column to sort by in code-point order, the same on every database and locale (output
-     * files must be byte-identical wherever they are produced).
+     * files must be byte-identical wherever they are produced). Where the database's own collation
+     * is already code-point order the column is left bare, so that PostgreSQL can read an index in
+     * order instead of sorting (COLLATE "C" does not match an index of the default collation).
      */
     public String ordered(String column) {
-        return postgres ? column + " COLLATE \"C\"" : column;
+        return postgres && !codePointOrder ? column + " COLLATE \"C\"" : column;
+    }
+
+    /** Whether {@link #ordered} can leave columns bare on this PostgreSQL database (see there). */
+    public boolean sortsByCodePoint() {
+        return codePointOrder;
     }
 
     /**

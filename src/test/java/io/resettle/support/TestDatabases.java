@@ -22,8 +22,13 @@ public final class TestDatabases {
 
     /** Creates a fresh PostgreSQL database and returns its JDBC URL (with the user). */
     public static String newPostgres() {
+        return newPostgres("");
+    }
+
+    /** As {@link #newPostgres()}, with options for CREATE DATABASE (a locale, say). */
+    public static String newPostgres(String createOptions) {
         String name = "resettle_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute("CREATE DATABASE " + name);
+        execute("CREATE DATABASE " + name + (createOptions.isEmpty() ? "" : " " + createOptions));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

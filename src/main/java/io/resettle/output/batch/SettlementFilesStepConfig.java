@@ -162,7 +162,9 @@ class SettlementFilesStepConfig {
             return write("invoice-lines.csv", List.of("payable", "discount", "net"),
                     "SELECT invoice_id, sub_account_id, line_id, kind, product_code, category, charge_type, payable,"
                             + " discount_rate, discount, net, currency FROM invoice_line WHERE period = ? AND revision = ?"
-                            + " ORDER BY " + dialect.ordered("invoice_id") + ", kind_order, " + dialect.ordered("line_id"),
+                            // kind sorts as kind_order (InvoiceLineKind is declared in alphabetical order, tested), and
+                            // (invoice_id, kind, line_id) is the primary key's order: read in order, not sorted.
+                            + " ORDER BY " + dialect.ordered("invoice_id") + ", kind, " + dialect.ordered("line_id"),
                     rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rate(rs.getBigDecimal(9)),
                             rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getString(12)},
