@@ -86,6 +86,16 @@ public final class CsvOutput implements AutoCloseable {
         return amount == null ? "" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
+    /** Rates as plain decimals without exponent or trailing zeros (io-contract §3). */
+    public static Raw rate(BigDecimal rate) {
+        return new Raw(rate.signum() == 0 ? "0" : rate.stripTrailingZeros().toPlainString());
+    }
+
+    /** Six decimals: the amounts and rebates of rebate-slices.csv (io-contract §3). */
+    public static BigDecimal sixDecimals(BigDecimal amount) {
+        return amount.setScale(6, RoundingMode.HALF_UP);
+    }
+
     /** A spreadsheet never runs a cell as a formula (io-contract §3). */
     public static String guard(String text) {
         if (text == null || text.isEmpty()) {
@@ -113,6 +123,52 @@ public final class CsvOutput implements AutoCloseable {
 
     /** A cell written as it is: numbers already formatted, e.g. rates or six-decimal amounts. */
     public record Raw(String text) {
+    }
+
+    /**
+     * Rows printed exactly as {@link #row} prints them, into memory: for a file written in parts
+     * ({@link CsvParts}).
+     */
+    public static final class Rows {
+        private final StringBuilder text = new StringBuilder();
+        private final CSVPrinter printer;
+        private long count;
+
+        public Rows() {
+            try {
+                this.printer = new CSVPrinter(text, FORMAT);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void row(Object... cells) {
+            List<String> values = new ArrayList<>(cells.length);
+            for (Object cell : cells) {
+                values.add(format(cell));
+            }
+            try {
+                printer.printRecord(values);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+        }
+
+        public long count() {
+            return count;
+        }
+
+        public CharSequence text() {
+            return text;
+        }
+    }
+
+    /** The header row as {@link #create} writes it. */
+    static String header(String... header) {
+        Rows rows = new Rows();
+        rows.row((Object[]) header);
+        return rows.text().toString();
     }
 
     /** Renames the temporary file to its name; without this call the target is left untouched. */

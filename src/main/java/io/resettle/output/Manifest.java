@@ -43,12 +43,18 @@ public final class Manifest {
     }
 
     public void output(String file, String sha256, long rows, Map<String, BigDecimal> moneyTotals) {
+        output(file, sha256, rows, moneyTotals, 2);
+    }
+
+    /** An output file whose totals have {@code scale} decimals, as the file has them (six for rebate slices). */
+    public void output(String file, String sha256, long rows, Map<String, BigDecimal> moneyTotals, int scale) {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("file", file);
         output.put("sha256", sha256);
         output.put("rows", rows);
         Map<String, Object> totals = new LinkedHashMap<>();
-        moneyTotals.forEach((column, total) -> totals.put(column, new Money(CsvOutput.money(total))));
+        moneyTotals.forEach((column, total) -> totals.put(column, new Money(scale == 2 ? CsvOutput.money(total)
+                : total.setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString())));
         output.put("totals", totals);
         outputs.add(output);
     }
@@ -59,7 +65,7 @@ public final class Manifest {
         return json.append('\n').toString();
     }
 
-    /** A money amount, written as a JSON string with two decimals so no reader turns it into a float. */
+    /** An amount, written as a JSON string with its decimals so no reader turns it into a float. */
     private record Money(String text) {
     }
 

@@ -40,6 +40,7 @@ class RebateJobIT {
                 channel,RECEIVABLE,AGENT,COMPUTE,2026-09,1950000.00,1950000.00,500000.00,58000.00,58000.00
                 """);
         assertThat(DataSets.read(out.resolve("2026-10/r1/rebate-slices.csv"))).isEqualTo(E4_SLICES);
+        assertThat(out.resolve("2026-10/r1/.rebate-slices.csv.parts")).doesNotExist();
         assertThat(DataSets.read(out.resolve("2026-10/r1/rebates.csv"))).isEqualTo("""
                 program,direction,scope_id,category,period,ytd_volume,ytd_weighted_volume,tier_from,ytd_rebate,accrual
                 channel,RECEIVABLE,AGENT,COMPUTE,2026-10,1980000.00,1980000.00,500000.00,59000.00,1000.00
@@ -63,13 +64,21 @@ class RebateJobIT {
                 "resettle.fault.file", "rebate-slices.csv");
         assertThat(cli.run(faults, "settle", "--period", "2026-10", "--out", out.toString()))
                 .isEqualTo(ResettleCommandLine.FAILED);
-        assertThat(Sql.value(cli.databaseUrl(), "SELECT COUNT(*) FROM rebate_slice WHERE period = '2026-10'"))
-                .isEqualTo("2");
+        // The lines before L2 were committed: L1's two slices are in the parts, nothing of the failed chunk.
+        try (var parts = Files.list(out.resolve("2026-10/r1/.rebate-slices.csv.parts"))) {
+            long rows = 0;
+            for (Path part : parts.toList()) {
+                rows += Files.readAllLines(part).size();
+            }
+            assertThat(rows).isEqualTo(2);
+        }
+        assertThat(out.resolve("2026-10/r1/rebate-slices.csv")).doesNotExist();
         String executionId = Sql.value(cli.databaseUrl(),
                 "SELECT job_execution_id FROM batch_job_execution WHERE status = 'FAILED'");
         assertThat(cli.run(Map.of("resettle.rebates.chunk-size", "1"), "restart", "--execution", executionId)).isZero();
 
         assertThat(DataSets.read(out.resolve("2026-10/r1/rebate-slices.csv"))).isEqualTo(E4_SLICES);
+        assertThat(out.resolve("2026-10/r1/.rebate-slices.csv.parts")).doesNotExist();
         assertThat(Files.readString(out.resolve("2026-10/r1/rebates.csv")))
                 .contains("channel,RECEIVABLE,AGENT,COMPUTE,2026-10,1980000.00,1980000.00,500000.00,59000.00,1000.00\n");
     }

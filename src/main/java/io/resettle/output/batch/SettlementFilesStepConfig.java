@@ -1,7 +1,9 @@
 package io.resettle.output.batch;
 
 import io.resettle.output.CsvOutput;
+import io.resettle.output.CsvParts;
 import io.resettle.output.Manifest;
+import io.resettle.rebate.batch.RebateSliceFile;
 import io.resettle.run.Hashing;
 import io.resettle.run.SqlDialect;
 import io.resettle.run.WorkerThreads;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -55,7 +58,7 @@ class SettlementFilesStepConfig {
     @Bean
     @StepScope
     Tasklet writeSettlementFilesTasklet(DataSource dataSource, SqlDialect dialect,
-            PlatformTransactionManager transactionManager,
+            PlatformTransactionManager transactionManager, JobRepository jobRepository,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
             @Value("#{jobParameters['out']}") String out) {
         return (contribution, chunkContext) -> {
@@ -63,7 +66,9 @@ class SettlementFilesStepConfig {
             jdbc.setFetchSize(1000);
             Path folder = Path.of(out).resolve(period).resolve("r" + revision);
             Files.createDirectories(folder);
-            SettlementFiles files = new SettlementFiles(jdbc, dialect, YearMonth.parse(period), revision.intValue(), folder);
+            SettlementFiles files = new SettlementFiles(jdbc, dialect, YearMonth.parse(period), revision.intValue(),
+                    Path.of(out), jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution()
+                            .getJobInstance());
             long rows = files.writeAll(new TransactionTemplate(transactionManager, READ_ONLY));
             contribution.incrementWriteCount(rows);
             return RepeatStatus.FINISHED;
@@ -85,16 +90,23 @@ class SettlementFilesStepConfig {
         private final SqlDialect dialect;
         private final YearMonth period;
         private final int revision;
+        private final Path out;
         private final Path folder;
+        private final JobRepository jobRepository;
+        private final JobInstance jobInstance;
         private final String p;
         private Manifest manifest;
 
-        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, YearMonth period, int revision, Path folder) {
+        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, YearMonth period, int revision, Path out,
+                JobRepository jobRepository, JobInstance jobInstance) {
             this.jdbc = jdbc;
             this.dialect = dialect;
             this.period = period;
             this.revision = revision;
-            this.folder = folder;
+            this.out = out;
+            this.folder = out.resolve(period.toString()).resolve("r" + revision);
+            this.jobRepository = jobRepository;
+            this.jobInstance = jobInstance;
             this.p = period.toString();
         }
 
@@ -140,11 +152,12 @@ class SettlementFilesStepConfig {
             for (String name : FILE_ORDER) {
                 Written file = written.get(name);
                 if (file != null) {
-                    manifest.output(file.name(), file.sha256(), file.rows(), file.totals());
+                    manifest.output(file.name(), file.sha256(), file.rows(), file.totals(), file.totalsScale());
                     rows += file.rows();
                 }
             }
             writeManifest();
+            RebateSliceFile.deleteParts(out, p, revision);
             return rows;
         }
 
@@ -154,8 +167,11 @@ class SettlementFilesStepConfig {
                 "rebate-slices.csv", "commissions.csv", "payout-items.csv", "payouts.csv", "reconciliation.csv",
                 "rejects.csv");
 
-        /** A file written: what manifest.json says of it. */
-        record Written(String name, String sha256, long rows, Map<String, BigDecimal> totals) {
+        /** A file written: what manifest.json says of it; totals with the decimals the file has. */
+        record Written(String name, String sha256, long rows, Map<String, BigDecimal> totals, int totalsScale) {
+            Written(String name, String sha256, long rows, Map<String, BigDecimal> totals) {
+                this(name, sha256, rows, totals, 2);
+            }
         }
 
         private Written invoiceLines() {
@@ -231,16 +247,11 @@ class SettlementFilesStepConfig {
                     "ytd_weighted_volume", "tier_from", "ytd_rebate", "accrual");
         }
 
-        /** Amount and rebate with six decimals (io-contract §3); within a line, ascending tier_from. */
+        /** Put together from the parts the GRADUATED walk wrote ({@link RebateSliceFile}). */
         private Written rebateSlices() {
-            return write("rebate-slices.csv", List.of("amount", "rebate"),
-                    "SELECT program, scope_id, line_id, category, tier_from, amount, rate, rebate FROM rebate_slice"
-                            + " WHERE period = ? AND revision = ? ORDER BY " + dialect.ordered("program") + ", "
-                            + dialect.ordered("scope_id") + ", line_no, CASE WHEN tier_from IS NULL THEN 0 ELSE 1 END,"
-                            + " tier_from, slice_no",
-                    rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBigDecimal(5), six(rs.getBigDecimal(6)), rate(rs.getBigDecimal(7)), six(rs.getBigDecimal(8))},
-                    new int[0], "program", "scope_id", "line_id", "category", "tier_from", "amount", "rate", "rebate");
+            Path file = folder.resolve(RebateSliceFile.NAME);
+            CsvParts.Written parts = RebateSliceFile.write(jobRepository, jobInstance, out, p, revision);
+            return new Written(RebateSliceFile.NAME, Hashing.sha256(file), parts.rows(), parts.totals(), 6);
         }
 
         private Written commissions() {
@@ -276,10 +287,6 @@ class SettlementFilesStepConfig {
                             rs.getString(11)},
                     new int[] {5, 6, 7}, "payout_id", "payee_type", "payee_id", "payee_name", "payout_account", "gross",
                     "tax_withheld", "net", "currency", "item_count", "status");
-        }
-
-        private static CsvOutput.Raw six(BigDecimal amount) {
-            return new CsvOutput.Raw(amount.setScale(6, java.math.RoundingMode.HALF_UP).toPlainString());
         }
 
         private static String time(java.time.LocalDateTime time) {
@@ -339,9 +346,8 @@ class SettlementFilesStepConfig {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
 
-        /** Rates as plain decimals without exponent or trailing zeros (io-contract §3). */
         private static CsvOutput.Raw rate(BigDecimal rate) {
-            return new CsvOutput.Raw(rate.signum() == 0 ? "0" : rate.stripTrailingZeros().toPlainString());
+            return CsvOutput.rate(rate);
         }
     }
 }

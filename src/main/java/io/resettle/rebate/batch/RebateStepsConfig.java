@@ -6,6 +6,8 @@ import io.resettle.ingest.ChargeType;
 import io.resettle.invoice.InvoiceLine;
 import io.resettle.invoice.InvoiceLineKind;
 import io.resettle.money.Money;
+import io.resettle.output.CsvOutput;
+import io.resettle.output.CsvParts;
 import io.resettle.policy.Category;
 import io.resettle.policy.Policy;
 import io.resettle.policy.RebateProgram;
@@ -23,6 +25,7 @@ import io.resettle.rebate.RecordedAccrual;
 import io.resettle.rebate.WalkState;
 import io.resettle.run.FaultInjection;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +36,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -123,7 +125,6 @@ class RebateStepsConfig {
                 .transactionManager(transactionManager)
                 .reader(fiscalYearLineReader)
                 .writer(graduatedWalkWriter)
-                .listener(graduatedWalkWriter)
                 .build();
     }
 
@@ -175,50 +176,49 @@ class RebateStepsConfig {
 
     @Bean
     @StepScope
-    GraduatedWalkWriter graduatedWalkWriter(RebateStore store, PolicyStore policies, FaultInjection faults,
-            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision) {
+    GraduatedWalkWriter graduatedWalkWriter(PolicyStore policies, FaultInjection faults,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
+            @Value("#{jobParameters['out']}") String out) {
         YearMonth p = YearMonth.parse(period);
-        return new GraduatedWalkWriter(store, policies.inForce(p), faults, p, revision.intValue());
+        return new GraduatedWalkWriter(policies.inForce(p), faults, p, revision.intValue(),
+                RebateSliceFile.partsFolder(java.nio.file.Path.of(out), period, revision.intValue()));
     }
 
     /**
      * Feeds each line to the GRADUATED walk of every program whose fiscal year (the one holding P)
-     * contains it, writing the slices of P's lines. The walks and the line counter are saved in the
-     * step's ExecutionContext after every chunk (R11.4).
+     * contains it, writing the slices of P's lines to the parts of rebate-slices.csv
+     * ({@link RebateSliceFile}). The walks, the line counter and the parts' lengths are saved in the
+     * step's ExecutionContext after every chunk (R11.4); a restart cuts the parts back to them.
      */
-    static class GraduatedWalkWriter implements ItemStreamWriter<ScopedLine>, StepExecutionListener {
+    static class GraduatedWalkWriter implements ItemStreamWriter<ScopedLine> {
         static final String LINE_NO = "rebates.lineNo";
         static final String WALKS = "rebates.walks";
 
-        private final RebateStore store;
         private final List<RebateProgram> programs;
         private final FaultInjection faults;
         private final YearMonth period;
-        private final int revision;
+        private final Path partsFolder;
         private final Map<String, RebateWalk> walks = new TreeMap<>();
+        private CsvParts slices;
         private long lineNo;
 
-        GraduatedWalkWriter(RebateStore store, Policy policy, FaultInjection faults, YearMonth period, int revision) {
-            this.store = store;
+        GraduatedWalkWriter(Policy policy, FaultInjection faults, YearMonth period, int revision, Path partsFolder) {
             this.programs = policy.rebatePrograms().stream()
                     .filter(p -> p.mode() == RebateProgram.Mode.GRADUATED).toList();
             this.faults = faults;
             this.period = period;
-            this.revision = revision;
-        }
-
-        @Override
-        public void beforeStep(StepExecution stepExecution) {
-            if (!stepExecution.getExecutionContext().containsKey(LINE_NO)) {
-                store.deleteSlices(period, revision);
-            }
+            this.partsFolder = partsFolder;
         }
 
         @Override
         public void open(ExecutionContext context) {
             walks.clear();
-            lineNo = context.containsKey(LINE_NO) ? context.getLong(LINE_NO) : 0;
+            boolean resumed = context.containsKey(LINE_NO);
+            lineNo = resumed ? context.getLong(LINE_NO) : 0;
             walks.putAll(restore(programs, context));
+            slices = resumed
+                    ? CsvParts.restore(partsFolder, RebateSliceFile.TOTALS, RebateSliceFile.state(context))
+                    : CsvParts.empty(partsFolder, RebateSliceFile.TOTALS);
         }
 
         /** The walks saved in a step ExecutionContext. */
@@ -255,12 +255,15 @@ class RebateStepsConfig {
             for (int i = 0; i < keys.size(); i++) {
                 walks.get(keys.get(i)).state().toMap("rebates.walk." + i + ".").forEach(context::putString);
             }
+            RebateSliceFile.save(slices, context);
         }
 
         @Override
         public void write(Chunk<? extends ScopedLine> chunk) {
-            faults.beforeWriting("rebate-slices.csv", lineNo + 1, lineNo + chunk.size());
-            List<Object[]> rows = new ArrayList<>();
+            faults.beforeWriting(RebateSliceFile.NAME, lineNo + 1, lineNo + chunk.size());
+            // This chunk's rows of each part, with their totals (amount, rebate).
+            Map<String, CsvOutput.Rows> rows = new HashMap<>();
+            Map<String, BigDecimal[]> totals = new HashMap<>();
             for (ScopedLine scoped : chunk.getItems()) {
                 lineNo++;
                 BillingLine line = scoped.line();
@@ -270,20 +273,26 @@ class RebateStepsConfig {
                         continue;
                     }
                     String scopeId = RebateEligibility.scopeId(program, scoped.groupId());
-                    List<RebateSlice> slices = walks.computeIfAbsent(program.id() + "\t" + scopeId,
+                    String key = RebateSliceFile.partKey(program.id(), scopeId);
+                    List<RebateSlice> lineSlices = walks.computeIfAbsent(key,
                             k -> new RebateWalk(program, scopeId)).feed(line);
-                    if (!line.period().equals(period)) {
+                    if (!line.period().equals(period) || lineSlices.isEmpty()) {
                         continue;
                     }
-                    int sliceNo = 0;
-                    for (RebateSlice s : slices) {
-                        rows.add(new Object[] {period.toString(), revision, s.program(), s.scopeId(), lineNo, sliceNo++,
-                                s.lineId(), s.category().name(), s.tierFrom().orElse(null), s.amount(), s.rate(),
-                                s.rebate()});
+                    List<RebateSlice> ordered = new ArrayList<>(lineSlices);
+                    ordered.sort(RebateSliceFile.WITHIN_A_LINE);
+                    CsvOutput.Rows partRows = rows.computeIfAbsent(key, k -> new CsvOutput.Rows());
+                    BigDecimal[] partTotals = totals.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO,
+                            BigDecimal.ZERO});
+                    for (RebateSlice slice : ordered) {
+                        RebateSliceFile.print(slice, partRows, partTotals);
                     }
                 }
             }
-            store.insertSlices(rows);
+            // Parts in a fixed order, so a part's file name (its place) is the same in every run.
+            for (String key : new TreeSet<>(rows.keySet())) {
+                slices.append(key, rows.get(key), totals.get(key));
+            }
             faults.afterChunkWritten();
         }
     }

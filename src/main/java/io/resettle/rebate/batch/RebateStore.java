@@ -6,7 +6,6 @@ import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.RebateRow;
 import io.resettle.rebate.RebateStage;
 import io.resettle.rebate.RecordedAccrual;
-import io.resettle.run.SqlDialect;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** What the rebate steps read and write: slices, accruals and CASH stages (R7, R8). */
+/** What the rebate steps read and write: accruals and CASH stages (R7, R8); the slices go to a file. */
 @Repository
 public class RebateStore {
 
@@ -25,23 +24,10 @@ public class RebateStore {
     public static final String EVENT_TIME = "COALESCE(payment_time, usage_start,"
             + " CAST(CONCAT(period, '-01 00:00:00') AS TIMESTAMP))";
 
-    static final List<String> SLICE_COLUMNS = List.of("period", "revision", "program", "scope_id", "line_no",
-            "slice_no", "line_id", "category", "tier_from", "amount", "rate", "rebate");
-
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
 
-    public RebateStore(JdbcTemplate jdbc, SqlDialect dialect) {
+    public RebateStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.dialect = dialect;
-    }
-
-    public void deleteSlices(YearMonth period, int revision) {
-        jdbc.update("DELETE FROM rebate_slice WHERE period = ? AND revision = ?", period.toString(), revision);
-    }
-
-    public void insertSlices(List<Object[]> rows) {
-        dialect.bulkInsert("rebate_slice", SLICE_COLUMNS, rows);
     }
 
     /**
