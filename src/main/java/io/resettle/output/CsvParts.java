@@ -129,6 +129,7 @@ public final class CsvParts {
         if (rows.count() == 0) {
             return;
         }
+        boolean created = !parts.containsKey(key);
         Part part = parts.computeIfAbsent(key, k -> new Part(folder.resolve((parts.size() + 1) + ".part"),
                 totalNames.size()));
         byte[] bytes = rows.text().toString().getBytes(StandardCharsets.UTF_8);
@@ -142,6 +143,11 @@ public final class CsvParts {
                     channel.write(buffer);
                 }
                 channel.truncate(part.bytes + bytes.length);
+                // On disk before the chunk that records the new length commits, even if the machine stops.
+                channel.force(false);
+            }
+            if (created) {
+                forceDirectory(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part.file, e);
@@ -219,6 +225,15 @@ public final class CsvParts {
     /** Removes the parts once the file is written. */
     public void delete() {
         deleteFolder(folder);
+    }
+
+    /** A new file's name is on disk once its folder is flushed (Linux; elsewhere opening a folder may fail). */
+    private static void forceDirectory(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported on this platform: the part's own force is what can be done
+        }
     }
 
     private static void copy(InputStream in, OutputStream out, long bytes) throws IOException {

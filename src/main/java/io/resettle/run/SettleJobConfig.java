@@ -95,6 +95,11 @@ class SettleJobConfig {
                     }
                 }
                 periodRuns.finished(period, revision, status);
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    // The files are written and the job cannot be restarted: the slices' parts are done with.
+                    io.resettle.rebate.batch.RebateSliceFile.deleteParts(
+                            java.nio.file.Path.of(execution.getJobParameters().getString("out")), period.toString(), revision);
+                }
             }
         };
     }

@@ -29,19 +29,41 @@ public class SqlDialect {
         }
     }
 
-    /** The libc locales whose collation is code-point order, which for UTF-8 is byte order: that of COLLATE "C". */
-    private static final java.util.Set<String> CODE_POINT_LOCALES = java.util.Set.of("C", "POSIX", "C.UTF-8", "C.utf8");
+    /** PostgreSQL itself compares text of these libc locales byte by byte, as COLLATE "C" does. */
+    private static final java.util.Set<String> BYTE_ORDER_LOCALES = java.util.Set.of("C", "POSIX");
+    /** libc's own code-point locales: code-point order on glibc 2.35 on, checked on a probe before it is trusted. */
+    private static final java.util.Set<String> CODE_POINT_LOCALES = java.util.Set.of("C.UTF-8", "C.utf8");
+    /** Case, punctuation, digits, accents, CJK and characters at the ends of the BMP and past it. */
+    private static final String PROBE = "('b'), ('B'), ('a-b'), ('a_b'), ('ab'), ('a b'), ('A'), ('10'), ('9'), ('é'),"
+            + " ('e'), ('Z'), ('代理商'), ('云大使'), ('😀'), ('\uFFFD'), ('\uE000'), ('a'), ('-a'), ('_a')";
 
     /**
-     * Whether the database's default collation already sorts text by code point. PostgreSQL 15 may
-     * take the default from ICU instead of libc ({@code datlocprovider}); older servers always use libc.
+     * Whether the database's default collation already sorts text by code point (for UTF-8 the
+     * byte order of COLLATE "C"). PostgreSQL 15 may take the default from ICU instead of libc
+     * ({@code datlocprovider}); older servers always use libc. A libc {@code C.UTF-8} is trusted
+     * only if it sorts the probe words as COLLATE "C" does.
      */
     private static boolean sortsByCodePoint(Connection connection) throws SQLException {
         String sql = connection.getMetaData().getDatabaseMajorVersion() >= 15
                 ? "SELECT datcollate FROM pg_database WHERE datname = current_database() AND datlocprovider = 'c'"
                 : "SELECT datcollate FROM pg_database WHERE datname = current_database()";
+        String collation;
         try (var statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
-            return rs.next() && CODE_POINT_LOCALES.contains(rs.getString(1));
+            collation = rs.next() ? rs.getString(1) : null;
+        }
+        if (collation == null) {
+            return false;
+        }
+        if (BYTE_ORDER_LOCALES.contains(collation)) {
+            return true;
+        }
+        if (!CODE_POINT_LOCALES.contains(collation)) {
+            return false;
+        }
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery(
+                "SELECT string_agg(w, '|' ORDER BY w) = string_agg(w, '|' ORDER BY w COLLATE \"C\") FROM (VALUES "
+                        + PROBE + ") AS probe (w)")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,18 +91,48 @@ class PeriodOverview {
                 + " ORDER BY needed NULLS LAST, worth DESC, kind, program_or_table, scope FETCH FIRST 500 ROWS ONLY"));
     }
 
-    /** Every file under {@code <out>/<period>/}, each revision's folder included. */
+    /**
+     * Every file under {@code <out>/<period>/}, each revision's folder included; not the hidden ones
+     * (a file being written, the rebate slices' parts of a run in progress).
+     */
     List<OutputFile> outputFiles(YearMonth period) {
         Path folder = outDir.resolve(period.toString());
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).sorted()
-                    .map(f -> new OutputFile(folder.relativize(f).toString().replace('\\', '/'), size(f))).toList();
+        List<Path> found = new java.util.ArrayList<>();
+        try {
+            Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
+                        java.nio.file.attribute.BasicFileAttributes attributes) {
+                    return !dir.equals(folder) && hidden(dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                            : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && !hidden(file)) {
+                        found.add(file);
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // Removed while we looked (a run finishing): not an output any more.
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return found.stream().sorted()
+                .map(f -> new OutputFile(folder.relativize(f).toString().replace('\\', '/'), size(f))).toList();
+    }
+
+    private static boolean hidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
     /** {@link #outputFiles} by folder: the period's own files first, then r1, r2, … in revision order. */

@@ -32,6 +32,15 @@ class SqlDialectIT {
     }
 
     @Test
+    void aCDatabaseIsTrustedWithoutAProbe() throws Exception {
+        String url = TestDatabases.newPostgres("TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'");
+        SqlDialect dialect = new SqlDialect(new DriverManagerDataSource(url));
+
+        assertThat(dialect.sortsByCodePoint()).isTrue();
+        assertThat(sorted(url, dialect.ordered("word"))).isEqualTo(byCodePoint(WORDS));
+    }
+
+    @Test
     void anIcuDatabaseGetsCollateCAndTheSameOrder() throws Exception {
         String url = TestDatabases.newPostgres(
                 "TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");

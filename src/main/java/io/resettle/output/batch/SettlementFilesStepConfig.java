@@ -157,7 +157,6 @@ class SettlementFilesStepConfig {
                 }
             }
             writeManifest();
-            RebateSliceFile.deleteParts(out, p, revision);
             return rows;
         }
 

@@ -150,7 +150,7 @@ public class PricingStore {
                 rs.getBigDecimal(first + 8), null, rs.getString(first + 9), null, null, null, false);
     }
 
-    /** Column of the related line's first field, and of the earlier rate, in {@link #periodLinesQuery()}. */
+    /** Column of the related line's first field, and of the earlier rate, in {@link #periodLinesQuery(boolean)}. */
     static final int RELATED_FIRST_COLUMN = PRICED_COLUMNS.size() + 1;
     static final int EARLIER_RATE_COLUMN = 2 * PRICED_COLUMNS.size() + 1;
 

@@ -66,7 +66,16 @@ public final class RebateSliceFile {
         parts.state().forEach((key, value) -> context.putString(STATE + key, value));
     }
 
+    /**
+     * The parts' state saved in a walk's context. A walk saved by a version before the parts (its
+     * slices were in a table, dropped by V24) has none: its slices cannot be found again, so it is
+     * refused rather than written without them.
+     */
     static Map<String, String> state(ExecutionContext context) {
+        if (context.containsKey(RebateStepsConfig.GraduatedWalkWriter.LINE_NO) && !context.containsKey(STATE + "keys")) {
+            throw new IllegalStateException(RebateStepsConfig.STEP + " of this run was saved by an older version of"
+                    + " Resettle, which kept rebate slices in a table: finish the run with that version");
+        }
         Map<String, String> state = new HashMap<>();
         for (Map.Entry<String, Object> entry : context.entrySet()) {
             if (entry.getKey().startsWith(STATE)) {
@@ -87,11 +96,13 @@ public final class RebateSliceFile {
         Map<String, String> state = walk == null ? Map.of() : state(walk.getExecutionContext());
         Path folder = partsFolder(out, period, revision);
         CsvParts parts = CsvParts.saved(folder, TOTALS, state);
-        CsvParts.Written written = parts.writeTo(revisionFolder(out, period, revision).resolve(NAME), PART_ORDER, HEADER);
-        return written;
+        return parts.writeTo(revisionFolder(out, period, revision).resolve(NAME), PART_ORDER, HEADER);
     }
 
-    /** Removes the parts once every file of the revision is written. */
+    /**
+     * Removes the parts once the job has completed: until then a restart may write the files
+     * again and needs them.
+     */
     public static void deleteParts(Path out, String period, int revision) {
         CsvParts.empty(partsFolder(out, period, revision), TOTALS);
     }

@@ -180,7 +180,7 @@ class RebateStepsConfig {
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
             @Value("#{jobParameters['out']}") String out) {
         YearMonth p = YearMonth.parse(period);
-        return new GraduatedWalkWriter(policies.inForce(p), faults, p, revision.intValue(),
+        return new GraduatedWalkWriter(policies.inForce(p), faults, p,
                 RebateSliceFile.partsFolder(java.nio.file.Path.of(out), period, revision.intValue()));
     }
 
@@ -202,7 +202,7 @@ class RebateStepsConfig {
         private CsvParts slices;
         private long lineNo;
 
-        GraduatedWalkWriter(Policy policy, FaultInjection faults, YearMonth period, int revision, Path partsFolder) {
+        GraduatedWalkWriter(Policy policy, FaultInjection faults, YearMonth period, Path partsFolder) {
             this.programs = policy.rebatePrograms().stream()
                     .filter(p -> p.mode() == RebateProgram.Mode.GRADUATED).toList();
             this.faults = faults;
