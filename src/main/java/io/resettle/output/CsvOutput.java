@@ -57,12 +57,8 @@ public final class CsvOutput implements AutoCloseable {
 
     /** Cells: text (guarded), {@link BigDecimal} money (two decimals), numbers, or {@code null} (empty). */
     public void row(Object... cells) {
-        List<String> values = new ArrayList<>(cells.length);
-        for (Object cell : cells) {
-            values.add(format(cell));
-        }
         try {
-            printer.printRecord(values);
+            printer.printRecord(formatted(cells));
             rows++;
             if (pending.length() >= BATCH) {
                 writePending();
@@ -105,6 +101,14 @@ public final class CsvOutput implements AutoCloseable {
         return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + text : text;
     }
 
+    private static List<String> formatted(Object... cells) {
+        List<String> values = new ArrayList<>(cells.length);
+        for (Object cell : cells) {
+            values.add(format(cell));
+        }
+        return values;
+    }
+
     private static String format(Object cell) {
         if (cell == null) {
             return "";
@@ -143,12 +147,8 @@ public final class CsvOutput implements AutoCloseable {
         }
 
         public void row(Object... cells) {
-            List<String> values = new ArrayList<>(cells.length);
-            for (Object cell : cells) {
-                values.add(format(cell));
-            }
             try {
-                printer.printRecord(values);
+                printer.printRecord(formatted(cells));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
