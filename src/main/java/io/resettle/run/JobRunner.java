@@ -2,6 +2,7 @@ package io.resettle.run;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -49,6 +50,8 @@ public class JobRunner {
     /** Ingests a period: a new job instance per launch, identified by a fresh generation number. */
     public JobExecution ingest(YearMonth period, String dataDir, String outDir) throws Exception {
         refuseIfRunning(ingestJob.getName(), period);
+        // A settle reads the period's billing lines from start to end; a rebuild under it would change them.
+        refuseIfRunning(settleJob.getName(), period);
         long generation = dialect.nextValue("ingest_generation_seq");
         JobParameters parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
                 .addString("period", period.toString())
@@ -79,6 +82,8 @@ public class JobRunner {
      */
     public JobExecution settle(YearMonth period, boolean rerun, boolean force, String outDir) throws Exception {
         refuseIfRunning(settleJob.getName(), period);
+        refuseIfRunning(ingestJob.getName(), period);
+        refuseUnlessLastIngestCompleted(period);
         if (periodRuns.isClosed(period)) {
             throw new RefusedException(period + " is closed; reopen it first: resettle reopen --period " + period
                     + " --reason \"...\"");
@@ -186,6 +191,25 @@ public class JobRunner {
             execution = jobOperator.recover(execution);
         }
         return jobOperator.restart(execution);
+    }
+
+    /**
+     * After a failed ingest the period's files are recorded as that ingest left them while its
+     * billing lines may still be the previous ones: a settlement would price one and list the
+     * other in its manifest. The ingest is resumed or run again first.
+     */
+    private void refuseUnlessLastIngestCompleted(YearMonth period) {
+        List<Map<String, Object>> last = jdbc.queryForList("SELECT e.job_execution_id, e.status FROM batch_job_execution e"
+                + " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id"
+                + " JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id"
+                + " WHERE i.job_name = ? AND p.parameter_name = 'period' AND p.parameter_value = ?"
+                + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", ingestJob.getName(), period.toString());
+        if (!last.isEmpty() && !"COMPLETED".equals(last.get(0).get("status"))) {
+            Object execution = last.get(0).get("job_execution_id");
+            throw new RefusedException("the last ingest of " + period + " (execution " + execution + ") ended "
+                    + last.get(0).get("status") + ", so its files and billing lines may not match; resume it:"
+                    + " resettle restart --execution " + execution + ", or ingest the period again");
+        }
     }
 
     private void refuseIfRunning(String jobName, YearMonth period) {

@@ -9,6 +9,7 @@ import io.resettle.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -200,6 +201,20 @@ class SettleJobIT {
     void settlingWithoutIngestIsRefused() {
         setUp("e1");
         assertThat(settle("2026-10")).isEqualTo(ResettleCommandLine.REFUSED);
+    }
+
+    @Test
+    void settlingAfterAFailedIngestIsRefusedUntilTheIngestIsResumed() {
+        setUp("e1");
+        assertThat(cli.run(Map.of("resettle.fault.fail-at-row", "1"), "ingest", "--period", "2026-10", "--data",
+                data.toString(), "--out", out.toString())).isEqualTo(ResettleCommandLine.FAILED);
+        String failed = Sql.value(cli.databaseUrl(), "SELECT job_execution_id FROM batch_job_execution WHERE status = 'FAILED'");
+
+        assertThat(settle("2026-10")).isEqualTo(ResettleCommandLine.REFUSED);
+        assertThat(Sql.value(cli.databaseUrl(), "SELECT COUNT(*) FROM period_run")).isEqualTo("0");
+
+        assertThat(cli.run("restart", "--execution", failed)).isZero();
+        assertThat(settle("2026-10")).isZero();
     }
 
     @Test
