@@ -75,7 +75,8 @@ public class JobRunner {
 
     /**
      * Settles a period: revision 1, or with {@code rerun} revision n+1 of a settled period (R11.1).
-     * Refused (exit 2) while the period runs, when it is closed (R11.5), when nothing was ingested,
+     * Refused (exit 2) while the period runs or is being ingested, when its last ingest did not
+     * complete, when it is closed (R11.5), when nothing was ingested,
      * when an earlier revision did not complete (restart it instead), when a later period is
      * already settled (a first settlement only: payouts chain from period to period), and when the
      * period has quarantined files (R2.6) unless {@code force}.
@@ -190,6 +191,18 @@ public class JobRunner {
             }
             execution = jobOperator.recover(execution);
         }
+        // The same refusals as a first launch: an ingest never rebuilds lines under a running settle,
+        // a settle never resumes on lines an ingest is changing or left unfinished.
+        String period = execution.getJobParameters().getString("period");
+        if (period != null) {
+            String job = execution.getJobInstance().getJobName();
+            if (job.equals(ingestJob.getName())) {
+                refuseIfRunning(settleJob.getName(), YearMonth.parse(period));
+            } else if (job.equals(settleJob.getName())) {
+                refuseIfRunning(ingestJob.getName(), YearMonth.parse(period));
+                refuseUnlessLastIngestCompleted(YearMonth.parse(period));
+            }
+        }
         return jobOperator.restart(execution);
     }
 
@@ -206,9 +219,11 @@ public class JobRunner {
                 + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", ingestJob.getName(), period.toString());
         if (!last.isEmpty() && !"COMPLETED".equals(last.get(0).get("status"))) {
             Object execution = last.get(0).get("job_execution_id");
+            Object status = last.get(0).get("status");
             throw new RefusedException("the last ingest of " + period + " (execution " + execution + ") ended "
-                    + last.get(0).get("status") + ", so its files and billing lines may not match; resume it:"
-                    + " resettle restart --execution " + execution + ", or ingest the period again");
+                    + status + ", so its files and billing lines may not match; "
+                    + ("ABANDONED".equals(status) ? "ingest the period again"
+                            : "resume it: resettle restart --execution " + execution + ", or ingest the period again"));
         }
     }
 
