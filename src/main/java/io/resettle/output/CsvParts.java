@@ -222,8 +222,8 @@ public final class CsvParts {
         return new Written(rows, named);
     }
 
-    /** Removes the parts once the file is written. */
-    public void delete() {
+    /** Removes the parts in {@code folder}, and the folder, once the file is written for good. */
+    public static void remove(Path folder) {
         deleteFolder(folder);
     }
 

@@ -6,6 +6,7 @@ import io.resettle.forecast.batch.ForecastStore;
 import io.resettle.ingest.batch.IngestStore;
 import io.resettle.masterdata.DataSetException;
 import io.resettle.money.Money;
+import io.resettle.output.OutputFolders;
 import io.resettle.policy.PolicyException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -261,7 +262,7 @@ public final class ResettleCommandLine {
                     + " AND status = 'BREAK'", Long.class, period.toString(), revision);
             out.printf("%-8s r%-3d %-22s %9d %18s %7d  %s%n", period, revision, latest.get().status(),
                     ((Number) totals.get("n")).longValue(), Money.round2((java.math.BigDecimal) totals.get("net")).toPlainString(),
-                    breaks, outDir.resolve(period.toString()).resolve("r" + revision));
+                    breaks, OutputFolders.revision(outDir, period.toString(), revision));
         }
     }
 
@@ -341,8 +342,8 @@ public final class ResettleCommandLine {
                             rs.getString(2), Money.round2(rs.getBigDecimal(3)), Money.round2(rs.getBigDecimal(4)),
                             Money.round2(rs.getBigDecimal(5)));
                 }, period.toString(), revision);
-        out.printf("  files: %s%n", Path.of(execution.getJobParameters().getString("out")).resolve(period.toString())
-                .resolve("r" + revision));
+        out.printf("  files: %s%n", OutputFolders.revision(Path.of(execution.getJobParameters().getString("out")),
+                period.toString(), (int) revision));
     }
 
     private void printIngestSummary(IngestStore store, YearMonth period, String outDir) {

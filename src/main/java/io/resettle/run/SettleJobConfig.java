@@ -1,5 +1,7 @@
 package io.resettle.run;
 
+import io.resettle.rebate.batch.RebateSliceFile;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -97,8 +99,8 @@ class SettleJobConfig {
                 periodRuns.finished(period, revision, status);
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
                     // The files are written and the job cannot be restarted: the slices' parts are done with.
-                    io.resettle.rebate.batch.RebateSliceFile.deleteParts(
-                            java.nio.file.Path.of(execution.getJobParameters().getString("out")), period.toString(), revision);
+                    RebateSliceFile.deleteParts(Path.of(execution.getJobParameters().getString("out")), period.toString(),
+                            revision);
                 }
             }
         };

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -30,9 +31,9 @@ public class SqlDialect {
     }
 
     /** PostgreSQL itself compares text of these libc locales byte by byte, as COLLATE "C" does. */
-    private static final java.util.Set<String> BYTE_ORDER_LOCALES = java.util.Set.of("C", "POSIX");
+    private static final Set<String> BYTE_ORDER_LOCALES = Set.of("C", "POSIX");
     /** libc's own code-point locales: code-point order on glibc 2.35 on, checked on a probe before it is trusted. */
-    private static final java.util.Set<String> CODE_POINT_LOCALES = java.util.Set.of("C.UTF-8", "C.utf8");
+    private static final Set<String> CODE_POINT_LOCALES = Set.of("C.UTF-8", "C.utf8");
     /** Case, punctuation, digits, accents, CJK and characters at the ends of the BMP and past it. */
     private static final String PROBE = "('b'), ('B'), ('a-b'), ('a_b'), ('ab'), ('a b'), ('A'), ('10'), ('9'), ('é'),"
             + " ('e'), ('Z'), ('代理商'), ('云大使'), ('😀'), ('\uFFFD'), ('\uE000'), ('a'), ('-a'), ('_a')";

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,28 +104,28 @@ class PeriodOverview {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
-        List<Path> found = new java.util.ArrayList<>();
+        List<Path> found = new ArrayList<>();
         try {
-            Files.walkFileTree(folder, new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
                 @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path dir,
-                        java.nio.file.attribute.BasicFileAttributes attributes) {
-                    return !dir.equals(folder) && hidden(dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
-                            : java.nio.file.FileVisitResult.CONTINUE;
+                public FileVisitResult preVisitDirectory(Path dir,
+                        BasicFileAttributes attributes) {
+                    return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile() && !hidden(file)) {
                         found.add(file);
                     }
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
                     // Removed while we looked (a run finishing): not an output any more.
-                    return java.nio.file.FileVisitResult.CONTINUE;
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
@@ -142,7 +146,7 @@ class PeriodOverview {
             int slash = file.path().indexOf('/');
             String first = slash < 0 ? "" : file.path().substring(0, slash);
             int revision = first.matches("r[0-9]{1,6}") ? Integer.parseInt(first.substring(1)) : 0;
-            byRevision.computeIfAbsent(revision, r -> new java.util.ArrayList<>()).add(file);
+            byRevision.computeIfAbsent(revision, r -> new ArrayList<>()).add(file);
         }
         return byRevision.entrySet().stream()
                 .map(e -> new OutputGroup(e.getKey(), e.getKey() == 0 ? "" : "r" + e.getKey(), List.copyOf(e.getValue())))

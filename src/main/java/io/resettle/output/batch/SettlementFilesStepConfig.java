@@ -3,6 +3,7 @@ package io.resettle.output.batch;
 import io.resettle.output.CsvOutput;
 import io.resettle.output.CsvParts;
 import io.resettle.output.Manifest;
+import io.resettle.output.OutputFolders;
 import io.resettle.rebate.batch.RebateSliceFile;
 import io.resettle.run.Hashing;
 import io.resettle.run.SqlDialect;
@@ -64,10 +65,10 @@ class SettlementFilesStepConfig {
         return (contribution, chunkContext) -> {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             jdbc.setFetchSize(1000);
-            Path folder = Path.of(out).resolve(period).resolve("r" + revision);
+            Path folder = OutputFolders.revision(Path.of(out), period, revision.intValue());
             Files.createDirectories(folder);
             SettlementFiles files = new SettlementFiles(jdbc, dialect, YearMonth.parse(period), revision.intValue(),
-                    Path.of(out), jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution()
+                    folder, jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution()
                             .getJobInstance());
             long rows = files.writeAll(new TransactionTemplate(transactionManager, READ_ONLY));
             contribution.incrementWriteCount(rows);
@@ -90,21 +91,19 @@ class SettlementFilesStepConfig {
         private final SqlDialect dialect;
         private final YearMonth period;
         private final int revision;
-        private final Path out;
         private final Path folder;
         private final JobRepository jobRepository;
         private final JobInstance jobInstance;
         private final String p;
         private Manifest manifest;
 
-        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, YearMonth period, int revision, Path out,
+        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, YearMonth period, int revision, Path folder,
                 JobRepository jobRepository, JobInstance jobInstance) {
             this.jdbc = jdbc;
             this.dialect = dialect;
             this.period = period;
             this.revision = revision;
-            this.out = out;
-            this.folder = out.resolve(period.toString()).resolve("r" + revision);
+            this.folder = folder;
             this.jobRepository = jobRepository;
             this.jobInstance = jobInstance;
             this.p = period.toString();
@@ -249,7 +248,7 @@ class SettlementFilesStepConfig {
         /** Put together from the parts the GRADUATED walk wrote ({@link RebateSliceFile}). */
         private Written rebateSlices() {
             Path file = folder.resolve(RebateSliceFile.NAME);
-            CsvParts.Written parts = RebateSliceFile.write(jobRepository, jobInstance, out, p, revision);
+            CsvParts.Written parts = RebateSliceFile.write(jobRepository, jobInstance, folder);
             return new Written(RebateSliceFile.NAME, Hashing.sha256(file), parts.rows(), parts.totals(), 6);
         }
 

@@ -2,6 +2,7 @@ package io.resettle.rebate.batch;
 
 import io.resettle.output.CsvOutput;
 import io.resettle.output.CsvParts;
+import io.resettle.output.OutputFolders;
 import io.resettle.rebate.RebateSlice;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -40,11 +41,7 @@ public final class RebateSliceFile {
     }
 
     static Path partsFolder(Path out, String period, int revision) {
-        return CsvParts.folderOf(revisionFolder(out, period, revision), NAME);
-    }
-
-    private static Path revisionFolder(Path out, String period, int revision) {
-        return out.resolve(period).resolve("r" + revision);
+        return CsvParts.folderOf(OutputFolders.revision(out, period, revision), NAME);
     }
 
     static String partKey(String program, String scopeId) {
@@ -87,16 +84,14 @@ public final class RebateSliceFile {
 
     /**
      * Puts the file together in the revision's folder from the parts {@code computeRebates} of this
-     * job instance committed last, then removes them. Without a walk (no line in the fiscal year)
-     * the file has its header only.
+     * job instance committed last; they stay until the job completes ({@link #deleteParts}).
+     * Without a walk (no line in the fiscal year) the file has its header only.
      */
-    public static CsvParts.Written write(JobRepository jobRepository, JobInstance jobInstance, Path out, String period,
-            int revision) {
+    public static CsvParts.Written write(JobRepository jobRepository, JobInstance jobInstance, Path revisionFolder) {
         StepExecution walk = jobRepository.getLastStepExecution(jobInstance, RebateStepsConfig.STEP);
         Map<String, String> state = walk == null ? Map.of() : state(walk.getExecutionContext());
-        Path folder = partsFolder(out, period, revision);
-        CsvParts parts = CsvParts.saved(folder, TOTALS, state);
-        return parts.writeTo(revisionFolder(out, period, revision).resolve(NAME), PART_ORDER, HEADER);
+        CsvParts parts = CsvParts.saved(CsvParts.folderOf(revisionFolder, NAME), TOTALS, state);
+        return parts.writeTo(revisionFolder.resolve(NAME), PART_ORDER, HEADER);
     }
 
     /**
@@ -104,7 +99,7 @@ public final class RebateSliceFile {
      * again and needs them.
      */
     public static void deleteParts(Path out, String period, int revision) {
-        CsvParts.empty(partsFolder(out, period, revision), TOTALS);
+        CsvParts.remove(partsFolder(out, period, revision));
     }
 
     private static int byCodePoint(String a, String b) {

@@ -181,7 +181,7 @@ class RebateStepsConfig {
             @Value("#{jobParameters['out']}") String out) {
         YearMonth p = YearMonth.parse(period);
         return new GraduatedWalkWriter(policies.inForce(p), faults, p,
-                RebateSliceFile.partsFolder(java.nio.file.Path.of(out), period, revision.intValue()));
+                RebateSliceFile.partsFolder(Path.of(out), period, revision.intValue()));
     }
 
     /**
