@@ -5,14 +5,20 @@ import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.IngestedRow;
 import io.resettle.ingest.RejectReason;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import io.resettle.run.SqlDialect;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -129,6 +135,9 @@ public class IngestStore {
     /**
      * Rebuilds the period's billing lines from the staged rows of its ACCEPTED files: for each line
      * id, the row of the latest ingest, and within one ingest the file latest in path order (R2.7).
+     * A file holds no line id twice (R2.5), so unless two accepted files share one, every staged row
+     * is a billing line: they are copied as they are, and the primary key finds a shared id (a period
+     * is not sorted to look for one). Only then are the rows ranked, after a rollback to before the copy.
      */
     public int rebuildBillingLines(YearMonth period) {
         String p = period.toString();
@@ -136,11 +145,46 @@ public class IngestStore {
         String columns = "period, line_id, related_line_id, sub_account_id, order_id, product_code, category,"
                 + " billing_method, charge_type, list_amount, payable_amount, paid_amount, currency, payment_time,"
                 + " usage_start, usage_end, paid, file, row_no";
+        String acceptedRows = " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
+                + " WHERE s.period = ? AND f.status = ?";
+        Integer copied = copyUnlessLineIdShared("INSERT INTO billing_line (" + columns + ") SELECT "
+                + prefixed("s.", columns) + acceptedRows, p, FileStatus.ACCEPTED.name());
+        if (copied != null) {
+            return copied;
+        }
         return jdbc.update("INSERT INTO billing_line (" + columns + ") SELECT " + columns + " FROM ("
                 + " SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_id ORDER BY s.generation DESC, "
-                + dialect.ordered("s.file") + " DESC) AS rn"
-                + " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
-                + " WHERE s.period = ? AND f.status = ?) ranked WHERE rn = 1", p, FileStatus.ACCEPTED.name());
+                + dialect.ordered("s.file") + " DESC) AS rn" + acceptedRows + ") ranked WHERE rn = 1",
+                p, FileStatus.ACCEPTED.name());
+    }
+
+    /**
+     * Runs the copy inside a savepoint of the step's transaction; on a unique violation rolls back to
+     * it and returns null, so that nothing of the copy stays.
+     */
+    private Integer copyUnlessLineIdShared(String insert, String period, String status) {
+        return jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            Savepoint beforeCopy = connection.setSavepoint();
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                statement.setString(1, period);
+                statement.setString(2, status);
+                int rows = statement.executeUpdate();
+                connection.releaseSavepoint(beforeCopy);
+                return rows;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeCopy);
+                return null;
+            }
+        });
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static String prefixed(String prefix, String columns) {
+        return Arrays.stream(columns.split(",")).map(c -> prefix + c.strip()).collect(Collectors.joining(", "));
     }
 
     public record RejectRecord(String file, long rowNo, RejectReason reason, String detail, String raw) {
