@@ -37,12 +37,14 @@ class SettleJobConfig {
      * computeRebates needs only the billing lines, not their prices: it runs beside the pricing and
      * invoicing steps instead of after them. The GRADUATED walk is one thread by nature (event
      * order); beside priceLines it uses the cores that pricing leaves idle (docs/performance.md).
-     * accrueRebates and everything after it wait for both.
+     * Once both are done, invoice-lines.csv (final once the invoices are built) is written beside
+     * accrueRebates, settlePayouts and reconcile, under a hidden name that writeSettlementFiles
+     * renames after them.
      */
     @Bean
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
             Step creditRebates, Step buildInvoices, Step buildStatements, Step computeRebates, Step accrueRebates,
-            Step settlePayouts, Step reconcile, Step writeSettlementFiles,
+            Step settlePayouts, Step reconcile, Step writeInvoiceLines, Step writeSettlementFiles,
             JobExecutionListener periodRunRecorder, RunLiveness runLiveness) {
         Flow pricingAndInvoices = new FlowBuilder<SimpleFlow>("pricingAndInvoices")
                 .start(computeGroupVolumes)
@@ -53,11 +55,19 @@ class SettleJobConfig {
                 .next(buildStatements)
                 .build();
         Flow graduatedRebates = new FlowBuilder<SimpleFlow>("graduatedRebates").start(computeRebates).build();
-        SimpleAsyncTaskExecutor flows = new SimpleAsyncTaskExecutor("settle-");
-        flows.setConcurrencyLimit(2);
         Flow pricingBesideRebates = new FlowBuilder<SimpleFlow>("pricingBesideRebates")
-                .split(flows)
+                .split(twoAtATime())
                 .add(pricingAndInvoices, graduatedRebates)
+                .build();
+        Flow invoiceLinesFile = new FlowBuilder<SimpleFlow>("invoiceLinesFile").start(writeInvoiceLines).build();
+        Flow accrualsToReconcile = new FlowBuilder<SimpleFlow>("accrualsToReconcile")
+                .start(accrueRebates)
+                .next(settlePayouts)
+                .next(reconcile)
+                .build();
+        Flow invoiceLinesBesideReconcile = new FlowBuilder<SimpleFlow>("invoiceLinesBesideReconcile")
+                .split(twoAtATime())
+                .add(accrualsToReconcile, invoiceLinesFile)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
@@ -65,12 +75,16 @@ class SettleJobConfig {
                 .listener(runLiveness)
                 .listener(periodRunRecorder)
                 .start(pricingBesideRebates)
-                .next(accrueRebates)
-                .next(settlePayouts)
-                .next(reconcile)
+                .next(invoiceLinesBesideReconcile)
                 .next(writeSettlementFiles)
                 .build()
                 .build();
+    }
+
+    private static SimpleAsyncTaskExecutor twoAtATime() {
+        SimpleAsyncTaskExecutor flows = new SimpleAsyncTaskExecutor("settle-");
+        flows.setConcurrencyLimit(2);
+        return flows;
     }
 
     /** Keeps the period run table in step with the job, and marks a run with breaks (R12.5). */

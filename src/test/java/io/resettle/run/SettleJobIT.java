@@ -197,6 +197,56 @@ class SettleJobIT {
         assertThat(Sql.value(cli.databaseUrl(), "SELECT forced FROM period_run")).isEqualTo("true");
     }
 
+    /**
+     * invoice-lines.csv is written beside reconcile under a hidden name and renamed with the other
+     * files: a run that fails before they are all written leaves no invoice-lines.csv, and its
+     * restart publishes the staged copy.
+     */
+    @Test
+    void aFailureAfterTheInvoiceLinesAreStagedLeavesNoInvoiceLinesFile_andTheRestartPublishesThem() throws Exception {
+        String staged = failInTheFilesStepAfterStagingInvoiceLines();
+        Path folder = out.resolve("2026-10/r1");
+
+        assertThat(cli.run("restart", "--execution", failedExecution())).isZero();
+        assertThat(file("2026-10", 1, "invoice-lines.csv")).isEqualTo(staged);
+        assertThat(folder.resolve(".invoice-lines.csv.staged")).doesNotExist();
+        assertThat(file("2026-10", 1, "manifest.json"))
+                .contains("\"sha256\": \"" + Hashing.sha256(folder.resolve("invoice-lines.csv")) + "\"");
+    }
+
+    @Test
+    void aStagedInvoiceLinesFileThatChangedIsWrittenAgainOnRestart() throws Exception {
+        String staged = failInTheFilesStepAfterStagingInvoiceLines();
+        Path folder = out.resolve("2026-10/r1");
+        Files.writeString(folder.resolve(".invoice-lines.csv.staged"), "INV-X,X,x1,CHARGE,,,,1.00,0,0.00,1.00,CNY\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(cli.run("restart", "--execution", failedExecution())).isZero();
+        assertThat(file("2026-10", 1, "invoice-lines.csv")).isEqualTo(staged);
+        assertThat(folder.resolve(".invoice-lines.csv.staged")).doesNotExist();
+        assertThat(file("2026-10", 1, "manifest.json"))
+                .contains("\"sha256\": \"" + Hashing.sha256(folder.resolve("invoice-lines.csv")) + "\"");
+    }
+
+    /** Settles E1 with a failure at the first row of invoices.csv; returns the staged invoice lines. */
+    private String failInTheFilesStepAfterStagingInvoiceLines() {
+        setUp("e1");
+        assertThat(ingest("2026-10")).isZero();
+        assertThat(cli.run(Map.of("resettle.fault.fail-at-row", "1", "resettle.fault.file", "invoices.csv"),
+                "settle", "--period", "2026-10", "--out", out.toString())).isEqualTo(ResettleCommandLine.FAILED);
+        Path folder = out.resolve("2026-10/r1");
+        assertThat(folder.resolve("invoice-lines.csv")).doesNotExist();
+        assertThat(folder.resolve("manifest.json")).doesNotExist();
+        String staged = DataSets.read(folder.resolve(".invoice-lines.csv.staged"));
+        assertThat(staged).startsWith("invoice_id,sub_account_id,line_id,kind,")
+                .contains("INV-2026-10-A,A,a1,CHARGE,ecs,COMPUTE,NEW,120000.00,0.1,12000.00,108000.00,CNY\n");
+        return staged;
+    }
+
+    private String failedExecution() {
+        return Sql.value(cli.databaseUrl(), "SELECT job_execution_id FROM batch_job_execution WHERE status = 'FAILED'");
+    }
+
     @Test
     void settlingWithoutIngestIsRefused() {
         setUp("e1");

@@ -45,7 +45,9 @@ class SettleRestartIT {
                     .isZero();
         }
 
-        Process process = new ProcessBuilder(javaBinary(), "-Dresettle.fault.chunk-delay-ms=200", "-jar", JAR.toString(),
+        // 12 chunks of pricing, two at a time, 2 s each: after the fifth commit about 8 s are left for
+        // the two refused launches below before the kill (at 200 ms they sometimes took longer).
+        Process process = new ProcessBuilder(javaBinary(), "-Dresettle.fault.chunk-delay-ms=2000", "-jar", JAR.toString(),
                 "settle", "--period", "2026-10", "--out", outKilled.toString(), "--db", killed.databaseUrl())
                 .redirectErrorStream(true).redirectOutput(work.resolve("settle.log").toFile()).start();
         try {

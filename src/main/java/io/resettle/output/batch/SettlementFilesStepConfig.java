@@ -5,6 +5,7 @@ import io.resettle.output.CsvParts;
 import io.resettle.output.Manifest;
 import io.resettle.output.OutputFolders;
 import io.resettle.rebate.batch.RebateSliceFile;
+import io.resettle.run.FaultInjection;
 import io.resettle.run.Hashing;
 import io.resettle.run.SqlDialect;
 import io.resettle.run.WorkerThreads;
@@ -25,12 +26,17 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,7 +64,7 @@ class SettlementFilesStepConfig {
 
     @Bean
     @StepScope
-    Tasklet writeSettlementFilesTasklet(DataSource dataSource, SqlDialect dialect,
+    Tasklet writeSettlementFilesTasklet(DataSource dataSource, SqlDialect dialect, FaultInjection faults,
             PlatformTransactionManager transactionManager, JobRepository jobRepository,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
             @Value("#{jobParameters['out']}") String out) {
@@ -67,11 +73,47 @@ class SettlementFilesStepConfig {
             jdbc.setFetchSize(1000);
             Path folder = OutputFolders.revision(Path.of(out), period, revision.intValue());
             Files.createDirectories(folder);
-            SettlementFiles files = new SettlementFiles(jdbc, dialect, YearMonth.parse(period), revision.intValue(),
+            SettlementFiles files = new SettlementFiles(jdbc, dialect, faults, YearMonth.parse(period), revision.intValue(),
                     folder, jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution()
                             .getJobInstance());
             long rows = files.writeAll(new TransactionTemplate(transactionManager, READ_ONLY));
             contribution.incrementWriteCount(rows);
+            return RepeatStatus.FINISHED;
+        };
+    }
+
+    /**
+     * {@code writeInvoiceLines}: invoice-lines.csv, the largest file, as soon as the invoices are
+     * built, beside the steps that follow them (rebate accruals, payouts, reconcile). It is written
+     * under a hidden name ({@link SettlementFiles#STAGED_INVOICE_LINES}) and what the manifest needs is
+     * kept in the step's context; writeSettlementFiles renames it once reconcile has passed, after
+     * checking its hash, so the file appears with the others or not at all.
+     */
+    @Bean
+    Step writeInvoiceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            Tasklet writeInvoiceLinesTasklet) {
+        return new StepBuilder(SettlementFiles.INVOICE_LINES_STEP, jobRepository)
+                .tasklet(writeInvoiceLinesTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    Tasklet writeInvoiceLinesTasklet(DataSource dataSource, SqlDialect dialect, FaultInjection faults,
+            PlatformTransactionManager transactionManager, JobRepository jobRepository,
+            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
+            @Value("#{jobParameters['out']}") String out) {
+        return (contribution, chunkContext) -> {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            jdbc.setFetchSize(1000);
+            Path folder = OutputFolders.revision(Path.of(out), period, revision.intValue());
+            Files.createDirectories(folder);
+            StepExecution step = chunkContext.getStepContext().getStepExecution();
+            SettlementFiles files = new SettlementFiles(jdbc, dialect, faults, YearMonth.parse(period), revision.intValue(),
+                    folder, jobRepository, step.getJobExecution().getJobInstance());
+            SettlementFiles.Written written = new TransactionTemplate(transactionManager, READ_ONLY)
+                    .execute(status -> files.stageInvoiceLines());
+            SettlementFiles.saveStaged(written, step.getExecutionContext());
+            contribution.incrementWriteCount(written.rows());
             return RepeatStatus.FINISHED;
         };
     }
@@ -87,8 +129,15 @@ class SettlementFilesStepConfig {
 
     /** The writing itself, one method per file. */
     static final class SettlementFiles {
+        private static final Logger LOG = LoggerFactory.getLogger(SettlementFiles.class);
+        static final String INVOICE_LINES = "invoice-lines.csv";
+        static final String INVOICE_LINES_STEP = "writeInvoiceLines";
+        static final String STAGED_INVOICE_LINES = ".invoice-lines.csv.staged";
+        private static final List<String> INVOICE_LINE_TOTALS = List.of("payable", "discount", "net");
+        private static final String STAGED = "staged.invoiceLines.";
         private final JdbcTemplate jdbc;
         private final SqlDialect dialect;
+        private final FaultInjection faults;
         private final YearMonth period;
         private final int revision;
         private final Path folder;
@@ -96,8 +145,10 @@ class SettlementFilesStepConfig {
         private final JobInstance jobInstance;
         private final String p;
         private Manifest manifest;
+        /** Set by the writer thread of invoice-lines.csv, read once all writers are done. */
+        private volatile Path stagedToPublish;
 
-        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, YearMonth period, int revision, Path folder,
+        SettlementFiles(JdbcTemplate jdbc, SqlDialect dialect, FaultInjection faults, YearMonth period, int revision, Path folder,
                 JobRepository jobRepository, JobInstance jobInstance) {
             this.jdbc = jdbc;
             this.dialect = dialect;
@@ -106,6 +157,7 @@ class SettlementFilesStepConfig {
             this.folder = folder;
             this.jobRepository = jobRepository;
             this.jobInstance = jobInstance;
+            this.faults = faults;
             this.p = period.toString();
         }
 
@@ -147,6 +199,12 @@ class SettlementFilesStepConfig {
                     "writing the settlement files")) {
                 written.put(file.name(), file);
             }
+            // Renamed only now that every other file is written: after a failure the staged copy is
+            // still there for the restart, and no invoice-lines.csv stands without the others.
+            if (stagedToPublish != null) {
+                Files.move(stagedToPublish, folder.resolve(INVOICE_LINES), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
             long rows = 0;
             for (String name : FILE_ORDER) {
                 Written file = written.get(name);
@@ -160,7 +218,7 @@ class SettlementFilesStepConfig {
         }
 
         /** The order of the outputs in manifest.json. */
-        private static final List<String> FILE_ORDER = List.of("invoice-lines.csv", "invoices.csv",
+        private static final List<String> FILE_ORDER = List.of(INVOICE_LINES, "invoices.csv",
                 "invoice-adjustments.csv", "group-statements.csv", "prepaid-balances.csv", "rebates.csv",
                 "rebate-slices.csv", "commissions.csv", "payout-items.csv", "payouts.csv", "reconciliation.csv",
                 "rejects.csv");
@@ -172,8 +230,47 @@ class SettlementFilesStepConfig {
             }
         }
 
-        private Written invoiceLines() {
-            return write("invoice-lines.csv", List.of("payable", "discount", "net"),
+        /**
+         * invoice-lines.csv as writeInvoiceLines staged it (its hash checked; renamed by writeAll), else
+         * written now (e.g. its staged copy is gone or differs).
+         */
+        private Written invoiceLines() throws IOException {
+            Path staged = folder.resolve(STAGED_INVOICE_LINES);
+            StepExecution early = jobRepository.getLastStepExecution(jobInstance, INVOICE_LINES_STEP);
+            if (early != null && early.getStatus() == BatchStatus.COMPLETED && Files.exists(staged)) {
+                Written recorded = staged(early.getExecutionContext());
+                if (recorded != null && recorded.sha256().equals(Hashing.sha256(staged))) {
+                    stagedToPublish = staged;
+                    return recorded;
+                }
+                LOG.warn("{} in {} is not what {} recorded: writing {} again", STAGED_INVOICE_LINES, folder,
+                        INVOICE_LINES_STEP, INVOICE_LINES);
+            }
+            Files.deleteIfExists(staged);
+            return writeInvoiceLines(folder.resolve(INVOICE_LINES));
+        }
+
+        Written stageInvoiceLines() {
+            return writeInvoiceLines(folder.resolve(STAGED_INVOICE_LINES));
+        }
+
+        static void saveStaged(Written written, ExecutionContext context) {
+            context.putString(STAGED + "sha256", written.sha256());
+            context.putLong(STAGED + "rows", written.rows());
+            written.totals().forEach((column, total) -> context.putString(STAGED + "total." + column, total.toPlainString()));
+        }
+
+        private static Written staged(ExecutionContext context) {
+            if (!context.containsKey(STAGED + "sha256")) {
+                return null;
+            }
+            Map<String, BigDecimal> totals = new LinkedHashMap<>();
+            INVOICE_LINE_TOTALS.forEach(column -> totals.put(column, new BigDecimal(context.getString(STAGED + "total." + column))));
+            return new Written(INVOICE_LINES, context.getString(STAGED + "sha256"), context.getLong(STAGED + "rows"), totals);
+        }
+
+        private Written writeInvoiceLines(Path target) {
+            return write(INVOICE_LINES, target, INVOICE_LINE_TOTALS,
                     "SELECT invoice_id, sub_account_id, line_id, kind, product_code, category, charge_type, payable,"
                             + " discount_rate, discount, net, currency FROM invoice_line WHERE period = ? AND revision = ?"
                             // kind sorts as kind_order (InvoiceLineKind is declared in alphabetical order, tested), and
@@ -318,9 +415,13 @@ class SettlementFilesStepConfig {
         /** Streams a query into a CSV file, summing the money columns named for the manifest. */
         private Written write(String name, List<String> totalNames, String sql, RowMapper mapper, int[] totalColumns,
                 String... header) {
+            return write(name, folder.resolve(name), totalNames, sql, mapper, totalColumns, header);
+        }
+
+        private Written write(String name, Path file, List<String> totalNames, String sql, RowMapper mapper,
+                int[] totalColumns, String... header) {
             Map<String, BigDecimal> totals = new LinkedHashMap<>();
             totalNames.forEach(column -> totals.put(column, BigDecimal.ZERO));
-            Path file = folder.resolve(name);
             try (CsvOutput csv = CsvOutput.create(file, header)) {
                 jdbc.query(sql, rs -> {
                     Object[] cells = mapper.map(rs);
@@ -330,6 +431,7 @@ class SettlementFilesStepConfig {
                             totals.merge(totalNames.get(i), amount, BigDecimal::add);
                         }
                     }
+                    faults.beforeWriting(name, csv.rows() + 1, csv.rows() + 1);
                     csv.row(cells);
                 }, p, revision);
                 csv.commit();
