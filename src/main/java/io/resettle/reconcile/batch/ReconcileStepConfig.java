@@ -111,11 +111,18 @@ class ReconcileStepConfig {
                         "SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND NOT EXISTS (SELECT 1 FROM invoice_line il"
                                 + " WHERE il.period = b.period AND il.revision = ? AND il.kind = 'CHARGE' AND il.line_id = b.line_id"
                                 + " AND il.sub_account_id = b.sub_account_id)", period, revision),
+                // With the check above holding, as many CHARGE lines as ingested lines means each ingested
+                // line has exactly one and no CHARGE line is without one (the ingested line ids are unique):
+                // two counts. Only when they differ are the lines grouped by id to count the offenders (the
+                // ELSE branch's sub-query runs only then).
                 new Check("charge invoice lines without exactly one ingested line",
-                        "SELECT COUNT(*) FROM (SELECT il.line_id, COUNT(*) AS times FROM invoice_line il WHERE il.period = ?"
+                        "SELECT CASE WHEN (SELECT COUNT(*) FROM invoice_line WHERE period = ? AND revision = ? AND kind = 'CHARGE')"
+                                + " = (SELECT COUNT(*) FROM billing_line WHERE period = ?) THEN 0 ELSE ("
+                                + " SELECT COUNT(*) FROM (SELECT il.line_id, COUNT(*) AS times FROM invoice_line il WHERE il.period = ?"
                                 + " AND il.revision = ? AND il.kind = 'CHARGE' GROUP BY il.line_id) x"
                                 + " LEFT JOIN billing_line b ON b.period = ? AND b.line_id = x.line_id"
-                                + " WHERE x.times <> 1 OR b.line_id IS NULL", period, revision, period));
+                                + " WHERE x.times <> 1 OR b.line_id IS NULL) END",
+                        period, revision, period, period, revision, period));
         expectNoneAtOnce(jdbc, checks);
     }
 
