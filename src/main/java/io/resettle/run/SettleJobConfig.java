@@ -35,11 +35,12 @@ class SettleJobConfig {
 
     /**
      * computeRebates needs only the billing lines, not their prices: it runs beside the pricing and
-     * invoicing steps instead of after them. The GRADUATED walk is one thread by nature (event
-     * order); beside priceLines it uses the cores that pricing leaves idle (docs/performance.md).
-     * Once both are done, invoice-lines.csv (final once the invoices are built) is written beside
-     * accrueRebates, settlePayouts and reconcile, under a hidden name that writeSettlementFiles
-     * renames after them.
+     * invoicing steps instead of after them, and so do accrueRebates and settlePayouts, which read
+     * the walk, the billing lines and earlier periods, never this run's invoices. The GRADUATED walk
+     * is one thread by nature (event order); beside priceLines it uses the cores that pricing leaves
+     * idle (docs/performance.md). Once both sides are done, invoice-lines.csv (final once the
+     * invoices are built) is written beside reconcile, under a hidden name that
+     * writeSettlementFiles renames with the other files.
      */
     @Bean
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
@@ -54,20 +55,20 @@ class SettleJobConfig {
                 .next(buildInvoices)
                 .next(buildStatements)
                 .build();
-        Flow graduatedRebates = new FlowBuilder<SimpleFlow>("graduatedRebates").start(computeRebates).build();
+        Flow rebatesAndPayouts = new FlowBuilder<SimpleFlow>("rebatesAndPayouts")
+                .start(computeRebates)
+                .next(accrueRebates)
+                .next(settlePayouts)
+                .build();
         Flow pricingBesideRebates = new FlowBuilder<SimpleFlow>("pricingBesideRebates")
                 .split(twoAtATime())
-                .add(pricingAndInvoices, graduatedRebates)
+                .add(pricingAndInvoices, rebatesAndPayouts)
                 .build();
         Flow invoiceLinesFile = new FlowBuilder<SimpleFlow>("invoiceLinesFile").start(writeInvoiceLines).build();
-        Flow accrualsToReconcile = new FlowBuilder<SimpleFlow>("accrualsToReconcile")
-                .start(accrueRebates)
-                .next(settlePayouts)
-                .next(reconcile)
-                .build();
+        Flow reconciliation = new FlowBuilder<SimpleFlow>("reconciliation").start(reconcile).build();
         Flow invoiceLinesBesideReconcile = new FlowBuilder<SimpleFlow>("invoiceLinesBesideReconcile")
                 .split(twoAtATime())
-                .add(accrualsToReconcile, invoiceLinesFile)
+                .add(reconciliation, invoiceLinesFile)
                 .build();
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(new DefaultJobParametersValidator(new String[] {"period", "revision", "out"},
