@@ -69,13 +69,8 @@ class SettlementFilesStepConfig {
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
             @Value("#{jobParameters['out']}") String out) {
         return (contribution, chunkContext) -> {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.setFetchSize(1000);
-            Path folder = OutputFolders.revision(Path.of(out), period, revision.intValue());
-            Files.createDirectories(folder);
-            SettlementFiles files = new SettlementFiles(jdbc, dialect, faults, YearMonth.parse(period), revision.intValue(),
-                    folder, jobRepository, chunkContext.getStepContext().getStepExecution().getJobExecution()
-                            .getJobInstance());
+            SettlementFiles files = settlementFiles(dataSource, dialect, faults, jobRepository, period, revision, out,
+                    chunkContext.getStepContext().getStepExecution());
             long rows = files.writeAll(new TransactionTemplate(transactionManager, READ_ONLY));
             contribution.incrementWriteCount(rows);
             return RepeatStatus.FINISHED;
@@ -84,10 +79,10 @@ class SettlementFilesStepConfig {
 
     /**
      * {@code writeInvoiceLines}: invoice-lines.csv, the largest file, as soon as the invoices are
-     * built, beside the steps that follow them (rebate accruals, payouts, reconcile). It is written
-     * under a hidden name ({@link SettlementFiles#STAGED_INVOICE_LINES}) and what the manifest needs is
-     * kept in the step's context; writeSettlementFiles renames it once reconcile has passed, after
-     * checking its hash, so the file appears with the others or not at all.
+     * built, beside reconcile. It is written under a hidden name
+     * ({@link SettlementFiles#STAGED_INVOICE_LINES}) and what the manifest needs is kept in the step's
+     * context; writeSettlementFiles checks its hash and renames it after every other file is written,
+     * so the file appears with the others or not at all.
      */
     @Bean
     Step writeInvoiceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -103,19 +98,25 @@ class SettlementFilesStepConfig {
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
             @Value("#{jobParameters['out']}") String out) {
         return (contribution, chunkContext) -> {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            jdbc.setFetchSize(1000);
-            Path folder = OutputFolders.revision(Path.of(out), period, revision.intValue());
-            Files.createDirectories(folder);
             StepExecution step = chunkContext.getStepContext().getStepExecution();
-            SettlementFiles files = new SettlementFiles(jdbc, dialect, faults, YearMonth.parse(period), revision.intValue(),
-                    folder, jobRepository, step.getJobExecution().getJobInstance());
+            SettlementFiles files = settlementFiles(dataSource, dialect, faults, jobRepository, period, revision, out, step);
             SettlementFiles.Written written = new TransactionTemplate(transactionManager, READ_ONLY)
                     .execute(status -> files.stageInvoiceLines());
             SettlementFiles.saveStaged(written, step.getExecutionContext());
             contribution.incrementWriteCount(written.rows());
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /** The writer of the revision's folder (created if need be), reading with a fetch size so PostgreSQL streams. */
+    private static SettlementFiles settlementFiles(DataSource dataSource, SqlDialect dialect, FaultInjection faults,
+            JobRepository jobRepository, String period, Long revision, String out, StepExecution step) throws IOException {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.setFetchSize(1000);
+        Path folder = OutputFolders.revision(Path.of(out), period, revision.intValue());
+        Files.createDirectories(folder);
+        return new SettlementFiles(jdbc, dialect, faults, YearMonth.parse(period), revision.intValue(), folder,
+                jobRepository, step.getJobExecution().getJobInstance());
     }
 
     private static final TransactionDefinition READ_ONLY;
