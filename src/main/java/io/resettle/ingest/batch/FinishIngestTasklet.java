@@ -1,11 +1,9 @@
 package io.resettle.ingest.batch;
 
-import io.resettle.ingest.FileStatus;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.run.SqlDialect;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.OptionalLong;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -41,23 +39,11 @@ class FinishIngestTasklet implements Tasklet {
         }
         boolean changed = !files.isEmpty() || store.files(period).stream().anyMatch(f -> f.generation() == generation);
         if (changed) {
-            contribution.incrementWriteCount(rebuildBillingLines());
+            contribution.incrementWriteCount(store.rebuildBillingLines(period));
             // billing_line only: the settle job plans on it next. staged_line is read again only by
             // the next ingest of the period, after autovacuum has analysed it.
             dialect.analyze("billing_line");
         }
         return RepeatStatus.FINISHED;
-    }
-
-    /** On PostgreSQL the files are copied at once, each on a core, and ranked only if they share a line id. */
-    private long rebuildBillingLines() {
-        if (!dialect.isPostgres()) {
-            return store.rebuildBillingLines(period);
-        }
-        // This transaction's view: the statuses finishFile just set are not committed yet.
-        List<String> accepted = store.files(period).stream().filter(f -> f.status() == FileStatus.ACCEPTED)
-                .map(IngestStore.FileRecord::file).toList();
-        OptionalLong copied = store.copyBillingLinesAtOnce(period, accepted);
-        return copied.isPresent() ? copied.getAsLong() : store.rebuildRankedBillingLines(period);
     }
 }

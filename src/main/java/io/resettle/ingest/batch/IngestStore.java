@@ -15,13 +15,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import io.resettle.run.SqlDialect;
-import io.resettle.run.WorkerThreads;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -136,10 +132,6 @@ public class IngestStore {
                 + " WHERE period = ? AND file = ?", accepted + rejected, accepted, rejected, status.name(), payable, p, file);
     }
 
-    private static final String BILLING_LINE_COLUMNS = "period, line_id, related_line_id, sub_account_id, order_id,"
-            + " product_code, category, billing_method, charge_type, list_amount, payable_amount, paid_amount, currency,"
-            + " payment_time, usage_start, usage_end, paid, file, row_no";
-
     /**
      * Rebuilds the period's billing lines from the staged rows of its ACCEPTED files: for each line
      * id, the row of the latest ingest, and within one ingest the file latest in path order (R2.7).
@@ -147,57 +139,23 @@ public class IngestStore {
      * is a billing line: they are copied as they are, and the primary key finds a shared id (a period
      * is not sorted to look for one). Only then are the rows ranked, after a rollback to before the copy.
      */
-    public long rebuildBillingLines(YearMonth period) {
+    public int rebuildBillingLines(YearMonth period) {
         String p = period.toString();
         jdbc.update("DELETE FROM billing_line WHERE period = ?", p);
-        Integer copied = copyUnlessLineIdShared("INSERT INTO billing_line (" + BILLING_LINE_COLUMNS + ") SELECT "
-                + prefixed("s.", BILLING_LINE_COLUMNS) + ACCEPTED_ROWS, p, FileStatus.ACCEPTED.name());
-        return copied != null ? copied : insertRankedBillingLines(period);
-    }
-
-    /** The rebuild with every accepted row ranked by line id (R2.7): when two accepted files share one. */
-    public long rebuildRankedBillingLines(YearMonth period) {
-        jdbc.update("DELETE FROM billing_line WHERE period = ?", period.toString());
-        return insertRankedBillingLines(period);
-    }
-
-    private static final String ACCEPTED_ROWS = " FROM staged_line s JOIN ingest_file f ON f.period = s.period"
-            + " AND f.file = s.file WHERE s.period = ? AND f.status = ?";
-
-    private int insertRankedBillingLines(YearMonth period) {
-        return jdbc.update("INSERT INTO billing_line (" + BILLING_LINE_COLUMNS + ") SELECT " + BILLING_LINE_COLUMNS
-                + " FROM (SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_id ORDER BY s.generation DESC, "
-                + dialect.ordered("s.file") + " DESC) AS rn" + ACCEPTED_ROWS + ") ranked WHERE rn = 1",
-                period.toString(), FileStatus.ACCEPTED.name());
-    }
-
-    /**
-     * The copy of {@link #rebuildBillingLines} on PostgreSQL, one accepted file per connection at once
-     * (one INSERT uses one core; two at once took 5.6 s where one took 8.2 s for a million rows). The
-     * period's old lines are deleted and committed first: a copy would otherwise wait on their
-     * deletion, which the caller's transaction holds. Each file's copy commits on its own, so the
-     * step is no longer all or nothing: it starts with that delete and is repeated whole on restart.
-     * Returns the rows copied, or empty when two files share a line id (a unique violation, or the
-     * deadlock two copies waiting on each other's ids end in): the caller then ranks.
-     */
-    public OptionalLong copyBillingLinesAtOnce(YearMonth period, List<String> acceptedFiles) {
-        String p = period.toString();
-        WorkerThreads.callAll(jdbc.getDataSource(), List.<Callable<Integer>>of(
-                () -> jdbc.update("DELETE FROM billing_line WHERE period = ?", p)), "deleting the period's billing lines");
-        String copy = "INSERT INTO billing_line (" + BILLING_LINE_COLUMNS + ") SELECT " + BILLING_LINE_COLUMNS
-                + " FROM staged_line WHERE period = ? AND file = ?";
-        List<Callable<Integer>> copies = acceptedFiles.stream()
-                .<Callable<Integer>>map(file -> () -> jdbc.update(copy, p, file)).toList();
-        try {
-            return OptionalLong.of(WorkerThreads.callAll(jdbc.getDataSource(), copies, "copying staged rows into billing_line")
-                    .stream().mapToLong(Integer::longValue).sum());
-        } catch (DataAccessException e) {
-            if (e.getMostSpecificCause() instanceof SQLException sql
-                    && (UNIQUE_VIOLATION.equals(sql.getSQLState()) || DEADLOCK.equals(sql.getSQLState()))) {
-                return OptionalLong.empty();
-            }
-            throw e;
+        String columns = "period, line_id, related_line_id, sub_account_id, order_id, product_code, category,"
+                + " billing_method, charge_type, list_amount, payable_amount, paid_amount, currency, payment_time,"
+                + " usage_start, usage_end, paid, file, row_no";
+        String acceptedRows = " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
+                + " WHERE s.period = ? AND f.status = ?";
+        Integer copied = copyUnlessLineIdShared("INSERT INTO billing_line (" + columns + ") SELECT "
+                + prefixed("s.", columns) + acceptedRows, p, FileStatus.ACCEPTED.name());
+        if (copied != null) {
+            return copied;
         }
+        return jdbc.update("INSERT INTO billing_line (" + columns + ") SELECT " + columns + " FROM ("
+                + " SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.line_id ORDER BY s.generation DESC, "
+                + dialect.ordered("s.file") + " DESC) AS rn" + acceptedRows + ") ranked WHERE rn = 1",
+                p, FileStatus.ACCEPTED.name());
     }
 
     /**
@@ -224,7 +182,6 @@ public class IngestStore {
     }
 
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String DEADLOCK = "40P01";
 
     private static String prefixed(String prefix, String columns) {
         return Arrays.stream(columns.split(",")).map(c -> prefix + c.strip()).collect(Collectors.joining(", "));
