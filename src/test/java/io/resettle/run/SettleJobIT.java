@@ -8,6 +8,7 @@ import io.resettle.support.Sql;
 import io.resettle.support.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -206,9 +207,12 @@ class SettleJobIT {
     void aFailureAfterTheInvoiceLinesAreStagedLeavesNoInvoiceLinesFile_andTheRestartPublishesThem() throws Exception {
         String staged = failInTheFilesStepAfterStagingInvoiceLines();
         Path folder = out.resolve("2026-10/r1");
+        Object stagedFile = Files.readAttributes(folder.resolve(".invoice-lines.csv.staged"), BasicFileAttributes.class).fileKey();
 
         assertThat(cli.run("restart", "--execution", failedExecution())).isZero();
         assertThat(file("2026-10", 1, "invoice-lines.csv")).isEqualTo(staged);
+        assertThat(Files.readAttributes(folder.resolve("invoice-lines.csv"), BasicFileAttributes.class).fileKey())
+                .as("the staged file itself, renamed, not a new one").isNotNull().isEqualTo(stagedFile);
         assertThat(folder.resolve(".invoice-lines.csv.staged")).doesNotExist();
         assertThat(file("2026-10", 1, "manifest.json"))
                 .contains("\"sha256\": \"" + Hashing.sha256(folder.resolve("invoice-lines.csv")) + "\"");

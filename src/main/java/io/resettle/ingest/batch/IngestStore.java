@@ -136,8 +136,11 @@ public class IngestStore {
      * Rebuilds the period's billing lines from the staged rows of its ACCEPTED files: for each line
      * id, the row of the latest ingest, and within one ingest the file latest in path order (R2.7).
      * A file holds no line id twice (R2.5), so unless two accepted files share one, every staged row
-     * is a billing line: they are copied as they are, and the primary key finds a shared id (a period
-     * is not sorted to look for one). Only then are the rows ranked, after a rollback to before the copy.
+     * is a billing line: they are copied as they are, and the primary key finds a shared id (no window
+     * over the period to look for one). Only then are the rows ranked, after a rollback to before the
+     * copy. Either way the table gets the period's lines in line-id order, which priceLines' ranges and
+     * the walk read fastest (copies in file order, interleaved by two files copied at once, made the
+     * settle job 8 s slower at 1M: docs/performance.md).
      */
     public int rebuildBillingLines(YearMonth period) {
         String p = period.toString();
@@ -148,7 +151,8 @@ public class IngestStore {
         String acceptedRows = " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
                 + " WHERE s.period = ? AND f.status = ?";
         Integer copied = copyUnlessLineIdShared("INSERT INTO billing_line (" + columns + ") SELECT "
-                + prefixed("s.", columns) + acceptedRows, p, FileStatus.ACCEPTED.name());
+                + prefixed("s.", columns) + acceptedRows + " ORDER BY " + dialect.ordered("s.line_id"),
+                p, FileStatus.ACCEPTED.name());
         if (copied != null) {
             return copied;
         }

@@ -111,7 +111,8 @@ class ReconcileStepConfig {
                         "SELECT COUNT(*) FROM billing_line b WHERE b.period = ? AND NOT EXISTS (SELECT 1 FROM invoice_line il"
                                 + " WHERE il.period = b.period AND il.revision = ? AND il.kind = 'CHARGE' AND il.line_id = b.line_id"
                                 + " AND il.sub_account_id = b.sub_account_id)", period, revision),
-                // With the check above holding, as many CHARGE lines as ingested lines means each ingested
+                // Relies on the check above coming first in this list (expectNoneAtOnce reports the first
+                // violation in list order): with it holding, as many CHARGE lines as ingested lines means each ingested
                 // line has exactly one and no CHARGE line is without one (the ingested line ids are unique):
                 // two counts. Only when they differ are the lines grouped by id to count the offenders (the
                 // ELSE branch's sub-query runs only then).

@@ -162,6 +162,32 @@ class IngestJobIT {
     }
 
     @Test
+    void aLaterIngestWinsOverAnEarlierPath_R2_7() throws Exception {
+        aLaterIngestWinsOverAnEarlierPath(TestDatabases.newPostgres());
+    }
+
+    @Test
+    void aLaterIngestWinsOverAnEarlierPathOnH2_R2_7() throws Exception {
+        aLaterIngestWinsOverAnEarlierPath(TestDatabases.newH2(work.resolve("h2")));
+    }
+
+    /** A correction ingested later in a file whose path sorts first: the generation decides, not the path. */
+    private void aLaterIngestWinsOverAnEarlierPath(String databaseUrl) throws Exception {
+        setUp("basic", databaseUrl);
+        assertThat(ingest()).isZero();
+        Files.writeString(data.resolve("exports/2026-10/0-correction.csv"), """
+                RecordID,BillingCycle,OwnerID,ProductCode,SubscriptionType,Item,OrderType,PretaxAmount,Currency,PaymentTime,Status
+                R1,2026-10,A,ecs,Subscription,SubscriptionOrder,New,118000.00,CNY,2026-10-03T14:05:00,PayFinish
+                """);
+        assertThat(ingest()).isZero();
+        assertThat(billingLines()).hasSize(14);
+        List<List<String>> r1 = Sql.rows(cli.databaseUrl(), "SELECT payable_amount, file FROM billing_line WHERE line_id = 'R1'");
+        assertThat(r1).hasSize(1);
+        assertThat(new BigDecimal(r1.get(0).get(0))).isEqualByComparingTo("118000");
+        assertThat(r1.get(0).get(1)).isEqualTo("exports/2026-10/0-correction.csv");
+    }
+
+    @Test
     void everyRejectReasonIsReportedWithFileRowAndRawText_R2_5() throws Exception {
         setUp("basic", TestDatabases.newPostgres());
         Path exports = data.resolve("exports/2026-10");
