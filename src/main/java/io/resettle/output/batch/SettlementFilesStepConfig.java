@@ -81,8 +81,8 @@ class SettlementFilesStepConfig {
      * {@code writeInvoiceLines}: invoice-lines.csv, the largest file, as soon as the invoices are
      * built, beside reconcile. It is written under a hidden name
      * ({@link SettlementFiles#STAGED_INVOICE_LINES}) and what the manifest needs is kept in the step's
-     * context; writeSettlementFiles checks its hash and renames it after every other file is written,
-     * so the file appears with the others or not at all.
+     * context; writeSettlementFiles checks its hash and renames it after every other file is written
+     * (or writes it again from the database if the staged copy is gone or differs).
      */
     @Bean
     Step writeInvoiceLines(JobRepository jobRepository, PlatformTransactionManager transactionManager,
