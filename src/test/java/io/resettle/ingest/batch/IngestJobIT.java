@@ -123,20 +123,25 @@ class IngestJobIT {
     }
 
     private void aLaterFileCorrectsALineById(String databaseUrl) throws Exception {
+        ingestACorrectionOfR1(databaseUrl, "exports/2026-10/z-correction.csv", "119000.00");
+        assertThat(filesCsv()).contains("exports/2026-10/a-bill.csv,").contains(",UNCHANGED,200910.62")
+                .contains("exports/2026-10/z-correction.csv,").contains(",1,1,0,ACCEPTED,119000.00");
+    }
+
+    /** Ingests the basic set, then again with R1 corrected in {@code file}; R1 must come from that file. */
+    private void ingestACorrectionOfR1(String databaseUrl, String file, String amount) throws Exception {
         setUp("basic", databaseUrl);
         assertThat(ingest()).isZero();
-        Files.writeString(data.resolve("exports/2026-10/z-correction.csv"), """
+        Files.writeString(data.resolve(file), """
                 RecordID,BillingCycle,OwnerID,ProductCode,SubscriptionType,Item,OrderType,PretaxAmount,Currency,PaymentTime,Status
-                R1,2026-10,A,ecs,Subscription,SubscriptionOrder,New,119000.00,CNY,2026-10-03T14:05:00,PayFinish
-                """);
+                R1,2026-10,A,ecs,Subscription,SubscriptionOrder,New,%s,CNY,2026-10-03T14:05:00,PayFinish
+                """.formatted(amount));
         assertThat(ingest()).isZero();
         assertThat(billingLines()).hasSize(14);
         List<List<String>> r1 = Sql.rows(cli.databaseUrl(), "SELECT payable_amount, file FROM billing_line WHERE line_id = 'R1'");
         assertThat(r1).hasSize(1);
-        assertThat(new BigDecimal(r1.get(0).get(0))).isEqualByComparingTo("119000");
-        assertThat(r1.get(0).get(1)).isEqualTo("exports/2026-10/z-correction.csv");
-        assertThat(filesCsv()).contains("exports/2026-10/a-bill.csv,").contains(",UNCHANGED,200910.62")
-                .contains("exports/2026-10/z-correction.csv,").contains(",1,1,0,ACCEPTED,119000.00");
+        assertThat(new BigDecimal(r1.get(0).get(0))).isEqualByComparingTo(amount);
+        assertThat(r1.get(0).get(1)).isEqualTo(file);
     }
 
     @Test
@@ -173,18 +178,7 @@ class IngestJobIT {
 
     /** A correction ingested later in a file whose path sorts first: the generation decides, not the path. */
     private void aLaterIngestWinsOverAnEarlierPath(String databaseUrl) throws Exception {
-        setUp("basic", databaseUrl);
-        assertThat(ingest()).isZero();
-        Files.writeString(data.resolve("exports/2026-10/0-correction.csv"), """
-                RecordID,BillingCycle,OwnerID,ProductCode,SubscriptionType,Item,OrderType,PretaxAmount,Currency,PaymentTime,Status
-                R1,2026-10,A,ecs,Subscription,SubscriptionOrder,New,118000.00,CNY,2026-10-03T14:05:00,PayFinish
-                """);
-        assertThat(ingest()).isZero();
-        assertThat(billingLines()).hasSize(14);
-        List<List<String>> r1 = Sql.rows(cli.databaseUrl(), "SELECT payable_amount, file FROM billing_line WHERE line_id = 'R1'");
-        assertThat(r1).hasSize(1);
-        assertThat(new BigDecimal(r1.get(0).get(0))).isEqualByComparingTo("118000");
-        assertThat(r1.get(0).get(1)).isEqualTo("exports/2026-10/0-correction.csv");
+        ingestACorrectionOfR1(databaseUrl, "exports/2026-10/0-correction.csv", "118000.00");
     }
 
     @Test
