@@ -11,7 +11,6 @@ import java.sql.Savepoint;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -145,13 +144,13 @@ public class IngestStore {
     public int rebuildBillingLines(YearMonth period) {
         String p = period.toString();
         jdbc.update("DELETE FROM billing_line WHERE period = ?", p);
-        String columns = "period, line_id, related_line_id, sub_account_id, order_id, product_code, category,"
-                + " billing_method, charge_type, list_amount, payable_amount, paid_amount, currency, payment_time,"
-                + " usage_start, usage_end, paid, file, row_no";
+        String columns = String.join(", ", BILLING_LINE_COLUMNS);
         String acceptedRows = " FROM staged_line s JOIN ingest_file f ON f.period = s.period AND f.file = s.file"
                 + " WHERE s.period = ? AND f.status = ?";
         Integer copied = copyUnlessLineIdShared("INSERT INTO billing_line (" + columns + ") SELECT "
-                + prefixed("s.", columns) + acceptedRows + " ORDER BY " + dialect.ordered("s.line_id"),
+                + BILLING_LINE_COLUMNS.stream().map("s."::concat).collect(Collectors.joining(", ")) + acceptedRows
+                // The primary key's order (so not dialect.ordered, which is for the bytes of output files).
+                + " ORDER BY s.line_id",
                 p, FileStatus.ACCEPTED.name());
         if (copied != null) {
             return copied;
@@ -187,9 +186,11 @@ public class IngestStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private static String prefixed(String prefix, String columns) {
-        return Arrays.stream(columns.split(",")).map(c -> prefix + c.strip()).collect(Collectors.joining(", "));
-    }
+    private static final List<String> BILLING_LINE_COLUMNS = List.of("period", "line_id", "related_line_id",
+            "sub_account_id", "order_id", "product_code", "category", "billing_method", "charge_type", "list_amount",
+            "payable_amount", "paid_amount", "currency", "payment_time", "usage_start", "usage_end", "paid", "file",
+            "row_no");
+
 
     public record RejectRecord(String file, long rowNo, RejectReason reason, String detail, String raw) {
     }
