@@ -16,6 +16,7 @@ final class PolicyExample {
               NETWORK:  [slb, eip, cdn]
             ingest:
               max_reject_ratio: 0.01
+              vendor_time_zone: Asia/Shanghai  # optional: zone of zone-less Alibaba timestamps (§2)
             discount_tables:                 # R4: group-wide monthly volume -> rate, all units
               standard:
                 - {from: 0,       rates: {default: 0.00}}
