@@ -53,13 +53,13 @@ public final class Values {
             return null;
         }
         if (isPlainDecimal(text)) {
-            return new BigDecimal(text);
+            return AmountBounds.checked(column, cell, new BigDecimal(text));
         }
         String digits = GROUPED_NUMBER.matcher(text).matches() ? text.replace(",", "") : text;
         if (!PLAIN_NUMBER.matcher(digits).matches()) {
             throw new RowRejectedException(RejectReason.BAD_NUMBER, column + " '" + cell + "' is not a number");
         }
-        BigDecimal value = new BigDecimal(digits);
+        BigDecimal value = AmountBounds.parse(column, cell, digits);
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 

@@ -93,10 +93,11 @@ public class JobRunner {
         if (files == 0) {
             throw new RefusedException("nothing has been ingested for " + period + "; run: resettle ingest --period " + period);
         }
-        List<String> quarantined = jdbc.queryForList("SELECT file FROM ingest_file WHERE period = ? AND status = 'QUARANTINED'"
-                + " ORDER BY file", String.class, period.toString());
+        // R2.6: a file rejected whole stops the settlement as a quarantined one does (issue 15).
+        List<String> quarantined = jdbc.queryForList("SELECT file || ' (' || status || ')' FROM ingest_file WHERE period = ?"
+                + " AND status IN ('QUARANTINED', 'REJECTED') ORDER BY file", String.class, period.toString());
         if (!quarantined.isEmpty() && !force) {
-            throw new RefusedException(period + " has quarantined export file(s): " + String.join(", ", quarantined)
+            throw new RefusedException(period + " has quarantined or rejected export file(s): " + String.join(", ", quarantined)
                     + ". Replace them and ingest again, or settle without their rows with --force.");
         }
         int revision = 1;

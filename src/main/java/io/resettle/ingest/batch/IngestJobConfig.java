@@ -115,9 +115,12 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    ScanExportsTasklet scanExportsTasklet(IngestStore store, @Value("#{jobParameters['data']}") String data,
-            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
-        return new ScanExportsTasklet(store, Path.of(data), YearMonth.parse(period), generation);
+    ScanExportsTasklet scanExportsTasklet(IngestStore store, MasterDataStore masterData,
+            @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period,
+            @Value("#{jobParameters['generation']}") Long generation) {
+        YearMonth month = YearMonth.parse(period);
+        return new ScanExportsTasklet(store, Path.of(data), month, generation,
+                () -> store.evaluationBasis(month, masterData.ingestAccounts()));
     }
 
     /** One partition per file this ingest reads; named after the file so that a restart finds it again. */
@@ -165,7 +168,7 @@ class IngestJobConfig {
         var accounts = masterData.ingestAccounts();
         LineNormaliser normaliser = new LineNormaliser(ExportFormat.fromLabel(format).orElseThrow(), header, month,
                 policies.inForce(month), id -> Optional.ofNullable(accounts.get(id)));
-        return new ExportRowProcessor(normaliser, () -> store.stagedLineIds(month, file));
+        return new ExportRowProcessor(normaliser, () -> store.stagedLineIds(month, file), file);
     }
 
     private static ExportHeader readHeader(Path file, ExportEncoding encoding) throws IOException {

@@ -33,9 +33,13 @@ public class IngestStore {
         this.dialect = dialect;
     }
 
-    /** A file's row in ingest_file. */
+    /**
+     * A file's row in ingest_file. {@code note}: why an entry was IGNORED or REMOVED; {@code basis}:
+     * the fingerprint of the policy and sub-accounts the file was judged on (a change re-evaluates it).
+     */
     public record FileRecord(String file, String sha256, String format, String encoding, long generation,
-            long rows, long accepted, long rejected, FileStatus status, BigDecimal payableTotal) {
+            long rows, long accepted, long rejected, FileStatus status, BigDecimal payableTotal, String note,
+            String basis) {
     }
 
     public Optional<FileRecord> file(YearMonth period, String file) {
@@ -56,7 +60,8 @@ public class IngestStore {
     private FileRecord fileRecord(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new FileRecord(rs.getString("file"), rs.getString("sha256"), rs.getString("format"),
                 rs.getString("encoding"), rs.getLong("generation"), rs.getLong("row_count"), rs.getLong("accepted"),
-                rs.getLong("rejected"), FileStatus.valueOf(rs.getString("status")), rs.getBigDecimal("payable_total"));
+                rs.getLong("rejected"), FileStatus.valueOf(rs.getString("status")), rs.getBigDecimal("payable_total"),
+                rs.getString("note"), rs.getString("basis"));
     }
 
     /** Forgets what an earlier version of the file produced; its new content is ingested afresh. */
@@ -68,9 +73,9 @@ public class IngestStore {
 
     public void insertFile(YearMonth period, FileRecord f) {
         jdbc.update("INSERT INTO ingest_file (period, file, sha256, format, encoding, generation, row_count, accepted,"
-                        + " rejected, status, payable_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " rejected, status, payable_total, note, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 period.toString(), f.file(), f.sha256(), f.format(), f.encoding(), f.generation(), f.rows(), f.accepted(),
-                f.rejected(), f.status().name(), f.payableTotal());
+                f.rejected(), f.status().name(), f.payableTotal(), truncate(f.note()), f.basis());
     }
 
     public void insertFileReject(YearMonth period, String file, RejectReason reason, String detail, String raw) {
@@ -115,7 +120,11 @@ public class IngestStore {
         }
     }
 
-    /** Counts a file's rows once it has been read and decides its status (R2.6). */
+    /**
+     * Counts a file's rows once it has been read and decides its status (R2.6). A row-0 reject
+     * written while reading (the file's CSV quoting broke) rejects the file whole: none of its rows
+     * count, all of them are rejected.
+     */
     public void finishFile(YearMonth period, String file, BigDecimal maxRejectRatio) {
         String p = period.toString();
         // One pass over the file's staged rows for both figures.
@@ -125,10 +134,33 @@ public class IngestStore {
                 + " WHERE period = ? AND file = ?", (rs, i) -> new Staged(rs.getLong(1), rs.getBigDecimal(2)), p, file);
         long accepted = staged.accepted();
         BigDecimal payable = staged.payable();
-        long rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ? AND file = ?", Long.class, p, file);
-        FileStatus status = io.resettle.ingest.QuarantineRule.statusOf(accepted + rejected, rejected, maxRejectRatio);
+        long rejected = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ? AND file = ? AND row_no > 0",
+                Long.class, p, file);
+        boolean rejectedWhole = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ? AND file = ?"
+                + " AND row_no = 0", Long.class, p, file) > 0;
+        long rows = accepted + rejected;
+        if (rejectedWhole) {
+            jdbc.update("UPDATE ingest_file SET row_count = ?, accepted = 0, rejected = ?, status = ?, payable_total = 0"
+                    + " WHERE period = ? AND file = ?", rows, rows, FileStatus.REJECTED.name(), p, file);
+            return;
+        }
+        FileStatus status = io.resettle.ingest.QuarantineRule.statusOf(rows, rejected, maxRejectRatio);
         jdbc.update("UPDATE ingest_file SET row_count = ?, accepted = ?, rejected = ?, status = ?, payable_total = ?"
-                + " WHERE period = ? AND file = ?", accepted + rejected, accepted, rejected, status.name(), payable, p, file);
+                + " WHERE period = ? AND file = ?", rows, accepted, rejected, status.name(), payable, p, file);
+    }
+
+    /**
+     * The fingerprint of what judging a row depends on besides the file: the policy in force for the
+     * period (its SHA-256) and {@code accounts} (each sub-account as ingestion sees it). A file judged
+     * on another basis is evaluated again (R2.7: a changed policy or master data re-evaluates it).
+     */
+    public String evaluationBasis(YearMonth period, java.util.Map<String, ?> accounts) {
+        List<String> policy = jdbc.queryForList("SELECT effective_from || ':' || sha256 FROM policy_file"
+                + " WHERE effective_from = (SELECT MAX(effective_from) FROM policy_file WHERE effective_from <= ?)",
+                String.class, period.toString());
+        StringBuilder text = new StringBuilder(String.join(",", policy));
+        new java.util.TreeMap<>(accounts).values().forEach(a -> text.append('\n').append(a));
+        return io.resettle.run.Hashing.sha256(text.toString());
     }
 
     /**
