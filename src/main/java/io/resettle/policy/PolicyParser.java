@@ -48,8 +48,16 @@ public final class PolicyParser {
     private Policy read(YearMonth effectiveFrom, String yaml) {
         Object document;
         try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
-                    new DumperOptions(), new DecimalsAsText()).load(yaml);
+            Yaml parser = new Yaml(new SafeConstructor(new LoaderOptions()), new Representer(new DumperOptions()),
+                    new DumperOptions(), new DecimalsAsText());
+            // Issue 15: duplicate and unknown keys are refused before anything is read.
+            List<String> keyProblems = PolicyKeys.problems(parser.compose(new java.io.StringReader(yaml)));
+            if (!keyProblems.isEmpty()) {
+                throw new PolicyException(file, keyProblems);
+            }
+            document = parser.load(yaml);
+        } catch (PolicyException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new PolicyException(file, List.of("not valid YAML: " + e.getMessage()));
         }

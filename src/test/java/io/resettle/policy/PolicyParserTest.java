@@ -126,4 +126,58 @@ class PolicyParserTest {
         assertThat(PolicyFiles.inForce(data, YearMonth.of(2026, 10))).contains(data.resolve("policies/2026-10.yml"));
         assertThat(PolicyFiles.inForce(data, YearMonth.of(2025, 12))).isEmpty();
     }
+
+    // Issue 15 item 3: a second `standard:` table silently replaced the first (50 % on every line).
+    @Test
+    void aDuplicateKeyIsRefusedNamingItsPathAndLine_issue15() {
+        assertThatThrownBy(() -> PolicyParser.parse("policies/2026-01.yml", JANUARY, """
+                currency: CNY
+                discount_tables:
+                  standard:
+                    - {from: 0, rates: {default: 0.00}}
+                  standard:
+                    - {from: 0, rates: {default: 0.50}}
+                """))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("policies/2026-01.yml")
+                .hasMessageContaining("discount_tables.standard: duplicate key on line 5 (first on line 3)");
+    }
+
+    @Test
+    void aDuplicateKeyInsideAListItemIsRefused_issue15() {
+        assertThatThrownBy(() -> PolicyParser.parse("policies/2026-01.yml", JANUARY, """
+                currency: CNY
+                discount_tables:
+                  standard:
+                    - {from: 0, rates: {default: 0.00, default: 0.50}}
+                """))
+                .hasMessageContaining("discount_tables.standard[0].rates.default: duplicate key on line 4");
+    }
+
+    // A misspelt max_reject_ratio was ignored and the default 0.01 applied.
+    @Test
+    void aMisspeltKeyIsRefusedWithTheKeyItMeant_issue15() {
+        assertThatThrownBy(() -> PolicyParser.parse("policies/2026-01.yml", JANUARY, """
+                currency: CNY
+                ingest:
+                  max_reject_ration: 0.2
+                discount_tables:
+                  standard: [{from: 0, rates: {default: 0}}]
+                rebate_programs:
+                  - {id: p, scope: AGENT, direction: RECEIVABLE, mode: GRADUATED, teirs: []}
+                referral: {rate: 0.25, bonus: {min_ordre: 500}}
+                taxes: {borne_by: PAYER}
+                """))
+                .isInstanceOf(PolicyException.class)
+                .hasMessageContaining("ingest.max_reject_ration: unknown key on line 3; did you mean max_reject_ratio?")
+                .hasMessageContaining("rebate_programs[0].teirs: unknown key on line 7; did you mean tiers?")
+                .hasMessageContaining("referral.bonus.min_ordre: unknown key on line 8; did you mean min_order?")
+                .hasMessageContaining("taxes: unknown key on line 9; did you mean tax?");
+    }
+
+    @Test
+    void everyKeyOfTheContractsExampleIsKnown_issue15() throws Exception {
+        String withSections = specPolicy() + "invoicing: {anything: 1}\npayout: {debtor: {name: x}}\n";
+        assertThat(PolicyParser.parse("policies/2026-01.yml", JANUARY, withSections).currency()).isEqualTo("CNY");
+    }
 }
