@@ -16,6 +16,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class FinishIngestTasklet implements Tasklet {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FinishIngestTasklet.class);
+
+    /** A refund this large without its original is worth a look before settling (docs/decisions.md, issue 15). */
+    static final java.math.BigDecimal LARGE_REFUND = new java.math.BigDecimal("10000");
+
     private final IngestStore store;
     private final SqlDialect dialect;
     private final PolicyStore policies;
@@ -44,6 +49,19 @@ class FinishIngestTasklet implements Tasklet {
             // the next ingest of the period, after autovacuum has analysed it.
             dialect.analyze("billing_line");
         }
+        warnOfLargeRefundsWithoutOriginal();
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Issue 15: a large refund that names no original line (or none at all) is accepted, as the
+     * rules say, but never silently: each is warned of with its file and row.
+     */
+    private void warnOfLargeRefundsWithoutOriginal() {
+        for (IngestStore.OrphanRefund r : store.largeRefundsWithoutOriginal(period, LARGE_REFUND)) {
+            log.warn("{} row {}: REFUND {} {} of sub-account {} names no original line ({}); check it before settling",
+                    r.file(), r.rowNo(), io.resettle.money.Money.round2(r.payable()).toPlainString(), r.currency(),
+                    r.subAccountId(), r.relatedLineId() == null ? "no related line id" : r.relatedLineId() + " is not known");
+        }
     }
 }

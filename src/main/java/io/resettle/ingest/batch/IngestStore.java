@@ -224,6 +224,22 @@ public class IngestStore {
             "row_no");
 
 
+    /** A refund line whose related line id names no billing line of any period (issue 15, warned). */
+    public record OrphanRefund(String file, long rowNo, String lineId, String subAccountId, BigDecimal payable,
+            String currency, String relatedLineId) {
+    }
+
+    /** The period's refunds of at least {@code threshold} (as a positive amount) whose original is not known. */
+    public List<OrphanRefund> largeRefundsWithoutOriginal(YearMonth period, BigDecimal threshold) {
+        return jdbc.query("SELECT b.file, b.row_no, b.line_id, b.sub_account_id, b.payable_amount, b.currency,"
+                + " b.related_line_id FROM billing_line b WHERE b.period = ? AND b.charge_type = 'REFUND'"
+                + " AND b.payable_amount <= ? AND (b.related_line_id IS NULL OR NOT EXISTS (SELECT 1 FROM billing_line o"
+                + " WHERE o.line_id = b.related_line_id)) ORDER BY " + dialect.ordered("b.file") + ", b.row_no",
+                (rs, i) -> new OrphanRefund(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getString(6), rs.getString(7)),
+                period.toString(), threshold.negate());
+    }
+
     public record RejectRecord(String file, long rowNo, RejectReason reason, String detail, String raw) {
     }
 

@@ -48,6 +48,10 @@ class LoadMasterDataTasklet implements Tasklet {
         if (!Files.isDirectory(dataDir)) {
             throw new DataSetException(List.of("data set folder " + dataDir + " does not exist"));
         }
+        List<String> links = io.resettle.masterdata.DataSetLinks.problems(dataDir, period);
+        if (!links.isEmpty()) {
+            throw new DataSetException(links);
+        }
         Policy inForce = null;
         List<String> problems = new ArrayList<>();
         for (Map.Entry<YearMonth, Path> entry : PolicyFiles.list(dataDir).entrySet()) {

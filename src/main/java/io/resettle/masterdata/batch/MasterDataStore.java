@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Master data and statements in the database. Master data is upserted by key (idempotent: the
- * same files leave the same rows); a period's statements are replaced whole.
+ * same files leave the same rows); agreements, allocations, referral visits and a period's
+ * statements are replaced whole.
  */
 @Repository
 public class MasterDataStore {
@@ -51,6 +52,11 @@ public class MasterDataStore {
                     a.firstPaidBefore() == null ? null : a.firstPaidBefore(), k.idHash(), k.phoneHash(),
                     k.payAccountHash(), k.deviceHash(), k.addressHash());
         }
+        // Issue 15 (R2.7): agreements, allocations and referral visits are what the files list now, so
+        // a row removed from its file is gone (groups, sub-accounts, ambassadors stay: past invoices name them).
+        jdbc.update("DELETE FROM agreement");
+        jdbc.update("DELETE FROM allocation");
+        jdbc.update("DELETE FROM referral_visit");
         for (Agreement t : data.agreements()) {
             upsert("agreement", "agreement_id = ?", new Object[] {t.agreementId()},
                     "group_id = ?, discount_table = ?, term_start = ?, term_end = ?, min_commitment = ?, clawback_mode = ?,"
