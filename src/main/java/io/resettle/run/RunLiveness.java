@@ -27,6 +27,8 @@ public class RunLiveness implements JobExecutionListener {
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final Map<Long, Connection> held = new ConcurrentHashMap<>();
+    /** Executions this JVM is running now: alive on any database (the dashboard asks about its own runs too). */
+    private final java.util.Set<Long> runningHere = ConcurrentHashMap.newKeySet();
 
     public RunLiveness(DataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
@@ -35,6 +37,7 @@ public class RunLiveness implements JobExecutionListener {
 
     @Override
     public void beforeJob(JobExecution execution) {
+        runningHere.add(execution.getId());
         if (!dialect.isPostgres()) {
             return;
         }
@@ -53,6 +56,7 @@ public class RunLiveness implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
+        runningHere.remove(execution.getId());
         Connection connection = held.remove(execution.getId());
         if (connection == null) {
             return;
@@ -67,6 +71,9 @@ public class RunLiveness implements JobExecutionListener {
 
     /** Whether a process is still running this execution's job instance. */
     public boolean isAlive(JobExecution execution) {
+        if (runningHere.contains(execution.getId())) {
+            return true;
+        }
         if (!dialect.isPostgres()) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.resettle.web;
 
 import java.security.Principal;
 import java.time.YearMonth;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +23,12 @@ class ActionController {
 
     private final PeriodActions actions;
     private final AuditedActions audited;
+    private final RefusalMessages refusals;
 
-    ActionController(PeriodActions actions, AuditedActions audited) {
+    ActionController(PeriodActions actions, AuditedActions audited, RefusalMessages refusals) {
         this.actions = actions;
         this.audited = audited;
+        this.refusals = refusals;
     }
 
     @GetMapping("/actions/{name}")
@@ -60,7 +63,7 @@ class ActionController {
             }
             case REOPEN -> {
                 if (reason == null || reason.isBlank()) {
-                    throw new IllegalArgumentException("reopening a period needs a reason");
+                    throw new Refusal("refusal.reopenNeedsReason", "Reopening " + period + " needs a reason.", period);
                 }
                 actions.reopen(month(period), reason.strip(), user);
                 yield null;
@@ -81,7 +84,7 @@ class ActionController {
         });
         redirect.addFlashAttribute("outcome", result.outcome().name());
         redirect.addFlashAttribute("outcomeAction", action.path());
-        redirect.addFlashAttribute("outcomeMessage", result.message());
+        redirect.addFlashAttribute("outcomeMessage", refusals.say(result.shown(), LocaleContextHolder.getLocale()));
         if (result.executionId() != null) {
             return "redirect:/executions/" + result.executionId();
         }

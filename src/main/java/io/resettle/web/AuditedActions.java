@@ -2,6 +2,8 @@ package io.resettle.web;
 
 import io.resettle.run.RefusedException;
 import java.util.concurrent.Callable;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,17 +18,22 @@ public class AuditedActions {
 
     private static final Logger log = LoggerFactory.getLogger(AuditedActions.class);
 
-    /** What an action came to: its outcome, a message for the user, and the job execution it started, if any. */
-    public record Result(AuditLog.Outcome outcome, String message, Long executionId) {
+    /**
+     * What an action came to: its outcome, its message in English (as the audit log keeps it), the
+     * job execution it started, if any, and the message as a key for the page's language.
+     */
+    public record Result(AuditLog.Outcome outcome, String message, Long executionId, MessageSourceResolvable shown) {
         public boolean ok() {
             return outcome == AuditLog.Outcome.OK;
         }
     }
 
     private final AuditLog auditLog;
+    private final RefusalMessages refusals;
 
-    public AuditedActions(AuditLog auditLog) {
+    AuditedActions(AuditLog auditLog, RefusalMessages refusals) {
         this.auditLog = auditLog;
+        this.refusals = refusals;
     }
 
     /** Runs {@code body}; it returns the execution id it started or worked on, or null. */
@@ -34,13 +41,20 @@ public class AuditedActions {
         Result result;
         try {
             Long executionId = body.call();
-            result = new Result(AuditLog.Outcome.OK, executionId == null ? "done" : "execution " + executionId, executionId);
+            MessageSourceResolvable shown = executionId == null
+                    ? new DefaultMessageSourceResolvable(new String[] {"outcome.done"}, "done")
+                    : new DefaultMessageSourceResolvable(new String[] {"outcome.execution"}, new Object[] {String.valueOf(executionId)},
+                            "execution " + executionId);
+            result = new Result(AuditLog.Outcome.OK, refusals.english(shown), executionId, shown);
         } catch (Exception e) {
             if (isRefusal(e)) {
-                result = new Result(AuditLog.Outcome.REFUSED, message(e), null);
+                MessageSourceResolvable shown = refusals.of(e);
+                result = new Result(AuditLog.Outcome.REFUSED, refusals.english(shown), null, shown);
             } else {
                 log.error("{} {} by {} failed", action, parameters, user, e);
-                result = new Result(AuditLog.Outcome.FAILED, e.getClass().getSimpleName() + ": " + message(e), null);
+                String text = e.getClass().getSimpleName() + ": " + message(e);
+                result = new Result(AuditLog.Outcome.FAILED, text, null, new DefaultMessageSourceResolvable(
+                        new String[] {"outcome.failedSeeLog"}, new Object[] {text}, text));
             }
         }
         auditLog.append(user, action, parameters, result.outcome(), result.message());

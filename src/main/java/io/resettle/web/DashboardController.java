@@ -32,8 +32,14 @@ class DashboardController {
     private final SettlementOverview settlements;
     private final Charts charts;
 
+    private final UsersProperties users;
+    private final boolean demoUsers;
+
     DashboardController(Runs runs, ExecutionDetail executions, PeriodOverview periods, AuditLog auditLog,
-            SettlementOverview settlements, Charts charts) {
+            SettlementOverview settlements, Charts charts, UsersProperties users,
+            @org.springframework.beans.factory.annotation.Value("${resettle.web.demo-users:false}") boolean demoUsers) {
+        this.users = users;
+        this.demoUsers = demoUsers;
         this.settlements = settlements;
         this.charts = charts;
         this.runs = runs;
@@ -43,7 +49,8 @@ class DashboardController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("noUsers", users.users().isEmpty() && !demoUsers);
         return "login";
     }
 
@@ -102,7 +109,17 @@ class DashboardController {
         List<SettlementOverview.Revision> revisions = available ? settlements.revisions(month) : List.of();
         model.addAttribute("revisions", revisions);
         model.addAttribute("events", available ? settlements.events(month) : List.of());
-        model.addAttribute("closed", !revisions.isEmpty() && revisions.get(revisions.size() - 1).closed());
+        SettlementOverview.Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+        boolean closed = latest != null && latest.closed();
+        boolean settled = latest != null && ("COMPLETED".equals(latest.status()) || "COMPLETED_WITH_BREAKS".equals(latest.status()));
+        model.addAttribute("closed", closed);
+        // Only the buttons that can succeed (issue 14.7): what a closed or unsettled period refuses is not offered.
+        model.addAttribute("canIngest", !closed);
+        model.addAttribute("canSettle", latest == null);
+        model.addAttribute("canRerun", settled && !closed);
+        model.addAttribute("canClose", settled && !closed);
+        model.addAttribute("canReopen", closed);
+        model.addAttribute("unfinished", latest != null && !settled && !closed ? latest : null);
         Integer newest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1).revision();
         model.addAttribute("newestRevision", newest);
         List<SettlementOverview.GroupVolume> volumes = newest == null ? List.of() : settlements.volumes(month, newest);
@@ -135,7 +152,8 @@ class DashboardController {
 
     @GetMapping("/forecast")
     String forecast(Model model) {
-        model.addAttribute("forecast", periods.forecast().orElse(null));
+        PeriodOverview.Rows forecast = periods.forecast().orElse(null);
+        model.addAttribute("forecast", forecast);
         return "forecast";
     }
 

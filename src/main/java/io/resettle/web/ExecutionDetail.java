@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.batch.core.step.StepExecution;
+import io.resettle.run.RunLiveness;
 import org.springframework.stereotype.Component;
 
 /** An execution and its steps as the Execution page shows them, read through the {@link JobRepository}. */
@@ -41,9 +42,43 @@ class ExecutionDetail {
         }
     }
 
+    /**
+     * {@code alive}: whether a process still runs it (false for a run a dead process left STARTED);
+     * {@code restartedAs} / {@code restartOf}: the next and the previous execution of the same job
+     * instance; {@code stepsDone} of {@code stepsTotal}: the job's steps completed, by this execution
+     * or, for a restart, by the ones before it.
+     */
     record View(JobExecution execution, String job, String period, String revision, String status, String exitCode,
-            String exitMessage, String failure, List<StepView> steps, int percent, boolean running, Duration duration,
-            boolean restartable, boolean stoppable) {
+            String exitMessage, String failure, List<StepView> steps, int percent, int stepsDone, int stepsTotal,
+            boolean running, boolean alive, Duration duration, LocalDateTime lastUpdated, Long restartedAs,
+            Long restartOf) {
+
+        public String displayStatus() {
+            return ExecutionDetail.displayStatus(status, exitCode);
+        }
+
+        /** Marked running, but no process runs it any more. */
+        public boolean dead() {
+            return running && !alive;
+        }
+
+        public Duration sinceUpdate() {
+            return lastUpdated == null ? null : Duration.between(lastUpdated, LocalDateTime.now());
+        }
+
+        /** Failed or stopped and not restarted yet: a restart (or abandoning it) is possible. */
+        public boolean restartable() {
+            return ("FAILED".equals(status) || "STOPPED".equals(status)) && restartedAs == null;
+        }
+
+        public boolean stoppable() {
+            return ("STARTED".equals(status) || "STARTING".equals(status)) && alive;
+        }
+
+        /** Only a run no process runs any more is marked failed by hand. */
+        public boolean recoverable() {
+            return dead();
+        }
 
         /** The job parameters as {@code name=value}, identifying ones first. */
         public String parameters() {
@@ -57,9 +92,11 @@ class ExecutionDetail {
     private final JobRepository jobRepository;
     private final List<ExpectedItems> expectedItems;
     private final Map<String, Job> jobs;
+    private final RunLiveness liveness;
 
-    ExecutionDetail(JobRepository jobRepository, List<ExpectedItems> expectedItems, List<Job> jobs) {
+    ExecutionDetail(JobRepository jobRepository, List<ExpectedItems> expectedItems, List<Job> jobs, RunLiveness liveness) {
         this.jobRepository = jobRepository;
+        this.liveness = liveness;
         this.expectedItems = expectedItems;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> a));
     }
@@ -91,11 +128,32 @@ class ExecutionDetail {
         LocalDateTime start = execution.getStartTime();
         Duration duration = start == null ? null
                 : Duration.between(start, execution.getEndTime() != null ? execution.getEndTime() : LocalDateTime.now(ZoneOffset.UTC));
+        List<JobExecution> sameInstance = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                .sorted(Comparator.comparingLong(JobExecution::getId)).toList();
+        Long restartedAs = sameInstance.stream().map(JobExecution::getId).filter(i -> i > executionId).findFirst().orElse(null);
+        Long restartOf = sameInstance.stream().map(JobExecution::getId).filter(i -> i < executionId)
+                .reduce((a, b) -> b).orElse(null);
+        LocalDateTime lastUpdated = execution.getLastUpdated();
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getLastUpdated() != null && (lastUpdated == null || step.getLastUpdated().isAfter(lastUpdated))) {
+                lastUpdated = step.getLastUpdated();
+            }
+        }
+        List<String> names = stepNames(job);
+        int done = stepsDone(names, execution, sameInstance);
+        int percent = status == BatchStatus.COMPLETED ? 100
+                : names.isEmpty() ? 0 : (int) Math.min(99, done * 100L / names.size());
+        boolean alive = status.isRunning() && liveness.isAlive(execution);
         return new View(execution, job, execution.getJobParameters().getString("period"),
                 parameter(execution, "revision"), status.name(), execution.getExitStatus().getExitCode(),
-                execution.getExitStatus().getExitDescription(), failure, steps, jobPercent(job, execution, steps),
-                status.isRunning(), duration, status == BatchStatus.FAILED || status == BatchStatus.STOPPED,
-                status == BatchStatus.STARTED || status == BatchStatus.STARTING);
+                execution.getExitStatus().getExitDescription(), failure, steps, percent, done, names.size(),
+                status.isRunning(), alive, duration, lastUpdated, restartedAs, restartOf);
+    }
+
+    /** A completed run whose exit code says more (COMPLETED_WITH_BREAKS) shows that exit code. */
+    static String displayStatus(String status, String exitCode) {
+        return "COMPLETED".equals(status) && exitCode != null && !exitCode.isBlank() && !"COMPLETED".equals(exitCode)
+                ? exitCode : status;
     }
 
     /** A job parameter as text, whatever its type (settle's revision is a Long). */
@@ -104,19 +162,45 @@ class ExecutionDetail {
         return parameter == null || parameter.value() == null ? null : parameter.value().toString();
     }
 
-    /** Share of the job's top-level steps completed; 100 once the job completed. */
-    private int jobPercent(String job, JobExecution execution, List<StepView> steps) {
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return 100;
-        }
-        // Any job that lists its steps: settle is a flow job since computeRebates runs beside pricing.
+    /**
+     * The job's own steps (a partitioned step once, not its partitions): as the job bean lists them,
+     * else (a job bean that does not list its steps, or one not in this build) as the newest
+     * completed run of the job had them. Empty when neither is known.
+     */
+    private List<String> stepNames(String job) {
+        // settle is a flow job since computeRebates runs beside pricing: FlowJob lists the steps of its splits too.
         Job bean = jobs.get(job);
-        if (!(bean instanceof ListableStepLocator locator) || locator.getStepNames().isEmpty()) {
-            return 0;
+        if (bean instanceof ListableStepLocator locator && !locator.getStepNames().isEmpty()) {
+            return locator.getStepNames().stream().filter(n -> !n.contains(":")).distinct().toList();
         }
-        List<String> names = List.copyOf(locator.getStepNames());
-        long done = steps.stream().filter(s -> names.contains(s.name()) && "COMPLETED".equals(s.status())).count();
-        return (int) Math.min(99, done * 100 / names.size());
+        for (var instance : jobRepository.getJobInstances(job, 0, 20)) {
+            for (JobExecution e : jobRepository.getJobExecutions(instance)) {
+                if (e.getStatus() == BatchStatus.COMPLETED) {
+                    return e.getStepExecutions().stream().map(StepExecution::getStepName).filter(n -> !n.contains(":"))
+                            .distinct().toList();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The job's steps completed: by this execution, or, since a restart does not run again what
+     * was completed, by an earlier execution of the same instance.
+     */
+    private static int stepsDone(List<String> names, JobExecution execution, List<JobExecution> sameInstance) {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (JobExecution e : sameInstance) {
+            if (e.getId() > execution.getId()) {
+                continue;
+            }
+            for (StepExecution step : e.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.COMPLETED && names.contains(step.getStepName())) {
+                    done.add(step.getStepName());
+                }
+            }
+        }
+        return done.size();
     }
 
     private StepView stepView(StepExecution step) {

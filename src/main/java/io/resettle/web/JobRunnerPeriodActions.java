@@ -1,7 +1,7 @@
 package io.resettle.web;
 
 import io.resettle.run.JobRunner;
-import io.resettle.run.RefusedException;
+import io.resettle.run.RunLiveness;
 import java.time.YearMonth;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,9 +19,11 @@ class JobRunnerPeriodActions implements PeriodActions {
     private final JobRepository jobRepository;
     private final String dataDir;
     private final String outDir;
+    private final RunLiveness liveness;
 
-    JobRunnerPeriodActions(JobRunner runner, JobOperator jobOperator, JobRepository jobRepository,
+    JobRunnerPeriodActions(JobRunner runner, JobOperator jobOperator, JobRepository jobRepository, RunLiveness liveness,
             @Value("${resettle.data:sample-data}") String dataDir, @Value("${resettle.out:out}") String outDir) {
+        this.liveness = liveness;
         this.runner = runner;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -51,7 +53,13 @@ class JobRunnerPeriodActions implements PeriodActions {
 
     @Override
     public long restart(long executionId) throws Exception {
-        execution(executionId);
+        JobExecution execution = execution(executionId);
+        Long next = jobRepository.getJobExecutions(execution.getJobInstance()).stream().map(JobExecution::getId)
+                .filter(id -> id > executionId).min(Long::compare).orElse(null);
+        if (next != null) {
+            throw new Refusal("refusal.alreadyRestarted", "Execution " + executionId + " was already restarted as execution "
+                    + next + "; follow that one.", executionId, next);
+        }
         return runner.restart(executionId).getId();
     }
 
@@ -59,7 +67,8 @@ class JobRunnerPeriodActions implements PeriodActions {
     public void stop(long executionId) throws Exception {
         JobExecution execution = execution(executionId);
         if (!execution.isRunning()) {
-            throw new RefusedException("execution " + executionId + " is " + execution.getStatus() + ", not running");
+            throw new Refusal("refusal.notRunning", "Execution " + executionId + " is " + execution.getStatus()
+                    + ", not running.", executionId, execution.getStatus().name());
         }
         jobOperator.stop(execution);
     }
@@ -68,8 +77,12 @@ class JobRunnerPeriodActions implements PeriodActions {
     public void recover(long executionId) throws Exception {
         JobExecution execution = execution(executionId);
         if (!execution.getStatus().isRunning()) {
-            throw new RefusedException("execution " + executionId + " is " + execution.getStatus()
-                    + "; only a run left STARTED or STOPPING can be recovered");
+            throw new Refusal("refusal.recoverNotRunning", "Execution " + executionId + " is " + execution.getStatus()
+                    + "; only a run left STARTED or STOPPING can be recovered.", executionId, execution.getStatus().name());
+        }
+        if (liveness.isAlive(execution)) {
+            throw new Refusal("refusal.recoverAlive", "Execution " + executionId + " is still running in a live process;"
+                    + " stop it instead, or wait for it.", executionId);
         }
         jobOperator.recover(execution);
     }
@@ -78,8 +91,8 @@ class JobRunnerPeriodActions implements PeriodActions {
     public void abandon(long executionId) throws Exception {
         JobExecution execution = execution(executionId);
         if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
-            throw new RefusedException("execution " + executionId + " is " + execution.getStatus()
-                    + "; only a failed or stopped run can be abandoned");
+            throw new Refusal("refusal.abandon", "Execution " + executionId + " is " + execution.getStatus()
+                    + "; only a failed or stopped run can be abandoned.", executionId, execution.getStatus().name());
         }
         jobOperator.abandon(execution);
     }
@@ -102,7 +115,7 @@ class JobRunnerPeriodActions implements PeriodActions {
             execution = null;
         }
         if (execution == null) {
-            throw new RefusedException("there is no job execution " + executionId);
+            throw new Refusal("refusal.noExecution", "There is no job execution " + executionId + ".", executionId);
         }
         return execution;
     }

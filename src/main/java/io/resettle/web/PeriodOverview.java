@@ -153,11 +153,26 @@ class PeriodOverview {
                 .toList();
     }
 
-    /** An output file of the period, or empty when the path leaves the period's folder. */
+    /**
+     * An output file of the period, or empty when the path leaves the period's folder, or when the
+     * file is not a regular file whose real path (every symbolic link resolved) lies inside the
+     * output folder: a link pointing out of {@code out/} is never followed (issue 15.7).
+     */
     Optional<Path> outputFile(YearMonth period, String relative) {
         Path folder = outDir.resolve(period.toString()).normalize();
         Path file = folder.resolve(relative).normalize();
-        return file.startsWith(folder) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        if (!file.startsWith(folder) || !Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            Path realOut = outDir.toRealPath();
+            Path real = file.toRealPath();
+            return real.startsWith(realOut) && Files.isRegularFile(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? Optional.of(real) : Optional.empty();
+        } catch (IOException e) {
+            // a dangling link, or removed while we looked
+            return Optional.empty();
+        }
     }
 
     private Rows rows(String sql, Object... args) {

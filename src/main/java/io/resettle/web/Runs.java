@@ -5,6 +5,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import io.resettle.run.RunLiveness;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -14,7 +17,28 @@ class Runs {
 
     /** One job execution with its period, revision and the item counts of its top-level steps. */
     record Run(long id, String job, String period, String revision, String status, String exitCode,
-            LocalDateTime start, LocalDateTime end, long read, long written, long skipped) {
+            LocalDateTime start, LocalDateTime end, long read, long written, long skipped, LocalDateTime lastUpdated,
+            Long restartedAs, Long restartOf, Boolean alive) {
+
+        Run withAlive(boolean isAlive) {
+            return new Run(id, job, period, revision, status, exitCode, start, end, read, written, skipped, lastUpdated,
+                    restartedAs, restartOf, isAlive);
+        }
+
+        /** The status a badge shows: a completed settle with breaks shows COMPLETED_WITH_BREAKS, not a green COMPLETED. */
+        public String displayStatus() {
+            return ExecutionDetail.displayStatus(status, exitCode);
+        }
+
+        /** A run left STARTED by a process that died: no process is running it any more. */
+        public boolean dead() {
+            return running() && Boolean.FALSE.equals(alive);
+        }
+
+        /** How long ago the job repository last heard of it. */
+        public Duration sinceUpdate() {
+            return lastUpdated == null ? null : Duration.between(lastUpdated, LocalDateTime.now());
+        }
 
         public Duration duration() {
             if (start == null) {
@@ -43,15 +67,26 @@ class Runs {
                        WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME NOT LIKE '%:%') AS write_count,
                      (SELECT COALESCE(SUM(s.READ_SKIP_COUNT + s.PROCESS_SKIP_COUNT + s.WRITE_SKIP_COUNT), 0)
                        FROM BATCH_STEP_EXECUTION s
-                       WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME NOT LIKE '%:%') AS skip_count
+                       WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.STEP_NAME NOT LIKE '%:%') AS skip_count,
+                     COALESCE((SELECT MAX(s.LAST_UPDATED) FROM BATCH_STEP_EXECUTION s
+                       WHERE s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND s.LAST_UPDATED > e.LAST_UPDATED), e.LAST_UPDATED)
+                       AS last_updated,
+                     (SELECT MIN(n.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION n WHERE n.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                       AND n.JOB_EXECUTION_ID > e.JOB_EXECUTION_ID) AS restarted_as,
+                     (SELECT MAX(n.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION n WHERE n.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
+                       AND n.JOB_EXECUTION_ID < e.JOB_EXECUTION_ID) AS restart_of
               FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID
             ) r
             """;
 
     private final JdbcTemplate jdbc;
+    private final JobRepository jobRepository;
+    private final RunLiveness liveness;
 
-    Runs(JdbcTemplate jdbc) {
+    Runs(JdbcTemplate jdbc, JobRepository jobRepository, RunLiveness liveness) {
         this.jdbc = jdbc;
+        this.jobRepository = jobRepository;
+        this.liveness = liveness;
     }
 
     /** Newest first; a blank filter matches everything. */
@@ -71,10 +106,19 @@ class Runs {
             args.add(status);
         }
         sql.append(" ORDER BY r.id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        return jdbc.query(sql.toString(), (rs, i) -> new Run(rs.getLong("id"), rs.getString("job"),
+        List<Run> found = jdbc.query(sql.toString(), (rs, i) -> new Run(rs.getLong("id"), rs.getString("job"),
                 rs.getString("period"), rs.getString("revision"), rs.getString("status"), rs.getString("exit_code"),
                 time(rs.getTimestamp("start_time")), time(rs.getTimestamp("end_time")), rs.getLong("read_count"),
-                rs.getLong("write_count"), rs.getLong("skip_count")), args.toArray());
+                rs.getLong("write_count"), rs.getLong("skip_count"), time(rs.getTimestamp("last_updated")),
+                (Long) rs.getObject("restarted_as", Long.class), (Long) rs.getObject("restart_of", Long.class), null),
+                args.toArray());
+        // Only the few runs still marked running are asked whether a process still runs them.
+        return found.stream().map(r -> r.running() ? r.withAlive(alive(r.id())) : r).toList();
+    }
+
+    private boolean alive(long executionId) {
+        JobExecution execution = jobRepository.getJobExecution(executionId);
+        return execution != null && liveness.isAlive(execution);
     }
 
     List<String> jobNames() {

@@ -8,6 +8,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.web.servlet.LocaleResolver;
@@ -38,6 +44,35 @@ class WebConfig implements WebMvcConfigurer {
             return Locale.ENGLISH;
         });
         return resolver;
+    }
+
+    /**
+     * The dashboard listens on 127.0.0.1 only unless an address is configured (issue 15.8):
+     * {@code resettle.web.address} (e.g. {@code 0.0.0.0} for every interface), or Spring Boot's own
+     * {@code server.address}, which wins when set.
+     */
+    @Bean
+    @ConditionalOnWebApplication
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackUnlessConfigured(Environment environment) {
+        return factory -> {
+            if (environment.getProperty("server.address") != null) {
+                return;
+            }
+            String address = environment.getProperty("resettle.web.address", "127.0.0.1").strip();
+            try {
+                factory.setAddress(java.net.InetAddress.getByName(address));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException("resettle.web.address: no such address " + address);
+            }
+        };
+    }
+
+    /** The session cookie (and any other) is SameSite=Lax: a page of another site cannot post with it. */
+    @Bean
+    @ConditionalOnWebApplication
+    CookieSameSiteSupplier sameSiteLax() {
+        return CookieSameSiteSupplier.ofLax();
     }
 
     @Override

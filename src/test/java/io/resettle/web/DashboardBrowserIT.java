@@ -43,6 +43,7 @@ class DashboardBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private static Path data;
+    private static String db;
     private static String base;
     private static WebDriver browser;
 
@@ -61,10 +62,11 @@ class DashboardBrowserIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        String db = TestDatabases.newPostgres();
+        db = TestDatabases.newPostgres();
         String[] args = {"serve", "--port", String.valueOf(port), "--db", db, "--data", data.toString(), "--out",
             temp.resolve("out").toString()};
-        Thread serve = new Thread(() -> ResettleCommandLine.run(args, Map.of("resettle.scheduler.enabled", "false")),
+        Thread serve = new Thread(() -> ResettleCommandLine.run(args, Map.of("resettle.scheduler.enabled", "false",
+                "resettle.web.demo-users", "true")),
                 "resettle-serve");
         serve.setDaemon(true);
         serve.start();
@@ -94,6 +96,7 @@ class DashboardBrowserIT {
         open("/login");
         screenshot("01-login");
         logIn("finance");
+        assertThat(browser.manage().getCookieNamed("JSESSIONID").getSameSite()).isEqualTo("Lax");
 
         // launch an ingest from the Runs page and watch it complete
         open("/runs");
@@ -131,7 +134,14 @@ class DashboardBrowserIT {
         browser.findElement(By.id("confirm")).click();
         waitForText(By.id("status"), "COMPLETED");
         assertThat(text(By.id("job-progress"))).isEqualTo("100%");
+        String restartExecution = text(By.id("execution-id"));
+        assertThat(browser.findElement(By.id("restart-of")).getText()).isEqualTo("#" + failedExecution);
         screenshot("07-restarted-completed");
+        // the failed run links to its restart and offers no second restart
+        open("/executions/" + failedExecution);
+        assertThat(browser.findElement(By.id("restarted-as")).getText()).isEqualTo("#" + restartExecution);
+        assertThat(browser.findElements(By.id("restart-link"))).isEmpty();
+        assertThat(browser.findElements(By.id("abandon-link"))).isEmpty();
 
         // FINANCE settles the period from its page, watches the progress reach 100%, opens the overview
         logOut();
@@ -142,11 +152,23 @@ class DashboardBrowserIT {
         screenshot("07a-confirm-settle");
         browser.findElement(By.id("confirm")).click();
         waitForText(By.id("job-progress"), "100%");
-        waitForText(By.id("status"), "COMPLETED");
+        // the basic data set's settle has reconciliation breaks: not shown as a plain (green) COMPLETED
+        new WebDriverWait(browser, Duration.ofSeconds(90)).ignoring(RuntimeException.class)
+                .until(d -> d.findElement(By.id("status")).getText().trim().startsWith("COMPLETED"));
+        String settleStatus = text(By.id("status"));
+        assertThat(browser.findElement(By.id("status")).getAttribute("class")).isEqualTo("status " + settleStatus);
+        assertThat(settleStatus).isEqualTo(text(By.id("exit-code")));
         assertThat(browser.getPageSource()).contains("priceLines").contains("writeSettlementFiles");
         screenshot("07b-settle-completed");
+        String settleExecution = text(By.id("execution-id"));
+        assertThat(text(By.id("steps-done"))).matches("([0-9]+) of \\1 steps done");
         browser.findElement(By.id("period-link")).click();
         assertThat(browser.findElements(By.id("no-settlement"))).isEmpty();
+        // settled: no second settle offered, a re-run and a close are
+        assertThat(browser.findElements(By.id("settle-link"))).isEmpty();
+        assertThat(browser.findElements(By.id("rerun-link"))).hasSize(1);
+        assertThat(browser.findElements(By.id("close-link"))).hasSize(1);
+        assertThat(browser.findElements(By.id("reopen-link"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#revisions tbody tr"))).hasSize(1);
         WebElement chart = browser.findElement(By.id("volume-chart"));
         assertThat(chart.findElements(By.cssSelector("g.group-volume"))).isNotEmpty();
@@ -171,9 +193,34 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.id("no-forecast"))).hasSize(1);
         screenshot("10-forecast");
         open("/runs?lang=zh_CN");
-        assertThat(browser.getPageSource()).contains("运行记录");
+        assertThat(browser.getPageSource()).contains("运行记录").contains("已完成").contains("失败").contains("已重启为");
+        assertThat(browser.findElements(By.cssSelector("#runs .status"))).noneSatisfy(
+                badge -> assertThat(badge.getText()).isIn("COMPLETED", "FAILED"));
         screenshot("11-runs-zh");
         open("/runs?lang=en");
+
+        // the settle as a process killed in the middle would leave it: STARTED, no process holding its lock
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(db);
+                java.sql.Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE batch_job_execution SET status = 'STARTED', end_time = NULL"
+                    + " WHERE job_execution_id = " + settleExecution);
+        }
+        logOut();
+        logIn("ops");
+        open("/executions/" + settleExecution);
+        assertThat(browser.findElements(By.id("dead-badge"))).hasSize(1);
+        assertThat(text(By.id("dead-notice"))).contains("No process is running this execution any more");
+        assertThat(text(By.id("last-update"))).endsWith("ago)");
+        assertThat(browser.findElements(By.id("recover-link"))).hasSize(1);
+        assertThat(browser.findElements(By.id("stop-link"))).isEmpty();
+        screenshot("11a-dead-run");
+        open("/runs");
+        assertThat(browser.findElements(By.cssSelector("#runs .status.DEAD"))).hasSize(1);
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(db);
+                java.sql.Statement sql = connection.createStatement()) {
+            sql.executeUpdate("UPDATE batch_job_execution SET status = 'COMPLETED', end_time = last_updated"
+                    + " WHERE job_execution_id = " + settleExecution);
+        }
 
         // a VIEWER sees the run but cannot restart or launch anything
         logOut();

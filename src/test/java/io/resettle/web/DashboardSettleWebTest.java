@@ -55,10 +55,17 @@ class DashboardSettleWebTest {
     @Test
     void settleRerunCloseAndReopenFromThePages() throws Exception {
         // nothing ingested yet: settle is refused with the job runner's message
-        assertRefused(act("settle", Map.of()), "nothing has been ingested for 2026-10");
+        assertRefused(act("settle", Map.of()), "Nothing has been ingested for 2026-10: ingest it first (Ingest on its period page).");
 
         assertOk(act("ingest", Map.of()));
+        // only the buttons that can succeed (issue 14.7)
+        assertThat(financePeriod()).contains("id=\"ingest-link\"").contains("id=\"settle-link\"").doesNotContain("id=\"rerun-link\"")
+                .doesNotContain("id=\"close-link\"").doesNotContain("id=\"reopen-link\"");
         long settle = executionOf(assertOk(act("settle", Map.of())));
+        assertThat(financePeriod()).doesNotContain("id=\"settle-link\"").contains("id=\"rerun-link\"").contains("id=\"close-link\"")
+                .doesNotContain("id=\"reopen-link\"");
+        aRunWhoseProcessDiedIsShownAsDead(settle);
+        moneyHasTwoDecimalsAndNamesAreTranslated(settle);
         mvc.perform(get("/executions/" + settle).with(as("VIEWER"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("COMPLETED")))
                 .andExpect(content().string(containsString("priceLines")))
@@ -75,7 +82,8 @@ class DashboardSettleWebTest {
                 .doesNotContain("cdn").doesNotContain("<script src=\"http");
 
         // settling again is refused: a second revision is a re-run
-        assertRefused(act("settle", Map.of()), "already settled (revision 1)");
+        assertRefused(act("settle", Map.of()), "2026-10 is already settled (revision r1): to settle it again as a new"
+                + " revision, use Re-run.");
 
         // a late correction of one billing line, then a re-run: revision 2 beside revision 1
         String line = jdbc.queryForObject("SELECT MIN(b.line_id) FROM billing_line b JOIN sub_account a"
@@ -93,10 +101,15 @@ class DashboardSettleWebTest {
 
         // closed: a re-run is refused with a clear message, not a stack trace
         assertOk(act("close", Map.of()));
-        page = period();
-        assertThat(page).contains("id=\"closed-badge\"").contains("CLOSED").contains("finance");
+        page = financePeriod();
+        assertThat(page).contains("id=\"closed-badge\"").contains("CLOSED").contains("finance")
+                .doesNotContain("id=\"rerun-link\"").doesNotContain("id=\"close-link\"").doesNotContain("id=\"settle-link\"")
+                .doesNotContain("id=\"ingest-link\"").contains("id=\"reopen-link\"");
         MvcResult refused = act("rerun", Map.of());
-        assertRefused(refused, "2026-10 is closed; reopen it first");
+        assertRefused(refused, "2026-10 is closed: reopen it first (Reopen on its period page, with a reason).");
+        MvcResult refusedZh = mvc.perform(post("/actions/rerun").param("period", PERIOD).header("Accept-Language", "zh-CN")
+                .with(as("FINANCE")).with(csrf())).andReturn();
+        assertThat((String) refusedZh.getFlashMap().get("outcomeMessage")).startsWith("2026-10 已关账:请先重新打开");
         assertThat((String) refused.getFlashMap().get("outcomeMessage")).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM period_run WHERE period = ?", Long.class, PERIOD)).isEqualTo(2);
 
@@ -114,7 +127,10 @@ class DashboardSettleWebTest {
 
         // every action is in the audit log with its outcome
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE username = 'finance' AND outcome = 'REFUSED'",
-                Long.class)).isEqualTo(5);
+                Long.class)).isEqualTo(6);
+        // no message tells the user to type a command
+        assertThat(jdbc.queryForList("SELECT result FROM audit_log WHERE username = 'finance'", String.class))
+                .allSatisfy(r -> assertThat(r).doesNotContain("resettle ").doesNotContain("--"));
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE username = 'finance' AND outcome = 'OK'", String.class))
                 .contains("ingest", "settle", "rerun", "close", "reopen");
     }
@@ -139,6 +155,107 @@ class DashboardSettleWebTest {
         }
     }
 
+    /**
+     * The settle made to look as if it failed in its last step and was restarted by a process that
+     * was then killed: the restart ran only the last step (a restart skips completed ones), so its
+     * progress counts the steps its first execution completed; it shows dead with its last update,
+     * recover (not stop) for OPS; the failed run links to its restart and offers no second restart.
+     */
+    private void aRunWhoseProcessDiedIsShownAsDead(long settle) throws Exception {
+        long steps = jdbc.queryForObject("SELECT COUNT(DISTINCT STEP_NAME) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+                + " AND STEP_NAME NOT LIKE '%:%'", Long.class, settle);
+        assertThat(steps).isGreaterThan(5);
+        long restart = 900_000;
+        var twoHoursAgo = java.time.LocalDateTime.now().minusHours(2);
+        long lastStep = jdbc.queryForObject("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?"
+                + " AND STEP_NAME = 'writeSettlementFiles'", Long.class, settle);
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED' WHERE JOB_EXECUTION_ID = ?", settle);
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'FAILED' WHERE STEP_EXECUTION_ID = ?", lastStep);
+        jdbc.update("INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME, START_TIME,"
+                + " STATUS, EXIT_CODE, EXIT_MESSAGE, LAST_UPDATED) SELECT ?, 1, JOB_INSTANCE_ID, ?, ?, 'STARTED', 'UNKNOWN', '', ?"
+                + " FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", restart, twoHoursAgo, twoHoursAgo, twoHoursAgo, settle);
+        jdbc.update("INSERT INTO BATCH_JOB_EXECUTION_PARAMS SELECT ?, PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE, IDENTIFYING"
+                + " FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = ?", restart, settle);
+        jdbc.update("INSERT INTO BATCH_JOB_EXECUTION_CONTEXT SELECT ?, SHORT_CONTEXT, SERIALIZED_CONTEXT"
+                + " FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID = ?", restart, settle);
+        jdbc.update("INSERT INTO BATCH_STEP_EXECUTION (STEP_EXECUTION_ID, VERSION, STEP_NAME, JOB_EXECUTION_ID, CREATE_TIME,"
+                + " START_TIME, STATUS, COMMIT_COUNT, READ_COUNT, FILTER_COUNT, WRITE_COUNT, READ_SKIP_COUNT, WRITE_SKIP_COUNT,"
+                + " PROCESS_SKIP_COUNT, ROLLBACK_COUNT, EXIT_CODE, EXIT_MESSAGE, LAST_UPDATED) VALUES (?, 1,"
+                + " 'writeSettlementFiles', ?, ?, ?, 'STARTED', 0, 0, 0, 0, 0, 0, 0, 0, 'EXECUTING', '', ?)",
+                restart, restart, twoHoursAgo, twoHoursAgo, twoHoursAgo);
+        jdbc.update("INSERT INTO BATCH_STEP_EXECUTION_CONTEXT SELECT ?, SHORT_CONTEXT, SERIALIZED_CONTEXT"
+                + " FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID = ?", restart, lastStep);
+        try {
+            String page = mvc.perform(get("/executions/" + restart).with(as("OPS"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            long percent = (steps - 1) * 100 / steps;
+            assertThat(page).contains(">" + percent + "%<").contains((steps - 1) + " of " + steps + " steps done")
+                    .contains("id=\"dead-badge\"").contains("id=\"dead-notice\"").contains("(2 h 00 min ago)")
+                    .contains("id=\"recover-link\"").doesNotContain("id=\"stop-link\"").doesNotContain("http-equiv=\"refresh\"")
+                    .contains("id=\"restart-of\" href=\"/executions/" + settle + "\"");
+            String failed = mvc.perform(get("/executions/" + settle).with(as("OPS"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(failed).contains("id=\"restarted-as\" href=\"/executions/" + restart + "\"")
+                    .doesNotContain("id=\"restart-link\"").doesNotContain("id=\"abandon-link\"");
+            mvc.perform(get("/runs").with(as("VIEWER"))).andExpect(content().string(containsString("class=\"status DEAD\"")))
+                    .andExpect(content().string(containsString("restarted as #" + restart)));
+            // restarting the failed run again is refused, in terms of the pages
+            MvcResult again = mvc.perform(post("/actions/restart").param("execution", String.valueOf(settle))
+                    .with(user("oscar").roles("OPS")).with(csrf())).andReturn();
+            assertRefused(again, "Execution " + settle + " was already restarted as execution " + restart);
+        } finally {
+            jdbc.update("DELETE FROM BATCH_STEP_EXECUTION_CONTEXT WHERE STEP_EXECUTION_ID = ?", restart);
+            jdbc.update("DELETE FROM BATCH_STEP_EXECUTION WHERE STEP_EXECUTION_ID = ?", restart);
+            jdbc.update("DELETE FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID = ?", restart);
+            jdbc.update("DELETE FROM BATCH_JOB_EXECUTION_PARAMS WHERE JOB_EXECUTION_ID = ?", restart);
+            jdbc.update("DELETE FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", restart);
+            jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'COMPLETED', EXIT_CODE = 'COMPLETED' WHERE JOB_EXECUTION_ID = ?",
+                    settle);
+            jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'COMPLETED' WHERE STEP_EXECUTION_ID = ?", lastStep);
+        }
+    }
+
+    /** Money as the files show it, COMPLETED_WITH_BREAKS not green, statuses, check names and forecast headers in zh-CN. */
+    private void moneyHasTwoDecimalsAndNamesAreTranslated(long settle) throws Exception {
+        jdbc.update("INSERT INTO reconciliation (period, revision, check_name, check_key, expected, actual, difference, status)"
+                + " VALUES (?, 1, 'credit_limit', 'G-TEST', 100000, 148434.0427, 48434.0427, 'BREAK')", PERIOD);
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET EXIT_CODE = 'COMPLETED_WITH_BREAKS' WHERE JOB_EXECUTION_ID = ?", settle);
+        try {
+            String page = period();
+            String reconciliation = page.substring(page.indexOf("id=\"reconciliation\""), page.indexOf("id=\"adjustments\"") > 0
+                    ? page.indexOf("id=\"adjustments\"") : page.indexOf("id=\"rebates\""));
+            assertThat(reconciliation).contains(">100000.00<").contains(">148434.04<").contains(">48434.04<")
+                    .doesNotContain("48434.0427").doesNotContainPattern(">-?[0-9]+(\\.[0-9]|\\.[0-9]{3,})?<");
+            String runs = mvc.perform(get("/runs").with(as("VIEWER"))).andReturn().getResponse().getContentAsString();
+            String row = runs.substring(runs.indexOf("data-execution=\"" + settle + "\""));
+            row = row.substring(0, row.indexOf("</tr>"));
+            assertThat(row).contains("class=\"status COMPLETED_WITH_BREAKS\"").doesNotContain("class=\"status COMPLETED\"");
+
+            String zh = mvc.perform(get("/periods/" + PERIOD).header("Accept-Language", "zh-CN").with(as("VIEWER")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(zh).contains("信用额度").contains(">差异<").doesNotContain(">credit_limit<").doesNotContain(">BREAK<");
+            String zhRuns = mvc.perform(get("/runs").header("Accept-Language", "zh-CN").with(as("VIEWER")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(zhRuns).contains("已完成(有对账差异)").contains(">已完成<").doesNotContain(">COMPLETED<");
+        } finally {
+            jdbc.update("DELETE FROM reconciliation WHERE check_key = 'G-TEST'");
+            jdbc.update("UPDATE BATCH_JOB_EXECUTION SET EXIT_CODE = 'COMPLETED' WHERE JOB_EXECUTION_ID = ?", settle);
+        }
+        jdbc.update("INSERT INTO forecast (period, run, kind, program_or_table, scope, volume, tier_from, next_tier_from, needed,"
+                + " worth) VALUES (?, 1, 'discount', 'standard', 'G-TEST', 148434.0427, 100000, 200000, 51565.9573, 48434.04)",
+                PERIOD);
+        try {
+            String forecast = mvc.perform(get("/forecast").with(as("VIEWER"))).andReturn().getResponse().getContentAsString();
+            assertThat(forecast).contains("Next tier from").contains(">51565.96<").contains(">200000.00<")
+                    .contains(">48434.04<").doesNotContain("NEXT_TIER_FROM").doesNotContain("51565.9573");
+            String zh = mvc.perform(get("/forecast").header("Accept-Language", "zh-CN").with(as("VIEWER")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(zh).contains("下一阶梯起点").contains("尚差用量");
+        } finally {
+            jdbc.update("DELETE FROM forecast WHERE scope = 'G-TEST'");
+        }
+    }
+
     private MvcResult act(String action, Map<String, String> params) throws Exception {
         var request = post("/actions/" + action).param("period", PERIOD).with(as("FINANCE")).with(csrf());
         params.forEach(request::param);
@@ -159,6 +276,11 @@ class DashboardSettleWebTest {
         String url = result.getResponse().getRedirectedUrl();
         assertThat(url).startsWith("/executions/");
         return Long.parseLong(url.substring("/executions/".length()));
+    }
+
+    private String financePeriod() throws Exception {
+        return mvc.perform(get("/periods/" + PERIOD).with(as("FINANCE"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
     }
 
     private String period() throws Exception {

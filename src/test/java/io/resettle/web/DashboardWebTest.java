@@ -160,6 +160,11 @@ class DashboardWebTest {
                     .andExpect(allowed ? status().is3xxRedirection() : status().isForbidden());
         }
         verifyCalledOnce(action);
+        // the two refusals by role are in the audit log (issue 14.7)
+        assertThat(jdbc.queryForList("SELECT username FROM audit_log WHERE action = ? AND outcome = 'REFUSED'"
+                + " AND result = ?", String.class, action.path(), "403 forbidden: needs role " + action.role))
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(new String[] {"viewer", "ops", "finance"})
+                        .filter(u -> !u.equalsIgnoreCase(action.role)).toList());
     }
 
     @ParameterizedTest
@@ -168,6 +173,9 @@ class DashboardWebTest {
         mvc.perform(target(post("/actions/" + action.path()), action).param("reason", "x").with(as(action.role)))
                 .andExpect(status().isForbidden());
         verifyNoInteractions(actions);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = ? AND username = ?"
+                + " AND outcome = 'REFUSED' AND result = '403 forbidden: no valid CSRF token'", Long.class, action.path(),
+                action.role.toLowerCase(Locale.ROOT))).isEqualTo(1);
     }
 
     @Test
@@ -185,7 +193,7 @@ class DashboardWebTest {
         mvc.perform(post("/actions/restart").param("execution", "7").with(user("oscar").roles("OPS")).with(csrf()))
                 .andExpect(redirectedUrl("/executions/7"))
                 .andExpect(flash().attribute("outcome", "REFUSED"))
-                .andExpect(flash().attribute("outcomeMessage", "execution 7 completed; nothing to restart"));
+                .andExpect(flash().attribute("outcomeMessage", "Execution 7 completed: there is nothing to restart."));
         when(actions.launchSettle(any())).thenThrow(new RefusedException("settle is not available in this build yet"));
         mvc.perform(post("/actions/settle").param("period", "2026-10").with(user("fiona").roles("FINANCE")).with(csrf()))
                 .andExpect(flash().attribute("outcome", "REFUSED"));
@@ -195,6 +203,57 @@ class DashboardWebTest {
                         .flashAttr("outcomeMessage", "execution 7 completed; nothing to restart").with(as("OPS")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("execution 7 completed; nothing to restart")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("RefusedException"))));
+    }
+
+    @Test
+    void refusalsSpeakTheUsersLanguageAndNameNoShellCommand() throws Exception {
+        when(actions.restart(anyLong())).thenThrow(new RefusedException(
+                "ingest of 2026-10 is already running (execution [41]); wait for it, or if its process died, run:"
+                        + " resettle restart --execution 41"));
+        mvc.perform(post("/actions/restart").param("execution", "40").with(user("olga").roles("OPS")).with(csrf()))
+                .andExpect(flash().attribute("outcomeMessage", "ingest of 2026-10 is already running (execution 41): wait"
+                        + " for it; if its process died, recover and restart it from its execution page."));
+        mvc.perform(post("/actions/restart").param("execution", "40").header(HttpHeaders.ACCEPT_LANGUAGE, "zh-CN")
+                        .with(user("olga").roles("OPS")).with(csrf()))
+                .andExpect(flash().attribute("outcomeMessage", org.hamcrest.Matchers.startsWith("2026-10 的 ingest 作业正在运行")));
+        // the audit log keeps the English text, whatever the user's language
+        assertThat(jdbc.queryForList("SELECT result FROM audit_log WHERE username = 'olga'", String.class))
+                .hasSize(2).allSatisfy(r -> assertThat(r).startsWith("ingest of 2026-10 is already running"));
+        // a refusal not known to the dashboard is shown as it is, without the command it suggests
+        when(actions.launchSettle(any())).thenThrow(new RefusedException(
+                "2026-10 has a strange state; run: resettle settle --period 2026-10 --force, or use --rerun"));
+        mvc.perform(post("/actions/settle").param("period", "2026-10").with(user("fiona").roles("FINANCE")).with(csrf()))
+                .andExpect(flash().attribute("outcomeMessage", "Refused: 2026-10 has a strange state"));
+    }
+
+    @Test
+    void theDownloadRouteNeverFollowsALinkOutOfTheOutputFolder() throws Exception {
+        Path period = Path.of("target/dashboard-web-out/2026-10");
+        java.nio.file.Files.createDirectories(period.resolve("r1"));
+        java.nio.file.Files.writeString(period.resolve("r1/invoices.csv"), "invoice_id\nINV-1\n");
+        Path outside = java.nio.file.Files.createTempDirectory("outside-out");
+        java.nio.file.Files.writeString(outside.resolve("secret.txt"), "root:x:0:0");
+        Path fileLink = period.resolve("r1/shadow.csv");
+        Path dirLink = period.resolve("r9");
+        java.nio.file.Files.deleteIfExists(fileLink);
+        java.nio.file.Files.deleteIfExists(dirLink);
+        java.nio.file.Files.createSymbolicLink(fileLink, outside.resolve("secret.txt").toAbsolutePath());
+        java.nio.file.Files.createSymbolicLink(dirLink, outside.toAbsolutePath());
+        try {
+            mvc.perform(get("/periods/2026-10/file").param("path", "r1/invoices.csv").with(as("VIEWER")))
+                    .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("INV-1")));
+            for (String path : new String[] {"r1/shadow.csv", "r9/secret.txt", "r9"}) {
+                mvc.perform(get("/periods/2026-10/file").param("path", path).with(as("VIEWER")))
+                        .andExpect(status().isNotFound());
+            }
+            mvc.perform(get("/periods/2026-10").with(as("VIEWER")))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("r1/invoices.csv")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("shadow.csv"))))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret.txt"))));
+        } finally {
+            java.nio.file.Files.deleteIfExists(fileLink);
+            java.nio.file.Files.deleteIfExists(dirLink);
+        }
     }
 
     @Test
