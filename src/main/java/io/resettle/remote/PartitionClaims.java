@@ -35,15 +35,17 @@ final class PartitionClaims implements MessageHandler {
     static final String WORKER = ManagementFactory.getRuntimeMXBean().getName();
 
     private final String workerStepName;
+    private final String database;
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
     private final PartitionLocks locks;
     private final RunLiveness runLiveness;
     private final MessageChannel claimed;
 
-    PartitionClaims(String workerStepName, JobRepository jobRepository, JdbcTemplate jdbc, PartitionLocks locks,
+    PartitionClaims(String workerStepName, String database, JobRepository jobRepository, JdbcTemplate jdbc, PartitionLocks locks,
             RunLiveness runLiveness, MessageChannel claimed) {
         this.workerStepName = workerStepName;
+        this.database = database;
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
         this.locks = locks;
@@ -58,7 +60,14 @@ final class PartitionClaims implements MessageHandler {
                 : String.valueOf(payload);
         StepExecutionRequest request;
         try {
-            request = RemoteChannels.fromText(text);
+            RemoteChannels.Request read = RemoteChannels.fromText(text);
+            if (!read.database().equals(database)) {
+                // Queues are per database, so only a hand-made message gets here; never run it.
+                log.error("dropped a request of database {} on the queue of database {}", read.database(), database);
+                acknowledge(message);
+                return;
+            }
+            request = read.request();
         } catch (RuntimeException e) {
             log.warn("dropped a message that is not a partition request: {}", text);
             acknowledge(message);

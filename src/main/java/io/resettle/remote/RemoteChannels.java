@@ -30,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The RabbitMQ side of remote partitioning: one durable queue per partition step
- * ({@code <prefix>partitions.<step>}), the manager's outbound flow to it and the worker's inbound
- * flow from it. A request travels as the text {@code <step>:<step execution id>} (no Java
+ * of a database ({@code <prefix>partitions.<database>.<step>}, prefix {@code resettle.} unless set), the manager's outbound flow to it and the worker's inbound
+ * flow from it. A request travels as the text {@code <database>|<step>:<step execution id>} (no Java
  * serialisation on the wire); everything else a partition needs is in the job repository.
  */
 public class RemoteChannels {
@@ -50,6 +50,8 @@ public class RemoteChannels {
     private final PartitionLocks locks;
     private final JdbcTemplate jdbc;
     private final RunLiveness runLiveness;
+    /** The shared database's name, carried by every request: a worker runs only requests of its own database. */
+    private final String database;
     private final Map<String, DirectChannel> outbound = new ConcurrentHashMap<>();
     private final List<IntegrationFlowContext.IntegrationFlowRegistration> inbound = new ArrayList<>();
 
@@ -71,10 +73,12 @@ public class RemoteChannels {
         connectionFactory.setConnectionNameStrategy(factory -> "resettle");
         this.admin = new RabbitAdmin(connectionFactory);
         this.template = new RabbitTemplate(connectionFactory);
+        this.database = jdbc.queryForObject("SELECT current_database()", String.class);
     }
 
+    /** Per database and step, so that managers and workers of different databases never see each other's requests. */
     String queueName(String workerStepName) {
-        return queuePrefix + "partitions." + workerStepName;
+        return queuePrefix + "partitions." + database + "." + workerStepName;
     }
 
     String brokerUrl() {
@@ -109,7 +113,7 @@ public class RemoteChannels {
             String queue = declare(step);
             DirectChannel channel = new DirectChannel();
             IntegrationFlow flow = IntegrationFlow.from(channel)
-                    .transform(StepExecutionRequest.class, RemoteChannels::toText)
+                    .transform(StepExecutionRequest.class, request -> toText(database, request))
                     .handle(Amqp.outboundAdapter(template).exchangeName("").routingKey(queue))
                     .get();
             flows.registration(flow).id("resettle.requests." + step).register();
@@ -126,7 +130,7 @@ public class RemoteChannels {
                         // One request at a time per thread; acknowledged once claimed (PartitionClaims).
                         .prefetchCount(1)
                         .acknowledgeMode(AcknowledgeMode.MANUAL)))
-                .handle(new PartitionClaims(workerStepName, jobRepository, jdbc, locks, runLiveness, claimed))
+                .handle(new PartitionClaims(workerStepName, database, jobRepository, jdbc, locks, runLiveness, claimed))
                 .get();
         synchronized (inbound) {
             inbound.add(flows.registration(fromQueue).id("resettle.partitions." + workerStepName).autoStartup(false)
@@ -157,15 +161,22 @@ public class RemoteChannels {
         connectionFactory.destroy();
     }
 
-    static String toText(StepExecutionRequest request) {
-        return request.getStepName() + ":" + request.getStepExecutionId();
+    /** {@code <database>|<step>:<step execution id>}. */
+    static String toText(String database, StepExecutionRequest request) {
+        return database + "|" + request.getStepName() + ":" + request.getStepExecutionId();
     }
 
-    static StepExecutionRequest fromText(String text) {
+    /** A request read back, with the database it belongs to. */
+    record Request(String database, StepExecutionRequest request) {
+    }
+
+    static Request fromText(String text) {
+        int bar = text.indexOf('|');
         int colon = text.lastIndexOf(':');
-        if (colon <= 0) {
+        if (bar <= 0 || colon <= bar + 1) {
             throw new IllegalArgumentException("not a partition request: " + text);
         }
-        return new StepExecutionRequest(text.substring(0, colon), Long.parseLong(text.substring(colon + 1).strip()));
+        return new Request(text.substring(0, bar), new StepExecutionRequest(text.substring(bar + 1, colon),
+                Long.parseLong(text.substring(colon + 1).strip())));
     }
 }
