@@ -55,9 +55,10 @@ public final class ResettleCommandLine {
               serve    [--port N] [--data DIR] [--out DIR]        the dashboard and the scheduler (docs/dashboard.md)
               generate --lines N [--groups G] [--sub-accounts S] [--seed K] [--period YYYY-MM] --out DIR
                                                                     write a synthetic data set (deterministic, streamed)
-              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE]
+              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE] [--workers N]
                                                                     ingest + settle a generated data set on PostgreSQL, timed
-                                                                    against a plain-SQL baseline (docs/performance.md)
+                                                                    against a plain-SQL baseline (docs/performance.md);
+                                                                    --workers N: on N local worker JVMs (docs/scaling.md)
 
               worker   [--db URL] [--broker URI] [--threads N]    run partitions that managers send over RabbitMQ, until stopped
                                                                     (docs/scaling.md)
@@ -125,10 +126,10 @@ public final class ResettleCommandLine {
                     return OK;
                 });
                 case "generate" -> Generate.run(options, out);
-                case "bench" -> io.resettle.bench.Bench.run(new io.resettle.bench.Bench.Settings(options.longValue("lines"),
-                        (int) options.longValue("groups", 10), (int) options.longValue("sub-accounts",
-                        Math.max(options.longValue("groups", 10), 40)), options.longValue("seed", 1), options.value("db"),
-                        options.value("json") == null ? null : options.path("json", null)), out);
+                case "bench" -> options.value("workers") != null
+                        ? io.resettle.remote.RemoteBench.run(benchSettings(options), (int) options.longValue("workers"),
+                                options.value("broker"), out)
+                        : io.resettle.bench.Bench.run(benchSettings(options), out);
                 case "serve" -> serve(options);
                 case "worker" -> io.resettle.remote.WorkerCommand.run(databaseUrl(options), options.value("broker"),
                         (int) options.longValue("threads", Runtime.getRuntime().availableProcessors()), extraProperties, out);
@@ -141,6 +142,13 @@ public final class ResettleCommandLine {
             System.err.println("resettle: failed: " + e);
             return FAILED;
         }
+    }
+
+    private static io.resettle.bench.Bench.Settings benchSettings(Options options) {
+        return new io.resettle.bench.Bench.Settings(options.longValue("lines"), (int) options.longValue("groups", 10),
+                (int) options.longValue("sub-accounts", Math.max(options.longValue("groups", 10), 40)),
+                options.longValue("seed", 1), options.value("db"),
+                options.value("json") == null ? null : options.path("json", null));
     }
 
     @FunctionalInterface
