@@ -33,6 +33,7 @@ final class PartitionClaims implements MessageHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionClaims.class);
     static final String WORKER = ManagementFactory.getRuntimeMXBean().getName();
+    private static final String STILL_RUNNING = "an earlier run of this partition is still running";
 
     private final String workerStepName;
     private final String database;
@@ -88,6 +89,13 @@ final class PartitionClaims implements MessageHandler {
         }
         try (PartitionLocks.Held held = lock.get()) {
             String refusal = refusal(id);
+            if (STILL_RUNNING.equals(refusal)) {
+                // A restart while a worker is still finishing this partition of the earlier run: wait for it.
+                log.info("step execution {}: an earlier run of the same partition is still running on a worker;"
+                        + " returned to the queue", id);
+                requeue(message);
+                return;
+            }
             if (refusal != null) {
                 log.info("request for step execution {} dropped: {}", id, refusal);
                 acknowledge(message);
@@ -123,6 +131,16 @@ final class PartitionClaims implements MessageHandler {
         }
         if (!runLiveness.isAlive(job)) {
             return "the manager of job execution " + job.getId() + " is gone";
+        }
+        for (Long earlier : jdbc.queryForList("SELECT s.step_execution_id FROM batch_step_execution s"
+                + " JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id"
+                + " WHERE e.job_instance_id = ? AND s.step_name = ? AND s.step_execution_id <> ?", Long.class,
+                job.getJobInstance().getInstanceId(), execution.getStepName(), id)) {
+            Optional<PartitionLocks.Held> lock = locks.tryHold(earlier);
+            if (lock.isEmpty()) {
+                return STILL_RUNNING;
+            }
+            lock.get().close();
         }
         try {
             jdbc.update("INSERT INTO partition_claim (step_execution_id, step_name, worker, claimed_at) VALUES (?, ?, ?, ?)",
