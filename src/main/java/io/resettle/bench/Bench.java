@@ -56,14 +56,21 @@ public final class Bench {
 
     private final PrintStream out;
     private final Settings settings;
+    /** Extra Spring properties of the measured application (bench --workers: remote partitions). */
+    private final Map<String, Object> properties;
 
-    private Bench(PrintStream out, Settings settings) {
+    private Bench(PrintStream out, Settings settings, Map<String, Object> properties) {
         this.out = out;
         this.settings = settings;
+        this.properties = properties;
     }
 
     public static int run(Settings settings, PrintStream out) throws Exception {
-        return new Bench(out, settings).run();
+        return run(settings, out, Map.of());
+    }
+
+    public static int run(Settings settings, PrintStream out, Map<String, Object> properties) throws Exception {
+        return new Bench(out, settings, properties).run();
     }
 
     private int run() throws Exception {
@@ -163,9 +170,15 @@ public final class Bench {
     private ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(ResettleApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of("spring.datasource.url", url))
+                .properties(withUrl(url))
                 .logStartupInfo(false)
                 .run();
+    }
+
+    private Map<String, Object> withUrl(String url) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("spring.datasource.url", url);
+        return all;
     }
 
     private static void refuseUnlessCompleted(JobExecution execution) {

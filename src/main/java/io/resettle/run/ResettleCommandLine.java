@@ -55,12 +55,19 @@ public final class ResettleCommandLine {
               serve    [--port N] [--data DIR] [--out DIR]        the dashboard and the scheduler (docs/dashboard.md)
               generate --lines N [--groups G] [--sub-accounts S] [--seed K] [--period YYYY-MM] --out DIR
                                                                     write a synthetic data set (deterministic, streamed)
-              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE]
+              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE] [--workers N]
                                                                     ingest + settle a generated data set on PostgreSQL, timed
-                                                                    against a plain-SQL baseline (docs/performance.md)
+                                                                    against a plain-SQL baseline (docs/performance.md);
+                                                                    --workers N: on N local worker JVMs (docs/scaling.md)
+
+              worker   [--db URL] [--broker URI] [--threads N]    run partitions that managers send over RabbitMQ, until stopped
+                                                                    (docs/scaling.md)
 
             Common options:
               --db URL   JDBC URL of the database (else $RESETTLE_DB_URL, else the embedded H2 file ./data/resettle)
+              --partitions local|remote   where partitioned steps run (else $RESETTLE_PARTITIONING, else local);
+                         remote: on resettle worker processes, needs PostgreSQL and RabbitMQ
+              --broker URI   RabbitMQ (else $RESETTLE_BROKER_URL, else amqp://guest:guest@127.0.0.1:5672)
               --help     this text
 
             Exit codes: 0 completed, 3 completed with breaks, 1 failed, 2 refused.
@@ -119,11 +126,13 @@ public final class ResettleCommandLine {
                     return OK;
                 });
                 case "generate" -> Generate.run(options, out);
-                case "bench" -> io.resettle.bench.Bench.run(new io.resettle.bench.Bench.Settings(options.longValue("lines"),
-                        (int) options.longValue("groups", 10), (int) options.longValue("sub-accounts",
-                        Math.max(options.longValue("groups", 10), 40)), options.longValue("seed", 1), options.value("db"),
-                        options.value("json") == null ? null : options.path("json", null)), out);
+                case "bench" -> options.value("workers") != null
+                        ? io.resettle.remote.RemoteBench.run(benchSettings(options), (int) options.longValue("workers"),
+                                options.value("broker"), out)
+                        : io.resettle.bench.Bench.run(benchSettings(options), out);
                 case "serve" -> serve(options);
+                case "worker" -> io.resettle.remote.WorkerCommand.run(databaseUrl(options), options.value("broker"),
+                        (int) options.longValue("threads", Runtime.getRuntime().availableProcessors()), extraProperties, out);
                 default -> throw new IllegalArgumentException("unknown command '" + options.command + "'");
             };
         } catch (IllegalArgumentException | RefusedException e) {
@@ -133,6 +142,13 @@ public final class ResettleCommandLine {
             System.err.println("resettle: failed: " + e);
             return FAILED;
         }
+    }
+
+    private static io.resettle.bench.Bench.Settings benchSettings(Options options) {
+        return new io.resettle.bench.Bench.Settings(options.longValue("lines"), (int) options.longValue("groups", 10),
+                (int) options.longValue("sub-accounts", Math.max(options.longValue("groups", 10), 40)),
+                options.longValue("seed", 1), options.value("db"),
+                options.value("json") == null ? null : options.path("json", null));
     }
 
     @FunctionalInterface
@@ -149,6 +165,8 @@ public final class ResettleCommandLine {
     private ConfigurableApplicationContext startApplication(Options options) {
         Map<String, Object> properties = new HashMap<>(extraProperties);
         properties.put("spring.datasource.url", databaseUrl(options));
+        properties.putAll(io.resettle.remote.RemoteSettings.managerProperties(options.value("partitions"),
+                options.value("broker"), databaseUrl(options)));
         return new SpringApplicationBuilder(ResettleApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties)
@@ -160,6 +178,8 @@ public final class ResettleCommandLine {
     private int serve(Options options) throws InterruptedException {
         Map<String, Object> properties = new HashMap<>(extraProperties);
         properties.put("spring.datasource.url", databaseUrl(options));
+        properties.putAll(io.resettle.remote.RemoteSettings.managerProperties(options.value("partitions"),
+                options.value("broker"), databaseUrl(options)));
         properties.put("resettle.serve", "true");
         properties.putIfAbsent("resettle.scheduler.enabled", "true");
         properties.put("resettle.data", options.path("data", "sample-data").toString());

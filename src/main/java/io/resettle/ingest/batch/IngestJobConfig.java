@@ -8,6 +8,7 @@ import io.resettle.ingest.IngestedRow;
 import io.resettle.ingest.LineNormaliser;
 import io.resettle.masterdata.batch.MasterDataStore;
 import io.resettle.policy.batch.PolicyStore;
+import io.resettle.remote.Partitioning;
 import io.resettle.run.ConsoleProgress;
 import io.resettle.run.FaultInjection;
 import io.resettle.run.WorkerThreads;
@@ -71,24 +72,22 @@ class IngestJobConfig {
     }
 
     @Bean
-    Step ingestExportFiles(JobRepository jobRepository, Partitioner exportFilePartitioner, Step ingestExportFile,
+    Step ingestExportFiles(Partitioning partitioning, Partitioner exportFilePartitioner, Step ingestExportFile,
             DataSource dataSource) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
         // Two files at least (reading overlaps writing), and no more than the pool has connections for.
         threads.setConcurrencyLimit(Math.max(2, WorkerThreads.forConnections(dataSource, 1)));
-        return new StepBuilder("ingestExportFiles", jobRepository)
-                .partitioner("ingestExportFile", exportFilePartitioner)
-                .step(ingestExportFile)
-                .taskExecutor(threads)
-                .build();
+        // Local threads by default; with --partitions remote, one message per file to the workers (docs/scaling.md).
+        return partitioning.partitionStep("ingestExportFiles", "ingestExportFile", exportFilePartitioner,
+                ingestExportFile, threads);
     }
 
     @Bean
-    Step ingestExportFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step ingestExportFile(Partitioning partitioning, PlatformTransactionManager transactionManager,
             ExportFileReader exportFileReader, ExportRowProcessor exportRowProcessor, IngestedRowWriter ingestedRowWriter,
             ConsoleProgress exportFileProgress,
             @Value("${resettle.ingest.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
-        return new StepBuilder("ingestExportFile", jobRepository)
+        return partitioning.workerStep("ingestExportFile")
                 .<ExportRow, IngestedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(exportFileReader)

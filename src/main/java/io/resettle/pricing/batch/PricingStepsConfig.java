@@ -9,6 +9,7 @@ import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.Agreement;
 import io.resettle.pricing.CommitmentSettlement;
 import io.resettle.pricing.DiscountPricer;
+import io.resettle.remote.Partitioning;
 import io.resettle.run.ConsoleProgress;
 import io.resettle.run.FaultInjection;
 import io.resettle.run.SqlDialect;
@@ -94,18 +95,15 @@ class PricingStepsConfig {
      * own order (docs/performance.md). Each partition restarts on its own from its committed chunks.
      */
     @Bean
-    Step priceLines(JobRepository jobRepository, Partitioner lineIdRangePartitioner, Step priceLinesRange,
+    Step priceLines(Partitioning partitioning, Partitioner lineIdRangePartitioner, Step priceLinesRange,
             DataSource dataSource) {
         int cores = Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("price-");
         // A partition holds two connections: its cursor's and its chunk transaction's.
         threads.setConcurrencyLimit(WorkerThreads.forConnections(dataSource, 2));
-        return new StepBuilder("priceLines", jobRepository)
-                .partitioner("priceLinesRange", lineIdRangePartitioner)
-                .step(priceLinesRange)
-                .gridSize(cores * RANGES_PER_CORE)
-                .taskExecutor(threads)
-                .build();
+        // Local threads by default; with --partitions remote, one message per range to the workers (docs/scaling.md).
+        return partitioning.partitionStep("priceLines", "priceLinesRange", lineIdRangePartitioner, priceLinesRange,
+                cores * RANGES_PER_CORE, threads);
     }
 
     /**
@@ -131,10 +129,10 @@ class PricingStepsConfig {
     }
 
     @Bean
-    Step priceLinesRange(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    Step priceLinesRange(Partitioning partitioning, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<PeriodLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
-        return new StepBuilder("priceLinesRange", jobRepository)
+        return partitioning.workerStep("priceLinesRange")
                 .<PeriodLine, InvoiceLine>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
                 .reader(periodLineReader)
