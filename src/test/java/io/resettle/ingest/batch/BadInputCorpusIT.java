@@ -104,6 +104,36 @@ class BadInputCorpusIT {
                 .as(name).isEqualTo(bad.get("status").equals("ACCEPTED") ? String.valueOf(expected.accepted()) : "0");
     }
 
+    /** The reader's line mode after broken quoting is restartable: a failed chunk, then restart, gives the same rows (R11.4). */
+    @Test
+    void aFileWithBrokenQuotingRestartsToTheSameRows_R11_4() throws IOException {
+        Path data = corpusCase("unbalanced-quote", work.resolve("restart"));
+        Cli interrupted = new Cli(TestDatabases.newPostgres());
+        Cli uninterrupted = new Cli(TestDatabases.newPostgres());
+        String[] args = {"ingest", "--period", "2026-10", "--data", data.toString(), "--out"};
+        assertThat(interrupted.run(Map.of("resettle.fault.fail-at-row", "3", "resettle.fault.file", "k-quote.csv",
+                "resettle.ingest.chunk-size", "2"), concat(args, work.resolve("out-a").toString())))
+                .isEqualTo(ResettleCommandLine.FAILED);
+        String execution = Sql.value(interrupted.databaseUrl(),
+                "SELECT job_execution_id FROM batch_job_execution WHERE status = 'FAILED'");
+        assertThat(interrupted.run(Map.of("resettle.ingest.chunk-size", "2"), "restart", "--execution", execution)).isZero();
+        assertThat(uninterrupted.run(concat(args, work.resolve("out-b").toString()))).isZero();
+        for (String table : List.of("SELECT file, row_no, reason, detail, raw FROM ingest_reject ORDER BY file, row_no",
+                "SELECT file, row_count, accepted, rejected, status FROM ingest_file ORDER BY file",
+                "SELECT line_id, file FROM billing_line ORDER BY line_id")) {
+            assertThat(Sql.rows(interrupted.databaseUrl(), table)).as(table)
+                    .isEqualTo(Sql.rows(uninterrupted.databaseUrl(), table));
+        }
+        assertThat(Files.readAllBytes(work.resolve("out-a/2026-10/ingest/rejects.csv")))
+                .isEqualTo(Files.readAllBytes(work.resolve("out-b/2026-10/ingest/rejects.csv")));
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     /** Data rows as a reader of the file counts them: its non-empty lines after the header. */
     static long dataRows(Path file) throws IOException {
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
