@@ -135,7 +135,9 @@ class PayoutStepConfig {
          * (R10.1): not only those booked in P's own run, so a month that was never settled
          * (nothing ingested: settling it is refused) loses none of its commissions. Items due
          * before the first settled period are not taken: those months predate Resettle's payouts.
-         * A re-run of P takes P's items again (R11.2 pays only the difference).
+         * A re-run of P takes P's items again (R11.2 pays only the difference), also when later
+         * periods were settled since: those took P's held items from P's hand-over, not from the
+         * ledger, so only earlier periods' runs count as "taken elsewhere".
          */
         private List<PayoutItem> ledgerItemsDue(ReferralResult ledger) {
             String first = jdbc.queryForObject("SELECT MIN(period) FROM (" + PricingStore.AUTHORITATIVE_REVISIONS
@@ -144,7 +146,7 @@ class PayoutStepConfig {
             Set<List<String>> elsewhere = new HashSet<>();
             jdbc.query("SELECT i.payee_type, i.payee_id, i.item_type, i.reference FROM payout_item i JOIN ("
                     + PricingStore.AUTHORITATIVE_REVISIONS + ") r ON r.period = i.period AND r.revision = i.revision"
-                    + " WHERE i.period <> ? AND i.item_type IN ('COMMISSION', 'CLAWBACK', 'BONUS')", rs -> {
+                    + " WHERE i.period < ? AND i.item_type IN ('COMMISSION', 'CLAWBACK', 'BONUS')", rs -> {
                         elsewhere.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     }, p);
             return ledger.items().stream()

@@ -95,6 +95,7 @@ final class RandomYear {
         account("A1", "G1", "PRIMARY");
         account("A2", "G2", "PRIMARY");
         account("A3", "G3", "PRIMARY");
+        account("CP", "GC", "PRIMARY");
     }
 
     /** Writes the year of {@code seed} into {@code data}. */
