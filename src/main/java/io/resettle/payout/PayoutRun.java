@@ -19,7 +19,11 @@ import java.util.TreeSet;
  * a positive net is paid as payout {@code PO-{P}-{type}-{id}} ({@code -A{revision}} for a re-run);
  * a zero or negative net becomes one CARRY_FORWARD item of the next period referencing that payout
  * id (R10.2). So across revisions the issued nets always add up to the latest entitlement: nobody
- * is paid twice.
+ * is paid twice. P's payout state is therefore the sum of its revisions: a re-run hands on the
+ * carry-forwards earlier revisions issued beside its own difference, issues nothing for a payee
+ * whose difference is zero, and lists an item an earlier revision listed exactly so under the
+ * payout that paid, carried or held it (io-contract §3), so that an unchanged re-run leaves every
+ * later reader where revision 1 left it.
  */
 public final class PayoutRun {
 
@@ -44,60 +48,71 @@ public final class PayoutRun {
                 openAfterRun.add(item);
             }
         }
+        // The carry-forwards earlier revisions of P issued still stand: P's hand-over is the sum of its revisions.
+        openAfterRun.addAll(request.earlier().carries());
         // A payee paid by an earlier revision is settled again even if none of its items remain.
         TreeSet<Payee> payees = new TreeSet<>(dueByPayee.keySet());
         payees.addAll(request.issuedEarlier().keySet());
 
+        Map<EarlierRevisions.ListedItem, String> listedEarlier = request.earlier().listedPayoutIds();
         List<Payout> payouts = new ArrayList<>();
         List<PayoutItem> items = new ArrayList<>();
         Map<Payee, PayoutAmounts> issued = new TreeMap<>();
         for (Payee payee : payees) {
-            settlePayee(request, payee, dueByPayee.getOrDefault(payee, List.of()), payouts, items, openAfterRun,
-                    issued);
+            settlePayee(request, listedEarlier, payee, dueByPayee.getOrDefault(payee, List.of()), payouts, items,
+                    openAfterRun, issued);
         }
         items.sort(ITEM_ORDER);
         payouts.sort(Comparator.comparing(Payout::payoutId));
         return new PayoutRunResult(payouts, items, openAfterRun, issued);
     }
 
-    private static void settlePayee(PayoutRunRequest request, Payee payee, List<PayoutItem> due,
-            List<Payout> payouts, List<PayoutItem> items, List<PayoutItem> openAfterRun,
-            Map<Payee, PayoutAmounts> issued) {
+    private static void settlePayee(PayoutRunRequest request, Map<EarlierRevisions.ListedItem, String> listedEarlier,
+            Payee payee, List<PayoutItem> due, List<Payout> payouts, List<PayoutItem> items,
+            List<PayoutItem> openAfterRun, Map<Payee, PayoutAmounts> issued) {
+        EarlierRevisions earlier = request.earlier();
         String payoutId = payee.payoutId(request.period(), request.revision());
+        List<PayoutItem> forfeited = new ArrayList<>();
         List<PayoutItem> counted = new ArrayList<>();
         for (PayoutItem item : due) {
-            if (item.itemType() == ItemType.FORFEITED) {
-                // R8.3: recorded, never paid.
-                items.add(item.taken(payoutId, ItemStatus.FORFEITED));
-            } else {
-                counted.add(item);
-            }
+            // R8.3: a FORFEITED stage is recorded, never paid.
+            (item.itemType() == ItemType.FORFEITED ? forfeited : counted).add(item);
         }
         BigDecimal gross = Money.round2(Money.sum(counted.stream().map(PayoutItem::amount).toList()));
         PayoutAmounts owed = WithholdingTax.payout(gross, kindOf(request, payee), request.taxBorneBy());
         boolean held = request.heldPayees().contains(payee) && gross.signum() > 0;
-
-        PayoutAmounts entitlement;
-        ItemStatus itemStatus;
-        if (held) {
-            entitlement = PayoutAmounts.ZERO;
-            itemStatus = ItemStatus.HELD;
-            payouts.add(new Payout(payoutId, payee, owed, counted.size(), PayoutStatus.HELD));
-            openAfterRun.addAll(counted);
-        } else {
-            entitlement = owed;
-            itemStatus = gross.signum() > 0 ? ItemStatus.PAID : ItemStatus.CARRIED;
-        }
-        for (PayoutItem item : counted) {
-            items.add(item.taken(payoutId, itemStatus));
-        }
-
+        PayoutAmounts entitlement = held ? PayoutAmounts.ZERO : owed;
         PayoutAmounts adjustment = entitlement.minus(request.issuedEarlier().getOrDefault(payee, PayoutAmounts.ZERO));
-        if (held && adjustment.isZero()) {
+
+        // What this revision issues: a payout row, a carry-forward, or — when a re-run finds no
+        // difference — nothing, so every later reader stays where the earlier revisions left it.
+        boolean issuesNothing = adjustment.isZero() && (held || earlier.issuedTo(payee));
+        boolean pays = !held && !issuesNothing && adjustment.net().signum() > 0;
+        ItemStatus itemStatus = held ? ItemStatus.HELD : gross.signum() > 0 ? ItemStatus.PAID : ItemStatus.CARRIED;
+        String fallbackId = fallbackPayoutId(earlier, payee, payoutId, itemStatus, pays, issuesNothing);
+
+        List<PayoutItem> listed = new ArrayList<>();
+        for (PayoutItem item : counted) {
+            listed.add(item.taken(listedUnder(listedEarlier, item, itemStatus, fallbackId, held), itemStatus));
+        }
+        for (PayoutItem item : forfeited) {
+            listed.add(item.taken(listedUnder(listedEarlier, item, ItemStatus.FORFEITED,
+                    issuesNothing ? fallbackId : payoutId, false), ItemStatus.FORFEITED));
+        }
+        items.addAll(listed);
+
+        if (held) {
+            // R9.7: shown with what it would pay, not paid; its items come back whole in the next run.
+            payouts.add(new Payout(fallbackId, payee, owed, counted.size(), PayoutStatus.HELD));
+            openAfterRun.addAll(counted);
+        }
+        if (issuesNothing) {
             return;
         }
-        if (adjustment.net().signum() > 0 && !held) {
-            payouts.add(new Payout(payoutId, payee, adjustment, counted.size(), PayoutStatus.PAY));
+        if (pays) {
+            int count = (int) listed.stream().filter(item -> item.payoutId().equals(payoutId)
+                    && item.status() != ItemStatus.FORFEITED).count();
+            payouts.add(new Payout(payoutId, payee, adjustment, count, PayoutStatus.PAY));
         } else {
             // R10.2 / R11.2; a held payee's earlier issues are reversed here, whatever their sign,
             // because its items come back whole in the next run.
@@ -105,6 +120,34 @@ public final class PayoutRun {
                     adjustment.net()));
         }
         issued.put(payee, adjustment);
+    }
+
+    /**
+     * io-contract §3: an item an earlier revision listed exactly so (same amount and status) stays
+     * under the payout that paid, carried or held it; a held payee's items all sit under its HELD row.
+     */
+    private static String listedUnder(Map<EarlierRevisions.ListedItem, String> listedEarlier, PayoutItem item,
+            ItemStatus status, String fallbackId, boolean held) {
+        if (held) {
+            return fallbackId;
+        }
+        return listedEarlier.getOrDefault(EarlierRevisions.ListedItem.of(item, status), fallbackId);
+    }
+
+    /**
+     * The payout id of a payee's items that no earlier revision listed so: this revision's id when
+     * it issues the matching thing (a payout for PAID items, anything for CARRIED ones); otherwise
+     * the earlier payout that covers them (a PAID item is never listed under a payout that does not
+     * exist). A held payee's row keeps the id of its earlier HELD row.
+     */
+    private static String fallbackPayoutId(EarlierRevisions earlier, Payee payee, String payoutId, ItemStatus status,
+            boolean pays, boolean issuesNothing) {
+        return switch (status) {
+            case HELD -> earlier.latestPayout(payee, PayoutStatus.HELD).orElse(payoutId);
+            case PAID -> pays ? payoutId : earlier.latestPayout(payee, PayoutStatus.PAY).orElse(payoutId);
+            default -> !issuesNothing ? payoutId : earlier.latestCarry(payee)
+                    .or(() -> earlier.latestPayout(payee, PayoutStatus.PAY)).orElse(payoutId);
+        };
     }
 
     private static PayeeKind kindOf(PayoutRunRequest request, Payee payee) {

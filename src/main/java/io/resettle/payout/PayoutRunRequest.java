@@ -15,8 +15,8 @@ import java.util.Set;
  * @param payeeKinds     INDIVIDUAL or COMPANY per payee; a GROUP missing here is a COMPANY, an
  *                       AMBASSADOR missing here is an error
  * @param heldPayees     payees whose payout is held this run when positive (R9.7)
- * @param issuedEarlier  per payee, the sum of what earlier revisions of P issued (paid or carried),
- *                       as returned in {@link PayoutRunResult#issued()}; empty for revision 1
+ * @param earlier        what the completed earlier revisions of P issued and listed; empty for
+ *                       revision 1
  */
 public record PayoutRunRequest(
         YearMonth period,
@@ -25,7 +25,7 @@ public record PayoutRunRequest(
         Map<Payee, PayeeKind> payeeKinds,
         TaxBorneBy taxBorneBy,
         Set<Payee> heldPayees,
-        Map<Payee, PayoutAmounts> issuedEarlier) {
+        EarlierRevisions earlier) {
 
     public PayoutRunRequest {
         Objects.requireNonNull(period, "period");
@@ -36,12 +36,27 @@ public record PayoutRunRequest(
         openItems = List.copyOf(openItems);
         payeeKinds = Map.copyOf(payeeKinds);
         heldPayees = Set.copyOf(heldPayees);
-        issuedEarlier = Map.copyOf(issuedEarlier);
+        Objects.requireNonNull(earlier, "earlier");
+    }
+
+    /**
+     * A run knowing only the sums earlier revisions issued ({@link PayoutRunResult#issued()} added
+     * up): the arithmetic of R11.2 without the earlier listings.
+     */
+    public PayoutRunRequest(YearMonth period, int revision, List<PayoutItem> openItems,
+            Map<Payee, PayeeKind> payeeKinds, TaxBorneBy taxBorneBy, Set<Payee> heldPayees,
+            Map<Payee, PayoutAmounts> issuedEarlier) {
+        this(period, revision, openItems, payeeKinds, taxBorneBy, heldPayees, EarlierRevisions.issuedOnly(issuedEarlier));
+    }
+
+    /** Per payee, the sum of what earlier revisions of P issued (paid or carried). */
+    public Map<Payee, PayoutAmounts> issuedEarlier() {
+        return earlier.issued();
     }
 
     /** A first run of P (revision 1), nothing issued yet. */
     public static PayoutRunRequest firstRun(YearMonth period, List<PayoutItem> openItems,
             Map<Payee, PayeeKind> payeeKinds, TaxBorneBy taxBorneBy, Set<Payee> heldPayees) {
-        return new PayoutRunRequest(period, 1, openItems, payeeKinds, taxBorneBy, heldPayees, Map.of());
+        return new PayoutRunRequest(period, 1, openItems, payeeKinds, taxBorneBy, heldPayees, EarlierRevisions.NONE);
     }
 }

@@ -359,11 +359,16 @@ public final class ResettleCommandLine {
         jdbc.query("SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
                 + " WHERE period = ? AND revision = ? ORDER BY check_name, check_key", rs -> {
                     out.printf("  %s %s %s: expected %s, actual %s, difference %s%n", rs.getString(6), rs.getString(1),
-                            rs.getString(2), Money.round2(rs.getBigDecimal(3)), Money.round2(rs.getBigDecimal(4)),
-                            Money.round2(rs.getBigDecimal(5)));
+                            rs.getString(2), orNone(rs.getBigDecimal(3)), orNone(rs.getBigDecimal(4)),
+                            orNone(rs.getBigDecimal(5)));
                 }, period.toString(), revision);
         out.printf("  files: %s%n", OutputFolders.revision(Path.of(execution.getJobParameters().getString("out")),
                 period.toString(), (int) revision));
+    }
+
+    /** A finding's side may be missing (a payout return matching no payout, R12.4): shown as "none". */
+    private static String orNone(java.math.BigDecimal amount) {
+        return amount == null ? "none" : Money.round2(amount).toPlainString();
     }
 
     private void printIngestSummary(IngestStore store, YearMonth period, String outDir) {

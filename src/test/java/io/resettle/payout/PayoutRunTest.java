@@ -86,6 +86,80 @@ class PayoutRunTest {
         assertThat(new BigDecimal("960.00").add(r2.issued().get(AMB2).net())).isEqualTo(new BigDecimal("750.00"));
     }
 
+    /** What revision n − 1 of November left: its sums, listings, payout rows and own carries. */
+    private static EarlierRevisions earlier(PayoutRunResult... revisions) {
+        Map<Payee, PayoutAmounts> issued = new HashMap<>();
+        List<PayoutItem> listed = new ArrayList<>();
+        List<Payout> payouts = new ArrayList<>();
+        List<PayoutItem> carries = new ArrayList<>();
+        for (int r = 0; r < revisions.length; r++) {
+            PayoutRunResult result = revisions[r];
+            result.issued().forEach((payee, amounts) -> issued.merge(payee, amounts, PayoutAmounts::plus));
+            listed.addAll(result.items());
+            payouts.addAll(result.payouts());
+            int revision = r + 1;
+            result.openAfterRun().stream().filter(item -> item.itemType() == ItemType.CARRY_FORWARD
+                    && item.reference().equals(item.payee().payoutId(NOV, revision))).forEach(carries::add);
+        }
+        return new EarlierRevisions(issued, listed, payouts, carries);
+    }
+
+    @Test
+    void unchangedRerunOfACarriedClawback_issuesNothingAndHandsOnRevision1sCarry_issue19() {
+        List<PayoutItem> open = List.of(PayoutItem.open(AMB1, ItemType.CLAWBACK, "CLAWBACK-O1-R1", NOV,
+                new BigDecimal("-1135.74")));
+        PayoutRunResult r1 = PayoutRun.settle(PayoutRunRequest.firstRun(NOV, open, INDIVIDUALS, TaxBorneBy.PAYEE, Set.of()));
+        PayoutRunResult r2 = PayoutRun.settle(new PayoutRunRequest(NOV, 2, open, INDIVIDUALS, TaxBorneBy.PAYEE,
+                Set.of(), earlier(r1)));
+
+        assertThat(r2.payouts()).isEmpty();
+        assertThat(r2.issued()).isEmpty();
+        assertThat(r2.items()).isEqualTo(r1.items());
+        assertThat(r2.openAfterRun()).isEqualTo(r1.openAfterRun()).containsExactly(PayoutItem.open(AMB1,
+                ItemType.CARRY_FORWARD, "PO-2026-11-AMBASSADOR-AMB1", DEC, new BigDecimal("-1135.74")));
+    }
+
+    @Test
+    void rerunListsItemsUnderThePayoutThatPaidThem_issue14_2() {
+        PayoutItem o1 = commission(AMB2, "O1", NOV, "1000.00");
+        PayoutRunResult r1 = PayoutRun.settle(PayoutRunRequest.firstRun(NOV, List.of(o1), INDIVIDUALS,
+                TaxBorneBy.PAYEE, Set.of()));
+        // Unchanged: the commission stays under r1's payout; no -A2 row, no carry.
+        PayoutRunResult unchanged = PayoutRun.settle(new PayoutRunRequest(NOV, 2, List.of(o1), INDIVIDUALS,
+                TaxBorneBy.PAYEE, Set.of(), earlier(r1)));
+        assertThat(unchanged.items()).isEqualTo(r1.items());
+        assertThat(unchanged.payouts()).isEmpty();
+        assertThat(unchanged.openAfterRun()).isEmpty();
+
+        // Lower (E9): PAID by r1's payout, the overpayment carried under -A2.
+        PayoutRunResult lower = PayoutRun.settle(new PayoutRunRequest(NOV, 2, List.of(commission(AMB2, "O1", NOV,
+                "750.00")), INDIVIDUALS, TaxBorneBy.PAYEE, Set.of(), earlier(r1)));
+        assertThat(lower.items()).extracting(PayoutItem::payoutId).containsExactly("PO-2026-11-AMBASSADOR-AMB2");
+        assertThat(lower.openAfterRun()).extracting(PayoutItem::reference).containsExactly("PO-2026-11-AMBASSADOR-AMB2-A2");
+
+        // r3 back at 1,000.00: pays the 210.00 again under -A3; r2's carry of −210.00 still stands.
+        PayoutRunResult back = PayoutRun.settle(new PayoutRunRequest(NOV, 3, List.of(o1), INDIVIDUALS,
+                TaxBorneBy.PAYEE, Set.of(), earlier(r1, lower)));
+        assertThat(back.payouts()).singleElement().satisfies(payout -> {
+            assertThat(payout.payoutId()).isEqualTo("PO-2026-11-AMBASSADOR-AMB2-A3");
+            assertThat(payout.amounts()).isEqualTo(amounts("250.00", "40.00", "210.00"));
+        });
+        assertThat(back.items()).extracting(PayoutItem::payoutId).containsExactly("PO-2026-11-AMBASSADOR-AMB2");
+        assertThat(back.openAfterRun()).extracting(PayoutItem::amount).containsExactly(new BigDecimal("-210.00"));
+    }
+
+    @Test
+    void unchangedRerunOfAHeldPayeeKeepsItsHeldRow() {
+        List<PayoutItem> open = List.of(commission(AMB1, "O1", NOV, "1000.00"));
+        PayoutRunResult r1 = PayoutRun.settle(PayoutRunRequest.firstRun(NOV, open, INDIVIDUALS, TaxBorneBy.PAYEE,
+                Set.of(AMB1)));
+        PayoutRunResult r2 = PayoutRun.settle(new PayoutRunRequest(NOV, 2, open, INDIVIDUALS, TaxBorneBy.PAYEE,
+                Set.of(AMB1), earlier(r1)));
+        assertThat(r2.payouts()).isEqualTo(r1.payouts());
+        assertThat(r2.items()).isEqualTo(r1.items());
+        assertThat(r2.openAfterRun()).isEqualTo(r1.openAfterRun());
+    }
+
     @Test
     void e5_stageAndClawbackInTheSameRunNetToZero() {
         YearMonth march = YearMonth.of(2026, 3);

@@ -2,6 +2,7 @@ package io.resettle.payout.batch;
 
 import io.resettle.ingest.BillingLine;
 import io.resettle.money.Money;
+import io.resettle.payout.EarlierRevisions;
 import io.resettle.payout.ItemStatus;
 import io.resettle.payout.ItemType;
 import io.resettle.payout.Payee;
@@ -13,6 +14,7 @@ import io.resettle.payout.PayoutItem;
 import io.resettle.payout.PayoutRun;
 import io.resettle.payout.PayoutRunRequest;
 import io.resettle.payout.PayoutRunResult;
+import io.resettle.payout.PayoutStatus;
 import io.resettle.policy.Policy;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.ReferralPolicy;
@@ -122,9 +124,8 @@ class PayoutStepConfig {
 
             List<PayoutItem> open = new ArrayList<>(openItemsOfPreviousRun());
             open.addAll(newItems);
-            Map<Payee, PayoutAmounts> issuedEarlier = issuedEarlier();
             PayoutRunResult result = PayoutRun.settle(new PayoutRunRequest(period, revision, open, kinds,
-                    policy.taxBorneBy(), held, issuedEarlier));
+                    policy.taxBorneBy(), held, earlierRevisions()));
             write(result);
             return result.items().size() + result.payouts().size();
         }
@@ -134,7 +135,9 @@ class PayoutStepConfig {
          * (R10.1): not only those booked in P's own run, so a month that was never settled
          * (nothing ingested: settling it is refused) loses none of its commissions. Items due
          * before the first settled period are not taken: those months predate Resettle's payouts.
-         * A re-run of P takes P's items again (R11.2 pays only the difference).
+         * A re-run of P takes P's items again (R11.2 pays only the difference), also when later
+         * periods were settled since: those took P's held items from P's hand-over, not from the
+         * ledger, so only earlier periods' runs count as "taken elsewhere".
          */
         private List<PayoutItem> ledgerItemsDue(ReferralResult ledger) {
             String first = jdbc.queryForObject("SELECT MIN(period) FROM (" + PricingStore.AUTHORITATIVE_REVISIONS
@@ -143,7 +146,7 @@ class PayoutStepConfig {
             Set<List<String>> elsewhere = new HashSet<>();
             jdbc.query("SELECT i.payee_type, i.payee_id, i.item_type, i.reference FROM payout_item i JOIN ("
                     + PricingStore.AUTHORITATIVE_REVISIONS + ") r ON r.period = i.period AND r.revision = i.revision"
-                    + " WHERE i.period <> ? AND i.item_type IN ('COMMISSION', 'CLAWBACK', 'BONUS')", rs -> {
+                    + " WHERE i.period < ? AND i.item_type IN ('COMMISSION', 'CLAWBACK', 'BONUS')", rs -> {
                         elsewhere.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
                     }, p);
             return ledger.items().stream()
@@ -239,9 +242,12 @@ class PayoutStepConfig {
         private List<PayoutItem> retries() {
             List<PayoutItem> items = new ArrayList<>();
             List<Object[]> findings = new ArrayList<>();
+            // Every completed revision's payouts: a re-run pays only adjustments (R11.2), so the payout a
+            // return names may be an earlier revision's. Ids are unique among PAY rows (-A{n}).
             jdbc.query("SELECT r.payout_id, r.status, r.amount, o.payee_type, o.payee_id, o.net FROM payout_return r"
-                    + " LEFT JOIN (SELECT po.* FROM payout po JOIN (" + PricingStore.AUTHORITATIVE_REVISIONS + ") a"
-                    + " ON a.period = po.period AND a.revision = po.revision WHERE po.period < ?) o"
+                    + " LEFT JOIN (SELECT po.* FROM payout po JOIN period_run pr ON pr.period = po.period"
+                    + " AND pr.revision = po.revision WHERE po.period < ? AND po.status = 'PAY'"
+                    + " AND pr.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')) o"
                     + " ON o.payout_id = r.payout_id WHERE r.period = ? ORDER BY r.payout_id", rs -> {
                         String payoutId = rs.getString(1);
                         BigDecimal amount = Money.round2(rs.getBigDecimal(3));
@@ -270,17 +276,51 @@ class PayoutStepConfig {
                     previous.get().getKey().toString(), previous.get().getValue());
         }
 
-        /** R11.2: what the completed earlier revisions of P issued, per payee. */
-        private Map<Payee, PayoutAmounts> issuedEarlier() {
+        /**
+         * R11.2: what the completed earlier revisions of P issued (per payee), listed, paid and
+         * carried. P's payout state is the sum of its revisions; the run needs all of it.
+         */
+        private EarlierRevisions earlierRevisions() {
             Map<Payee, PayoutAmounts> issued = new TreeMap<>();
             jdbc.query("SELECT i.payee_type, i.payee_id, SUM(i.gross), SUM(i.tax), SUM(i.net) FROM payout_issued i"
                     + " JOIN period_run r ON r.period = i.period AND r.revision = i.revision"
                     + " WHERE i.period = ? AND i.revision < ? AND r.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')"
                     + " GROUP BY i.payee_type, i.payee_id", rs -> {
-                        issued.put(new Payee(PayeeType.valueOf(rs.getString(1)), rs.getString(2)),
-                                new PayoutAmounts(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                        issued.put(payee(rs, 1), new PayoutAmounts(rs.getBigDecimal(3), rs.getBigDecimal(4),
+                                rs.getBigDecimal(5)));
                     }, p, revision);
-            return issued;
+            if (issued.isEmpty() && revision == 1) {
+                return EarlierRevisions.NONE;
+            }
+            String completedEarlier = " JOIN period_run r ON r.period = x.period AND r.revision = x.revision"
+                    + " WHERE x.period = ? AND x.revision < ? AND r.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')"
+                    + " ORDER BY x.revision, ";
+            List<PayoutItem> listed = jdbc.query("SELECT x.payout_id, x.payee_type, x.payee_id, x.item_type, x.reference,"
+                    + " x.due_period, x.amount, x.status FROM payout_item x" + completedEarlier + "x.item_no",
+                    (rs, i) -> new PayoutItem(rs.getString(1), payee(rs, 2), ItemType.valueOf(rs.getString(4)),
+                            rs.getString(5), YearMonth.parse(rs.getString(6)), rs.getBigDecimal(7),
+                            ItemStatus.valueOf(rs.getString(8))), p, revision);
+            List<Payout> payouts = jdbc.query("SELECT x.payout_id, x.payee_type, x.payee_id, x.gross, x.tax_withheld,"
+                    + " x.net, x.item_count, x.status FROM payout x" + completedEarlier + "x.payout_id",
+                    (rs, i) -> new Payout(rs.getString(1), payee(rs, 2), new PayoutAmounts(rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getBigDecimal(6)), rs.getInt(7), PayoutStatus.valueOf(rs.getString(8))),
+                    p, revision);
+            // Each revision hands on the carries of the ones before it: take from each only its own.
+            List<PayoutItem> carries = new ArrayList<>();
+            jdbc.query("SELECT x.revision, x.payee_type, x.payee_id, x.reference, x.due_period, x.amount"
+                    + " FROM payout_open_item x" + completedEarlier.replace(" WHERE ", " WHERE x.item_type = 'CARRY_FORWARD' AND ")
+                    + "x.item_no", rs -> {
+                        Payee payee = payee(rs, 2);
+                        if (rs.getString(4).equals(payee.payoutId(period, rs.getInt(1)))) {
+                            carries.add(PayoutItem.open(payee, ItemType.CARRY_FORWARD, rs.getString(4),
+                                    YearMonth.parse(rs.getString(5)), rs.getBigDecimal(6)));
+                        }
+                    }, p, revision);
+            return new EarlierRevisions(issued, listed, payouts, carries);
+        }
+
+        private static Payee payee(ResultSet rs, int typeColumn) throws SQLException {
+            return new Payee(PayeeType.valueOf(rs.getString(typeColumn)), rs.getString(typeColumn + 1));
         }
 
         private void write(PayoutRunResult result) {

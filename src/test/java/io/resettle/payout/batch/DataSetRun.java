@@ -32,8 +32,13 @@ final class DataSetRun {
     final Cli cli;
 
     DataSetRun(String dataSet, Path work) {
+        this(DataSets.copy(dataSet, work.resolve("data")), work);
+    }
+
+    /** A data set already in {@code data} (sample data, a generated one). */
+    DataSetRun(Path data, Path work) {
         this.work = work;
-        this.data = DataSets.copy(dataSet, work.resolve("data"));
+        this.data = data;
         this.out = work.resolve("out");
         this.cli = new Cli(TestDatabases.newPostgres());
     }
@@ -46,6 +51,11 @@ final class DataSetRun {
     /** Ingests P again (new master data, new files) and settles it as revision n + 1; the exit code. */
     int ingestAndRerun(String period) {
         assertThat(cli.run("ingest", "--period", period, "--data", data.toString(), "--out", out.toString())).isZero();
+        return cli.run("settle", "--period", period, "--rerun", "--out", out.toString());
+    }
+
+    /** Settles P again with the data as ingested (revision n + 1); the exit code. */
+    int rerun(String period) {
         return cli.run("settle", "--period", period, "--rerun", "--out", out.toString());
     }
 
@@ -81,6 +91,15 @@ final class DataSetRun {
         String text = DataSets.read(data.resolve(relative));
         assertThat(text).contains(from);
         write(relative, text.replace(from, to));
+    }
+
+    /** Moves a period's exports set aside by {@link #setAside} back into the data set. */
+    void bringBack(String period) {
+        try {
+            Files.move(work.resolve("aside-" + period), data.resolve("exports").resolve(period));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Moves a period's exports out of the data set, to settle the earlier periods alone. */

@@ -87,9 +87,10 @@ class PayerBorneTaxJobIT {
 
         // New N = 1,000.00 + 1,600.00 × 0.25 = 1,400.00: T = (1,400 − 800) / 0.8 = 750, tax 150.00, gross 1,550.00.
         // r1 issued 1,050.00 / 50.00 / 1,000.00 → adjustment 500.00 / 100.00 / 400.00 (the nets' difference).
-        // The other payees' entitlements did not change: no payout row for them.
+        // The other payees' entitlements did not change: no payout row for them. item_count counts the
+        // items listed under -A2: the further commission (the first stays under r1's payout, io-contract §3).
         assertThat(run.file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER
-                + "PO-2026-11-AMBASSADOR-AMB1-A2,AMBASSADOR,AMB1,Ambassador One,ALIPAY 0001,500.00,100.00,400.00,CNY,2,PAY\n");
+                + "PO-2026-11-AMBASSADOR-AMB1-A2,AMBASSADOR,AMB1,Ambassador One,ALIPAY 0001,500.00,100.00,400.00,CNY,1,PAY\n");
     }
 
     @Test
@@ -103,8 +104,9 @@ class PayerBorneTaxJobIT {
         // gross 750.00. r1 issued 1,050.00 / 50.00 / 1,000.00 → adjustment −300.00 / −50.00 / −250.00: the
         // payee's entitlement is the net, so the −250.00 net difference is carried, not paid.
         assertThat(run.file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
+        // PAID by r1's payout: there is no -A2 payout (io-contract §3); the carry references -A2.
         assertThat(run.rowsOf("2026-11", 2, "payout-items.csv", "AMB1")).isEqualTo(
-                "PO-2026-11-AMBASSADOR-AMB1-A2,AMBASSADOR,AMB1,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
+                "PO-2026-11-AMBASSADOR-AMB1,AMBASSADOR,AMB1,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
 
         run.write("exports/2026-12/bill.csv", DataSetRun.BILL_HEADER
                 + "x12,,2026-12,X,oss,PayAsYouGo,PayAsYouGoBill,,10.00,CNY,2026-12-02T02:00:00,PayFinish\n");

@@ -164,9 +164,10 @@ class ReferralPayoutJobIT {
                 + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,0.00,DUE,1000.00,2026-11-05\n"
                 + "s10,S10,AMB2,2026-10-02T12:00:00,1600.00,0.00,DUE,400.00,2026-11-01\n");
         assertThat(file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER
-                + "PO-2026-11-AMBASSADOR-AMB2-A2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,400.00,80.00,320.00,CNY,2,PAY\n");
+                + "PO-2026-11-AMBASSADOR-AMB2-A2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,400.00,80.00,320.00,CNY,1,PAY\n");
+        // io-contract §3: s1 stays under r1's payout that paid it; only the further commission is under -A2.
         assertThat(file("2026-11", 2, "payout-items.csv")).isEqualTo(ITEMS_HEADER
-                + "PO-2026-11-AMBASSADOR-AMB2-A2,AMBASSADOR,AMB2,COMMISSION,COMMISSION-s1,2026-11,1000.00,PAID\n"
+                + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,COMMISSION,COMMISSION-s1,2026-11,1000.00,PAID\n"
                 + "PO-2026-11-AMBASSADOR-AMB2-A2,AMBASSADOR,AMB2,COMMISSION,COMMISSION-s10,2026-11,400.00,PAID\n");
         assertThat(file("2026-11", 1, "payouts.csv")).as("r1 stays readable").contains(",1000.00,40.00,960.00,");
     }
@@ -180,9 +181,10 @@ class ReferralPayoutJobIT {
         assertThat(file("2026-11", 2, "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
                 + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,1000.00,DUE,750.00,2026-11-05\n");
         assertThat(file("2026-11", 2, "payouts.csv")).isEqualTo(PAYOUTS_HEADER);
-        // The revision's items are entitled (gross 750.00 > 0), so PAID; the overpayment is the carry-forward.
+        // The revision's items are entitled (gross 750.00 > 0), so PAID, by r1's payout (there is no -A2
+        // payout: io-contract §3); the overpayment is the carry-forward, which references -A2.
         assertThat(file("2026-11", 2, "payout-items.csv")).isEqualTo(ITEMS_HEADER
-                + "PO-2026-11-AMBASSADOR-AMB2-A2,AMBASSADOR,AMB2,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
+                + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
         Files.move(work.resolve("2026-12"), data.resolve("exports/2026-12"));
         demo();
         assertThat(file("2026-12", "payout-items.csv")).isEqualTo(ITEMS_HEADER
