@@ -1,0 +1,122 @@
+package io.resettle.output.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resettle.run.Hashing;
+import io.resettle.support.Cli;
+import io.resettle.support.DataSets;
+import io.resettle.support.TestDatabases;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18 on the sample data set, settled by the real command line on PostgreSQL: the files finance
+ * uses as they are, read back with the libraries a user's tools use, their figures equal to the CSVs
+ * to the cent, listed in manifest.json with their SHA-256, and the same bytes from a second run.
+ */
+class FinanceFilesIT {
+
+    @TempDir
+    static Path work;
+
+    static Path out;
+    static Path again;
+
+    @BeforeAll
+    static void settleTheSampleDataTwice() {
+        Path data = work.resolve("data");
+        DataSets.copyTree(Path.of("sample-data"), data);
+        out = work.resolve("out");
+        again = work.resolve("again");
+        assertThat(new Cli(TestDatabases.newPostgres()).run("demo", "--data", data.toString(), "--out", out.toString()))
+                .isZero();
+        assertThat(new Cli(TestDatabases.newPostgres()).run("demo", "--data", data.toString(), "--out", again.toString()))
+                .isZero();
+    }
+
+    @Test
+    void thePeriodWorkbookHoldsEveryCsvCellForCell_isInTheManifest_andIsTheSameBytesFromASecondRun() throws Exception {
+        for (String period : List.of("2026-08", "2026-09", "2026-10")) {
+            Path folder = out.resolve(period).resolve("r1");
+            String name = "settlement-" + period + "-r1.xlsx";
+            Path workbook = folder.resolve(name);
+            assertThat(workbook).exists();
+            assertThat(Files.readAllBytes(workbook)).as(name + " from a second run")
+                    .isEqualTo(Files.readAllBytes(again.resolve(period).resolve("r1").resolve(name)));
+            assertThat(Files.readString(folder.resolve("manifest.json")))
+                    .contains("\"file\": \"" + name + "\",\n      \"sha256\": \"" + Hashing.sha256(workbook) + "\"");
+            try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+                assertThat(book.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+                List<String> csvs = new ArrayList<>();
+                for (int i = 1; i < book.getNumberOfSheets(); i++) {
+                    String sheet = book.getSheetAt(i).getSheetName();
+                    csvs.add(sheet + ".csv");
+                    assertSameCells(book.getSheetAt(i), folder.resolve(sheet + ".csv"));
+                }
+                assertThat(csvs).contains("invoice-lines.csv", "invoices.csv", "payouts.csv", "reconciliation.csv",
+                        "rejects.csv");
+                BigDecimal net = BigDecimal.ZERO;
+                for (CSVRecord invoice : records(folder.resolve("invoices.csv"))) {
+                    net = net.add(new BigDecimal(invoice.get("net")));
+                }
+                assertThat(summaryValue(book.getSheet("Summary"), "Net")).isEqualByComparingTo(net);
+            }
+        }
+    }
+
+    /** Every cell of the sheet is the CSV's: text as it is, numbers equal to the CSV's decimal to the last digit it has. */
+    private static void assertSameCells(Sheet sheet, Path csv) throws Exception {
+        List<CSVRecord> records = records(csv);
+        assertThat(sheet.getLastRowNum()).as(sheet.getSheetName() + " rows").isEqualTo(records.size());
+        for (int r = 0; r < records.size(); r++) {
+            CSVRecord record = records.get(r);
+            Row row = sheet.getRow(r + 1);
+            for (int c = 0; c < record.size(); c++) {
+                String expected = record.get(c);
+                Cell cell = row.getCell(c);
+                String where = csv.getFileName() + " row " + (r + 1) + " column " + c;
+                if (expected.isEmpty()) {
+                    assertThat(cell).as(where).isNull();
+                } else if (cell.getCellType() == CellType.NUMERIC) {
+                    BigDecimal value = new BigDecimal(expected);
+                    assertThat(BigDecimal.valueOf(cell.getNumericCellValue()).setScale(Math.max(0, value.scale()),
+                            java.math.RoundingMode.HALF_UP)).as(where).isEqualTo(value.setScale(Math.max(0, value.scale())));
+                } else {
+                    assertThat(cell.getStringCellValue()).as(where).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    static List<CSVRecord> records(Path csv) throws Exception {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    private static BigDecimal summaryValue(Sheet summary, String label) {
+        for (Row row : summary) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
+                return BigDecimal.valueOf(row.getCell(1).getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP);
+            }
+        }
+        throw new AssertionError("no " + label + " in the summary");
+    }
+}
