@@ -85,6 +85,11 @@ public final class PeriodWorkbook {
 
     /** Writes the workbook from {@code csvFiles} (names in the folder, in sheet order) under a temporary name, then renames it. */
     public Written write(List<String> csvFiles) {
+        return write(csvFiles, List.of());
+    }
+
+    /** As {@link #write(List)}, the summary also listing {@code notes}: what the other files of the revision hold or why one is missing. */
+    public Written write(List<String> csvFiles, List<String> notes) {
         String name = name(period, revision);
         Path target = folder.resolve(name);
         Path raw = folder.resolve("." + name + ".raw");
@@ -97,7 +102,7 @@ public final class PeriodWorkbook {
             for (String file : csvFiles) {
                 rows += writeSheets(workbook, styles, file, summary);
             }
-            writeSummary(summarySheet, styles, summary);
+            writeSummary(summarySheet, styles, summary, notes);
             LocalDateTime start = period.atDay(1).atStartOfDay();
             workbook.getXSSFWorkbook().getProperties().getCoreProperties()
                     .setCreated(Optional.of(Date.from(start.toInstant(ZoneOffset.UTC))));
@@ -201,7 +206,7 @@ public final class PeriodWorkbook {
 
     // ---- the summary sheet ----
 
-    private void writeSummary(SXSSFSheet sheet, Styles styles, Summary s) {
+    private void writeSummary(SXSSFSheet sheet, Styles styles, Summary s, List<String> notes) {
         boolean zh = headers == Headers.ZH;
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(1, 22 * 256);
@@ -245,6 +250,11 @@ public final class PeriodWorkbook {
         }
         for (String[] group : s.groupTiers) {
             lines.moneyText((zh ? "折扣档位 " : "Discount tier reached: ") + group[0], group[1]);
+        }
+        if (!notes.isEmpty()) {
+            lines.blank();
+            lines.heading(zh ? "其他文件" : "Other files");
+            notes.forEach(note -> lines.row(note));
         }
         lines.blank();
         lines.heading(zh ? "工作表" : "Sheets");

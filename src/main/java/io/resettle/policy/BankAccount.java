@@ -39,8 +39,9 @@ public record BankAccount(Kind kind, String bank, String number) {
         if (words[0].equals("IBAN")) {
             return validIban(rest) ? Optional.of(new BankAccount(Kind.IBAN, "", rest)) : Optional.empty();
         }
-        if (validIban(whole)) {
-            return Optional.of(new BankAccount(Kind.IBAN, "", whole));
+        if (IBAN.matcher(whole).matches()) {
+            // shaped like an IBAN: one with wrong check digits is a typo, not a local account
+            return validIban(whole) ? Optional.of(new BankAccount(Kind.IBAN, "", whole)) : Optional.empty();
         }
         if (BANK.matcher(words[0]).matches() && NUMBER.matcher(rest).matches()) {
             return Optional.of(new BankAccount(Kind.LOCAL, words[0], rest));

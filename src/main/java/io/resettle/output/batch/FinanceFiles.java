@@ -1,20 +1,27 @@
 package io.resettle.output.batch;
 
+import io.resettle.output.BankPayoutBatch;
+import io.resettle.output.CsvOutput;
 import io.resettle.output.PeriodWorkbook;
 import io.resettle.output.batch.SettlementFilesStepConfig.SettlementFiles.Written;
 import io.resettle.policy.OutputPolicy;
 import io.resettle.policy.Policy;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.run.Hashing;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The files of a revision that finance uses as they are (issue 18, docs/outputs.md), written after
- * the CSVs and from them, before manifest.json lists them all: the period workbook.
+ * the CSVs and from them, before manifest.json lists them all: the bank payout batch (pain.001) and
+ * the period workbook, whose summary says what the batch holds, leaves out, or why it is missing.
  */
 final class FinanceFiles {
 
@@ -37,11 +44,45 @@ final class FinanceFiles {
         Policy policy = new PolicyStore(jdbc).inForce(period);
         OutputPolicy outputs = policy.outputs();
         List<Written> written = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Written bankBatch = bankPayouts(outputs, notes);
         PeriodWorkbook.Written workbook = new PeriodWorkbook(folder, period, revision,
                 breaks ? "COMPLETED_WITH_BREAKS" : "COMPLETED",
                 outputs.workbookHeaders() == OutputPolicy.HeaderLanguage.ZH ? PeriodWorkbook.Headers.ZH
-                        : PeriodWorkbook.Headers.EN).write(csvFiles);
+                        : PeriodWorkbook.Headers.EN).write(csvFiles, notes);
         written.add(new Written(workbook.name(), Hashing.sha256(workbook.file()), workbook.rows(), workbook.totals()));
+        if (bankBatch != null) {
+            written.add(bankBatch);
+        }
         return written;
+    }
+
+    /** The pain.001 batch of this payout run, or null (and a note why) when none is written. */
+    private Written bankPayouts(OutputPolicy outputs, List<String> notes) {
+        String name = BankPayoutBatch.name(period, revision);
+        if (outputs.bankPayouts().isEmpty()) {
+            deleteStale(name);
+            notes.add(name + ": not written, the policy has no bank_payouts section (debtor accounts)");
+            return null;
+        }
+        BankPayoutBatch.Written batch = new BankPayoutBatch(folder, period, revision)
+                .write(folder.resolve("payouts.csv"), outputs.bankPayouts().get());
+        if (batch.file().isEmpty()) {
+            notes.add(name + ": not written, no payout of this run goes by bank transfer");
+        } else {
+            notes.add(name + ": " + batch.transactions() + " bank transfers, " + CsvOutput.money(batch.controlSum()));
+        }
+        batch.leftOut().forEach(why -> notes.add(name + " leaves out " + why));
+        return batch.file().map(file -> new Written(name, Hashing.sha256(file), batch.transactions(),
+                Map.of("net", batch.controlSum()))).orElse(null);
+    }
+
+    /** A file an earlier attempt wrote that this one does not: removed, so the folder holds only what the manifest lists. */
+    private void deleteStale(String name) {
+        try {
+            Files.deleteIfExists(folder.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + folder.resolve(name), e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.resettle.output.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resettle.output.Pain001Check;
 import io.resettle.run.Hashing;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
@@ -78,6 +79,40 @@ class FinanceFilesIT {
                 assertThat(summaryValue(book.getSheet("Summary"), "Net")).isEqualByComparingTo(net);
             }
         }
+    }
+
+    @Test
+    void theBankPayoutBatchCarriesEveryBankPayoutToPay_isValid_readBackByProwide_andInTheManifest() throws Exception {
+        int files = 0;
+        for (String period : List.of("2026-08", "2026-09", "2026-10")) {
+            Path folder = out.resolve(period).resolve("r1");
+            String name = "payouts-" + period + "-r1.pain.001.xml";
+            List<CSVRecord> bank = records(folder.resolve("payouts.csv")).stream()
+                    .filter(payout -> payout.get("status").equals("PAY") && !payout.get("payout_account").startsWith("ALIPAY"))
+                    .toList();
+            if (bank.isEmpty()) {
+                assertThat(folder.resolve(name)).doesNotExist();
+                continue;
+            }
+            files++;
+            String xml = Files.readString(folder.resolve(name));
+            Pain001Check.validate(xml);
+            var initiation = Pain001Check.parse(xml).getCstmrCdtTrfInitn();
+            BigDecimal sum = bank.stream().map(payout -> new BigDecimal(payout.get("net"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(initiation.getGrpHdr().getCtrlSum()).isEqualTo(sum);
+            assertThat(initiation.getGrpHdr().getNbOfTxs()).isEqualTo(String.valueOf(bank.size()));
+            assertThat(initiation.getPmtInf()).singleElement().satisfies(payment -> {
+                assertThat(payment.getCdtTrfTxInf()).extracting(t -> t.getPmtId().getEndToEndId())
+                        .containsExactlyElementsOf(bank.stream().map(payout -> payout.get("payout_id")).toList());
+                assertThat(payment.getCdtTrfTxInf()).extracting(t -> t.getAmt().getInstdAmt().getValue())
+                        .containsExactlyElementsOf(bank.stream().map(payout -> new BigDecimal(payout.get("net"))).toList());
+            });
+            assertThat(Files.readAllBytes(folder.resolve(name)))
+                    .isEqualTo(Files.readAllBytes(again.resolve(period).resolve("r1").resolve(name)));
+            assertThat(Files.readString(folder.resolve("manifest.json"))).contains("\"file\": \"" + name + "\",\n      \"sha256\": \""
+                    + Hashing.sha256(folder.resolve(name)) + "\",\n      \"rows\": " + bank.size() + ",");
+        }
+        assertThat(files).as("periods of the sample data with bank payouts").isPositive();
     }
 
     /** Every cell of the sheet is the CSV's: text as it is, numbers equal to the CSV's decimal to the last digit it has. */
