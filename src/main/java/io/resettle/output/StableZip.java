@@ -22,6 +22,36 @@ public final class StableZip {
     private StableZip() {
     }
 
+    /**
+     * Writes a streamed workbook to {@code target} (a temporary name, then renamed) with POI's created
+     * date and every zip entry time set to {@code time}, and disposes of its temporary files.
+     */
+    public static void save(org.apache.poi.xssf.streaming.SXSSFWorkbook workbook, Path target, LocalDateTime time) {
+        Path raw = target.resolveSibling("." + target.getFileName() + ".raw");
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+            core.setCreated(java.util.Optional.of(java.util.Date.from(time.toInstant(java.time.ZoneOffset.UTC))));
+            core.setCreator("Resettle");
+            try (OutputStream out = Files.newOutputStream(raw)) {
+                workbook.write(out);
+            }
+            workbook.dispose();
+            copy(raw, temporary, time);
+            Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            try {
+                Files.deleteIfExists(raw);
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the temporary copies of " + target, e);
+            }
+        }
+    }
+
     public static void copy(Path source, Path target, LocalDateTime entryTime) {
         try (ZipFile zip = new ZipFile(source.toFile());
                 OutputStream out = Files.newOutputStream(target);

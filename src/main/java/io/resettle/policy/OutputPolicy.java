@@ -9,9 +9,42 @@ import java.util.Set;
  * the period workbook's headers ({@code workbook.headers}) and the bank payout batches
  * ({@code bank_payouts}, without which no pain.001 file is written). Read by {@link OutputPolicyParser}.
  */
-public record OutputPolicy(HeaderLanguage workbookHeaders, Optional<BankPayouts> bankPayouts) {
+public record OutputPolicy(HeaderLanguage workbookHeaders, Optional<BankPayouts> bankPayouts,
+        Optional<Invoicing> invoicing) {
 
-    public static final OutputPolicy NONE = new OutputPolicy(HeaderLanguage.EN, Optional.empty());
+    public static final OutputPolicy NONE = new OutputPolicy(HeaderLanguage.EN, Optional.empty(), Optional.empty());
+
+    /**
+     * The 数电票 batch-invoicing workbook ({@code invoicing}): what the tax bureau's template needs that
+     * the invoices do not say.
+     *
+     * @param items              by category name (COMPUTE …) or derived line kind (CLAWBACK, PENALTY), or {@code default}
+     * @param specialVatAccounts sub-accounts invoiced with 增值税专用发票; the others get {@code invoiceType}
+     * @param note               text put before the invoice id in 备注, or empty
+     */
+    public record Invoicing(boolean amountsIncludeTax, java.math.BigDecimal taxRate, String invoiceType,
+            Set<String> specialVatAccounts, java.util.Map<String, Item> items, String note) {
+        public static final String ORDINARY = "普通发票";
+        public static final String SPECIAL = "增值税专用发票";
+
+        public Invoicing {
+            specialVatAccounts = Set.copyOf(specialVatAccounts);
+            items = java.util.Map.copyOf(items);
+        }
+
+        public String invoiceTypeOf(String subAccountId) {
+            return specialVatAccounts.contains(subAccountId) ? SPECIAL : invoiceType;
+        }
+
+        /** The item of a category or derived line kind, else the {@code default} one. */
+        public Optional<Item> itemFor(String categoryOrKind) {
+            return Optional.ofNullable(items.getOrDefault(categoryOrKind, items.get("default")));
+        }
+    }
+
+    /** @param code the 19-digit 商品和服务税收分类编码 */
+    public record Item(String name, String code) {
+    }
 
     public enum HeaderLanguage {
         EN, ZH

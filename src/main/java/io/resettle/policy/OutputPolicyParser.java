@@ -29,7 +29,7 @@ import java.util.Set;
 public final class OutputPolicyParser {
 
     /** The keys this class reads at the policy's root. */
-    public static final Set<String> ROOT_KEYS = Set.of("workbook", "bank_payouts");
+    public static final Set<String> ROOT_KEYS = Set.of("workbook", "bank_payouts", "invoicing");
 
     private static final Set<String> PAYEE_TYPES = Set.of("GROUP", "AMBASSADOR");
 
@@ -59,7 +59,74 @@ public final class OutputPolicyParser {
         Optional<BankPayouts> bankPayouts = root.containsKey("bank_payouts")
                 ? Optional.ofNullable(bankPayouts(map("bank_payouts", root.get("bank_payouts"))))
                 : Optional.empty();
-        return new OutputPolicy(headers, bankPayouts);
+        Optional<OutputPolicy.Invoicing> invoicing = root.containsKey("invoicing")
+                ? Optional.ofNullable(invoicing(map("invoicing", root.get("invoicing"))))
+                : Optional.empty();
+        return new OutputPolicy(headers, bankPayouts, invoicing);
+    }
+
+    private static final Set<String> ITEM_KEYS = Set.of("default", "COMPUTE", "SECURITY", "DATABASE", "STORAGE", "NETWORK",
+            "OTHER", "CLAWBACK", "PENALTY");
+
+    private OutputPolicy.Invoicing invoicing(Map<String, Object> section) {
+        known("invoicing", section, Set.of("amounts_include_tax", "tax_rate", "invoice_type", "special_vat_accounts",
+                "items", "note"));
+        Object includeTax = section.get("amounts_include_tax");
+        boolean amountsIncludeTax = true;
+        if (includeTax == null) {
+            problems.add("invoicing.amounts_include_tax is required (true or false: 是否含税)");
+        } else if (includeTax instanceof Boolean flag) {
+            amountsIncludeTax = flag;
+        } else {
+            problems.add("invoicing.amounts_include_tax '" + includeTax + "' is not true or false");
+        }
+        java.math.BigDecimal taxRate = null;
+        String rateText = required("invoicing.tax_rate", section.get("tax_rate"), 8);
+        if (rateText != null) {
+            try {
+                taxRate = new java.math.BigDecimal(rateText);
+                if (taxRate.signum() < 0 || taxRate.compareTo(java.math.BigDecimal.ONE) >= 0) {
+                    problems.add("invoicing.tax_rate " + rateText + " is not a decimal rate such as 0.06");
+                }
+            } catch (NumberFormatException e) {
+                problems.add("invoicing.tax_rate '" + rateText + "' is not a number");
+            }
+        }
+        String invoiceType = section.containsKey("invoice_type")
+                ? text(section.get("invoice_type")) : OutputPolicy.Invoicing.ORDINARY;
+        if (!invoiceType.equals(OutputPolicy.Invoicing.ORDINARY) && !invoiceType.equals(OutputPolicy.Invoicing.SPECIAL)) {
+            problems.add("invoicing.invoice_type: unknown value '" + invoiceType + "' (expected 普通发票 or 增值税专用发票)");
+        }
+        Set<String> special = new LinkedHashSet<>();
+        for (Object account : list("invoicing.special_vat_accounts", section.get("special_vat_accounts"))) {
+            special.add(text(account));
+        }
+        Map<String, OutputPolicy.Item> items = new LinkedHashMap<>();
+        Map<String, Object> itemSection = map("invoicing.items", section.get("items"));
+        if (itemSection.isEmpty()) {
+            problems.add("invoicing.items needs an item (name and tax classification code) per category, or a default");
+        }
+        itemSection.forEach((key, value) -> {
+            String path = "invoicing.items." + key;
+            String name = key.equalsIgnoreCase("default") ? "default" : key.toUpperCase(Locale.ROOT);
+            if (!ITEM_KEYS.contains(name)) {
+                problems.add(path + " is not a category, CLAWBACK, PENALTY or default");
+                return;
+            }
+            Map<String, Object> item = map(path, value);
+            known(path, item, Set.of("name", "code"));
+            String itemName = required(path + ".name", item.get("name"), 100);
+            String code = required(path + ".code", item.get("code"), 19);
+            if (code != null && !code.matches("[0-9]{19}")) {
+                problems.add(path + ".code '" + code + "' is not a 19-digit tax classification code (商品和服务税收分类编码)");
+            }
+            if (itemName != null && code != null) {
+                items.put(name, new OutputPolicy.Item(itemName, code));
+            }
+        });
+        String note = optional("invoicing.note", section.get("note"), 180);
+        return taxRate == null ? null : new OutputPolicy.Invoicing(amountsIncludeTax, taxRate, invoiceType, special, items,
+                note == null ? "" : note);
     }
 
     private BankPayouts bankPayouts(Map<String, Object> section) {

@@ -71,6 +71,35 @@ class OutputPolicyParserTest {
     }
 
     @Test
+    void readsAndChecksTheInvoicingSection() {
+        OutputPolicy.Invoicing invoicing = parse("""
+                invoicing:
+                  amounts_include_tax: false
+                  tax_rate: 0.06
+                  special_vat_accounts: [A1]
+                  items: {default: {name: 云计算服务, code: "3040203000000000000"}, storage: {name: 云存储服务, code: 3040205000000000000}}
+                """).outputs().invoicing().orElseThrow();
+        assertThat(invoicing.amountsIncludeTax()).isFalse();
+        assertThat(invoicing.taxRate()).isEqualByComparingTo("0.06");
+        assertThat(invoicing.invoiceTypeOf("A1")).isEqualTo("增值税专用发票");
+        assertThat(invoicing.invoiceTypeOf("A2")).isEqualTo("普通发票");
+        assertThat(invoicing.itemFor("STORAGE").orElseThrow().code()).isEqualTo("3040205000000000000");
+        assertThat(invoicing.itemFor("COMPUTE").orElseThrow().name()).isEqualTo("云计算服务");
+        assertThatThrownBy(() -> parse("""
+                invoicing:
+                  amounts_include_tax: maybe
+                  tax_rate: 6
+                  invoice_type: 电子发票
+                  items: {GPU: {name: x, code: "1"}, COMPUTE: {name: y, code: "30402"}}
+                """))
+                .hasMessageContaining("invoicing.amounts_include_tax 'maybe' is not true or false")
+                .hasMessageContaining("invoicing.tax_rate 6 is not a decimal rate such as 0.06")
+                .hasMessageContaining("invoicing.invoice_type: unknown value '电子发票'")
+                .hasMessageContaining("invoicing.items.GPU is not a category, CLAWBACK, PENALTY or default")
+                .hasMessageContaining("invoicing.items.COMPUTE.code '30402' is not a 19-digit tax classification code");
+    }
+
+    @Test
     void bankAccountForms() {
         assertThat(BankAccount.parse("ALIPAY 2088 1000 0000 0001")).contains(new BankAccount(BankAccount.Kind.ALIPAY, "", "2088100000000001"));
         assertThat(BankAccount.parse("CMBCCNBS 7559 0000 0077").orElseThrow().bankIsBic()).isTrue();

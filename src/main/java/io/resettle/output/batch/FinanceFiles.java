@@ -2,6 +2,7 @@ package io.resettle.output.batch;
 
 import io.resettle.output.BankPayoutBatch;
 import io.resettle.output.CsvOutput;
+import io.resettle.output.InvoicingWorkbooks;
 import io.resettle.output.PeriodWorkbook;
 import io.resettle.output.batch.SettlementFilesStepConfig.SettlementFiles.Written;
 import io.resettle.policy.OutputPolicy;
@@ -21,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The files of a revision that finance uses as they are (issue 18, docs/outputs.md), written after
  * the CSVs and from them, before manifest.json lists them all: the bank payout batch (pain.001) and
- * the period workbook, whose summary says what the batch holds, leaves out, or why it is missing.
+ * the 数电票 import workbooks with invoice-serials.csv, and the period workbook, whose summary says
+ * what the others hold, leave out, or why one is missing.
  */
 final class FinanceFiles {
 
@@ -46,6 +48,7 @@ final class FinanceFiles {
         List<Written> written = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Written bankBatch = bankPayouts(outputs, notes);
+        List<Written> invoicing = invoicing(outputs, notes);
         PeriodWorkbook.Written workbook = new PeriodWorkbook(folder, period, revision,
                 breaks ? "COMPLETED_WITH_BREAKS" : "COMPLETED",
                 outputs.workbookHeaders() == OutputPolicy.HeaderLanguage.ZH ? PeriodWorkbook.Headers.ZH
@@ -53,6 +56,35 @@ final class FinanceFiles {
         written.add(new Written(workbook.name(), Hashing.sha256(workbook.file()), workbook.rows(), workbook.totals()));
         if (bankBatch != null) {
             written.add(bankBatch);
+        }
+        written.addAll(invoicing);
+        return written;
+    }
+
+    /** The 数电票 import workbooks and invoice-serials.csv, or none (and a note why) without the policy's invoicing section. */
+    private List<Written> invoicing(OutputPolicy outputs, List<String> notes) {
+        if (outputs.invoicing().isEmpty()) {
+            InvoicingWorkbooks.deleteEarlier(folder, period, revision);
+            deleteStale(InvoicingWorkbooks.SERIALS);
+            notes.add("invoicing-" + period + "-r" + revision + "-*.xlsx (数电票): not written, the policy has no invoicing"
+                    + " section (tax classification codes, tax rate, invoice types)");
+            return List.of();
+        }
+        InvoicingWorkbooks.Written invoicing = new InvoicingWorkbooks(folder, period, revision).write(outputs.invoicing().get());
+        List<Written> written = new ArrayList<>();
+        written.add(new Written(InvoicingWorkbooks.SERIALS, Hashing.sha256(invoicing.serials()), invoicing.serialRows(),
+                Map.of()));
+        for (InvoicingWorkbooks.File file : invoicing.files()) {
+            Map<String, java.math.BigDecimal> totals = new java.util.LinkedHashMap<>();
+            totals.put("金额", file.amount());
+            totals.put("折扣金额", file.discount());
+            written.add(new Written(file.name(), Hashing.sha256(file.path()), file.detailRows(), totals));
+            notes.add(file.name() + " (数电票): " + file.invoices() + " invoices, " + file.detailRows() + " detail rows, net "
+                    + CsvOutput.money(file.amount().subtract(file.discount())));
+        }
+        if (invoicing.leftOut() > 0) {
+            notes.add(InvoicingWorkbooks.SERIALS + ": " + invoicing.leftOut()
+                    + " invoices left out of the 数电票 workbooks, each with the reason");
         }
         return written;
     }

@@ -115,6 +115,49 @@ class FinanceFilesIT {
         assertThat(files).as("periods of the sample data with bank payouts").isPositive();
     }
 
+    @Test
+    void theInvoicingWorkbooksCarryEveryInvoiceNotLeftOut_toTheCent_andInvoiceSerialsMapsEachOne() throws Exception {
+        for (String period : List.of("2026-08", "2026-09", "2026-10")) {
+            Path folder = out.resolve(period).resolve("r1");
+            List<CSVRecord> invoices = records(folder.resolve("invoices.csv"));
+            List<CSVRecord> serials = records(folder.resolve("invoice-serials.csv"));
+            assertThat(serials).extracting(r -> r.get("invoice_id"))
+                    .containsExactlyElementsOf(invoices.stream().map(r -> r.get("invoice_id")).toList());
+            java.util.Map<String, BigDecimal> netBySerial = new java.util.HashMap<>();
+            BigDecimal expected = BigDecimal.ZERO;
+            for (int i = 0; i < invoices.size(); i++) {
+                if (!serials.get(i).get("serial").isEmpty()) {
+                    netBySerial.put(serials.get(i).get("serial"), new BigDecimal(invoices.get(i).get("net")));
+                    expected = expected.add(new BigDecimal(invoices.get(i).get("net")));
+                } else {
+                    assertThat(serials.get(i).get("note")).isNotEmpty();
+                }
+            }
+            assertThat(netBySerial).as(period + ": invoices in the workbooks").isNotEmpty();
+            BigDecimal carried = BigDecimal.ZERO;
+            String manifest = Files.readString(folder.resolve("manifest.json"));
+            for (String workbook : serials.stream().map(r -> r.get("workbook")).filter(w -> !w.isEmpty()).distinct().toList()) {
+                Path file = folder.resolve(workbook);
+                assertThat(manifest).contains("\"file\": \"" + workbook + "\",\n      \"sha256\": \"" + Hashing.sha256(file) + "\"");
+                assertThat(Files.readAllBytes(file)).isEqualTo(Files.readAllBytes(again.resolve(period).resolve("r1").resolve(workbook)));
+                try (InputStream in = Files.newInputStream(file); XSSFWorkbook book = new XSSFWorkbook(in)) {
+                    java.util.Map<String, BigDecimal> perSerial = new java.util.HashMap<>();
+                    Sheet detail = book.getSheet("2-发票明细信息");
+                    for (int r = 3; r <= detail.getLastRowNum(); r++) {
+                        Row row = detail.getRow(r);
+                        BigDecimal amount = new BigDecimal(row.getCell(7).getStringCellValue());
+                        Cell discount = row.getCell(9);
+                        BigDecimal net = discount == null ? amount : amount.subtract(new BigDecimal(discount.getStringCellValue()));
+                        perSerial.merge(row.getCell(0).getStringCellValue(), net, BigDecimal::add);
+                    }
+                    perSerial.forEach((serial, net) -> assertThat(net).as(serial).isEqualByComparingTo(netBySerial.get(serial)));
+                    carried = carried.add(perSerial.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+                }
+            }
+            assertThat(carried).as(period + ": net in the workbooks").isEqualByComparingTo(expected);
+        }
+    }
+
     /** Every cell of the sheet is the CSV's: text as it is, numbers equal to the CSV's decimal to the last digit it has. */
     private static void assertSameCells(Sheet sheet, Path csv) throws Exception {
         List<CSVRecord> records = records(csv);
