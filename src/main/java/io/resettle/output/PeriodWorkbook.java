@@ -208,10 +208,13 @@ public final class PeriodWorkbook {
 
     private void writeSummary(SXSSFSheet sheet, Styles styles, Summary s, List<String> notes) {
         boolean zh = headers == Headers.ZH;
-        sheet.setColumnWidth(0, 34 * 256);
+        sheet.setColumnWidth(0, 40 * 256);
         sheet.setColumnWidth(1, 22 * 256);
-        sheet.setColumnWidth(2, 22 * 256);
-        sheet.setColumnWidth(3, 22 * 256);
+        sheet.setColumnWidth(2, 14 * 256);
+        // printed (or turned into PDF) on one page's width
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         Lines lines = new Lines(sheet, styles);
         lines.title(zh ? "结算汇总 " + period + " 第 " + revision + " 版" : "Settlement " + period + " revision " + revision);
         lines.text(zh ? "状态" : "Status", exitStatus);
@@ -394,7 +397,7 @@ public final class PeriodWorkbook {
                     }
                 }
                 case "rebate-slices.csv" -> sliceTiers.computeIfAbsent(r.get("program") + " " + r.get("scope_id"),
-                        key -> new LinkedHashSet<>()).add(r.get("tier_from").isEmpty() ? "-" : r.get("tier_from"));
+                        key -> new LinkedHashSet<>()).add(r.get("tier_from").isEmpty() ? "0" : r.get("tier_from"));
                 case "group-statements.csv" -> {
                     if (!r.get("tier_from").isEmpty()) {
                         groupTiers.add(new String[] {r.get("group_id"), r.get("tier_from")});
