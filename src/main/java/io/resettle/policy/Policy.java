@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param effectiveFrom    the month of the policy file
  * @param productCategories product code (lower case) → category (R2.3)
  * @param referral         empty when the policy has no referral program (no commissions)
+ * @param outputs          the output files' optional sections (workbook, bank_payouts)
  */
 public record Policy(
         YearMonth effectiveFrom,
@@ -22,7 +23,8 @@ public record Policy(
         Map<String, TierTable> discountTables,
         List<RebateProgram> rebatePrograms,
         Optional<ReferralPolicy> referral,
-        TaxBorneBy taxBorneBy) {
+        TaxBorneBy taxBorneBy,
+        OutputPolicy outputs) {
 
     public static final BigDecimal DEFAULT_MAX_REJECT_RATIO = new BigDecimal("0.01");
 
@@ -30,6 +32,15 @@ public record Policy(
         productCategories = Map.copyOf(productCategories);
         discountTables = Map.copyOf(discountTables);
         rebatePrograms = List.copyOf(rebatePrograms);
+        outputs = outputs == null ? OutputPolicy.NONE : outputs;
+    }
+
+    /** A policy without the output files' sections (issue 18: {@link OutputPolicy}). */
+    public Policy(YearMonth effectiveFrom, String currency, Map<String, Category> productCategories,
+            BigDecimal maxRejectRatio, Map<String, TierTable> discountTables, List<RebateProgram> rebatePrograms,
+            Optional<ReferralPolicy> referral, TaxBorneBy taxBorneBy) {
+        this(effectiveFrom, currency, productCategories, maxRejectRatio, discountTables, rebatePrograms, referral,
+                taxBorneBy, OutputPolicy.NONE);
     }
 
     /** The mapped category of a product code, if the policy maps it (R2.3). */

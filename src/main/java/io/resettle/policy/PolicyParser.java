@@ -96,11 +96,12 @@ public final class PolicyParser {
         Policy.TaxBorneBy borneBy = tax.containsKey("borne_by")
                 ? enumValue("tax.borne_by", tax.get("borne_by"), Policy.TaxBorneBy.class)
                 : Policy.TaxBorneBy.PAYEE;
+        OutputPolicy outputs = OutputPolicyParser.parse(root, problems);
         if (!problems.isEmpty()) {
             throw new PolicyException(file, problems);
         }
         return new Policy(effectiveFrom, currency, productCategories, maxRejectRatio, discountTables, programs,
-                referral, borneBy);
+                referral, borneBy, outputs);
     }
 
     private Map<String, Category> productCategories(Map<String, Object> categories) {

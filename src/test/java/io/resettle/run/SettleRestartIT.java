@@ -74,7 +74,7 @@ class SettleRestartIT {
 
         List<String> names = fileNames(outUninterrupted.resolve("2026-10/r1"));
         assertThat(names).contains("invoice-lines.csv", "invoices.csv", "group-statements.csv", "prepaid-balances.csv",
-                "reconciliation.csv", "rejects.csv", "manifest.json");
+                "reconciliation.csv", "rejects.csv", "manifest.json", "settlement-2026-10-r1.xlsx");
         assertThat(fileNames(outKilled.resolve("2026-10/r1"))).isEqualTo(names);
         for (String name : names) {
             assertThat(Files.readAllBytes(outKilled.resolve("2026-10/r1").resolve(name))).as(name)

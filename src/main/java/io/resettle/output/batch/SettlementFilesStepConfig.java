@@ -207,12 +207,18 @@ class SettlementFilesStepConfig {
                         StandardCopyOption.ATOMIC_MOVE);
             }
             long rows = 0;
+            List<String> csvFiles = new ArrayList<>();
             for (String name : FILE_ORDER) {
                 Written file = written.get(name);
                 if (file != null) {
                     manifest.output(file.name(), file.sha256(), file.rows(), file.totals(), file.totalsScale());
                     rows += file.rows();
+                    csvFiles.add(name);
                 }
+            }
+            // The files finance uses as they are (issue 18), from the CSVs just written.
+            for (Written file : new FinanceFiles(jdbc, period, revision, folder, breaks).write(csvFiles)) {
+                manifest.output(file.name(), file.sha256(), file.rows(), file.totals(), file.totalsScale());
             }
             writeManifest();
             return rows;
