@@ -25,7 +25,7 @@ class RefusalMessages {
     private static final List<Known> RUNNER = List.of(
             known("(\\S+) is closed; reopen it first.*", "refusal.closed"),
             known("nothing has been ingested for (\\S+)[;.].*", "refusal.nothingIngested"),
-            known("(\\S+) has quarantined export file\\(s\\): (.*?)\\. Replace them.*", "refusal.quarantined"),
+            known("(\\S+) has quarantined(?: or rejected)? export file\\(s\\): (.*?)\\. Replace them.*", "refusal.quarantined"),
             known("(\\S+) is already settled; (\\S+) cannot be settled after it.*", "refusal.laterSettled"),
             known("revision (\\d+) of (\\S+) did not complete \\(status (\\S+)\\).*?(\\d+)\\s*$", "refusal.revisionIncomplete"),
             known("(\\S+) is already settled \\(revision (\\d+)\\).*", "refusal.alreadySettled"),
