@@ -5,5 +5,7 @@ package io.resettle.ingest;
  * is reported, never stored: the file's content was already ingested and was skipped.
  */
 public enum FileStatus {
-    PENDING, ACCEPTED, UNCHANGED, QUARANTINED, REJECTED
+    PENDING, ACCEPTED, UNCHANGED, QUARANTINED, REJECTED,
+    /** Not billing lines (a FOCUS ContractCommitment file): listed, counted nowhere (io-contract §2). */
+    IGNORED
 }

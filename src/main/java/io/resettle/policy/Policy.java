@@ -2,6 +2,7 @@ package io.resettle.policy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
  * @param effectiveFrom    the month of the policy file
  * @param productCategories product code (lower case) → category (R2.3)
  * @param referral         empty when the policy has no referral program (no commissions)
+ * @param vendorTimeZone   {@code ingest.vendor_time_zone}: overrides the zone of zone-less Alibaba times (io-contract §2)
  */
 public record Policy(
         YearMonth effectiveFrom,
@@ -22,7 +24,8 @@ public record Policy(
         Map<String, TierTable> discountTables,
         List<RebateProgram> rebatePrograms,
         Optional<ReferralPolicy> referral,
-        TaxBorneBy taxBorneBy) {
+        TaxBorneBy taxBorneBy,
+        Optional<ZoneId> vendorTimeZone) {
 
     public static final BigDecimal DEFAULT_MAX_REJECT_RATIO = new BigDecimal("0.01");
 

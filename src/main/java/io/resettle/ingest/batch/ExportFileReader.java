@@ -2,6 +2,7 @@ package io.resettle.ingest.batch;
 
 import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportRow;
+import io.resettle.ingest.RecordingReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -24,6 +25,9 @@ class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRo
     private final ExportEncoding encoding;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
+    private RecordingReader recording;
+    /** The next record, read ahead: its start is where the current row's raw text ends. */
+    private CSVRecord next;
 
     ExportFileReader(Path file, String name, ExportEncoding encoding) {
         this.file = file;
@@ -36,22 +40,27 @@ class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRo
     protected void doOpen() throws IOException {
         InputStream in = Files.newInputStream(file);
         in.skipNBytes(encoding.bomLength());
-        parser = ScanExportsTasklet.CSV.parse(new InputStreamReader(in, encoding.charset()));
+        recording = new RecordingReader(new InputStreamReader(in, encoding.charset()));
+        parser = ScanExportsTasklet.CSV.parse(recording);
         records = parser.iterator();
         if (records.hasNext()) {
             records.next(); // the header row, already checked by the scan step
         }
+        next = records.hasNext() ? records.next() : null;
     }
 
     @Override
     protected ExportRow doRead() {
         try {
-            if (!records.hasNext()) {
+            if (next == null) {
                 return null;
             }
-            CSVRecord record = records.next();
-            String[] cells = record.values();
-            return new ExportRow(getCurrentItemCount(), cells);
+            CSVRecord record = next;
+            next = records.hasNext() ? records.next() : null;
+            long end = next == null ? -1 : next.getCharacterPosition();
+            String raw = recording.between(record.getCharacterPosition(), end);
+            recording.forgetBefore(record.getCharacterPosition());
+            return new ExportRow(getCurrentItemCount(), record.values(), raw);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IllegalStateException(name + " row " + getCurrentItemCount() + ": the CSV cannot be parsed from here on ("
                     + e.getMessage() + ")", e);

@@ -2,6 +2,7 @@ package io.resettle.ingest.batch;
 
 import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportFormat;
+import io.resettle.ingest.ExportFormats;
 import io.resettle.ingest.ExportHeader;
 import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.RejectReason;
@@ -14,10 +15,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -42,6 +41,7 @@ class ScanExportsTasklet implements Tasklet {
     private final Path dataDir;
     private final YearMonth period;
     private final long generation;
+    private ExportFormats formats;
 
     ScanExportsTasklet(IngestStore store, Path dataDir, YearMonth period, long generation) {
         this.store = store;
@@ -52,11 +52,15 @@ class ScanExportsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        // The data set's own format definitions are validated before any row of any file is read.
+        formats = IngestFormats.load(dataDir);
         for (Path file : exportFiles(dataDir, period)) {
             String name = dataDir.relativize(file).toString().replace('\\', '/');
             String sha256 = Hashing.sha256(file);
             Optional<FileRecord> known = store.file(period, name);
-            if (known.isPresent() && known.get().sha256().equals(sha256) && known.get().status() != FileStatus.PENDING) {
+            // A file rejected whole is looked at again: a format definition added since may read it.
+            if (known.isPresent() && known.get().sha256().equals(sha256) && known.get().status() != FileStatus.PENDING
+                    && known.get().status() != FileStatus.REJECTED) {
                 continue;
             }
             store.resetFile(period, name);
@@ -97,21 +101,21 @@ class ScanExportsTasklet implements Tasklet {
             CSVRecord headerRecord = records.next();
             ExportHeader header = new ExportHeader(headerRecord.toList());
             String headerText = String.join(",", headerRecord.toList());
-            Optional<ExportFormat> format = ExportFormat.recognise(header);
-            if (format.isEmpty()) {
-                String expected = Arrays.stream(ExportFormat.values()).map(ExportFormat::describeRequiredColumns)
-                        .collect(Collectors.joining("; "));
-                rejectWhole(name, sha256, null, encoding.get(), countRecords(records), RejectReason.UNKNOWN_FORMAT,
-                        "the header matches no export format; required columns are " + expected, headerText);
+            ExportFormats.Recognition recognition = formats.recognise(header);
+            if (recognition instanceof ExportFormats.Ignored ignored) {
+                // Another dataset of the format's family (FOCUS ContractCommitment): listed, counted nowhere.
+                store.insertFile(period, new FileRecord(name, sha256, ignored.format().label() + "/" + ignored.dataset(),
+                        encoding.get().label(), generation, countRecords(records), 0, 0, FileStatus.IGNORED, BigDecimal.ZERO));
                 return;
             }
-            List<String> missing = format.get().missingColumns(header);
-            if (!missing.isEmpty()) {
-                rejectWhole(name, sha256, format.get(), encoding.get(), countRecords(records), RejectReason.MISSING_COLUMN,
-                        format.get().label() + " export missing column(s): " + String.join(", ", missing), headerText);
+            if (recognition instanceof ExportFormats.Unmatched unmatched) {
+                rejectWhole(name, sha256, unmatched.recognised() ? unmatched.closest() : null, encoding.get(),
+                        countRecords(records), unmatched.recognised() ? RejectReason.MISSING_COLUMN : RejectReason.UNKNOWN_FORMAT,
+                        unmatched.message(), headerText);
                 return;
             }
-            store.insertFile(period, new FileRecord(name, sha256, format.get().label(), encoding.get().label(), generation,
+            ExportFormat format = ((ExportFormats.Matched) recognition).format();
+            store.insertFile(period, new FileRecord(name, sha256, format.label(), encoding.get().label(), generation,
                     0, 0, 0, FileStatus.PENDING, BigDecimal.ZERO));
         }
     }
