@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the closest format of a header that matches none, IGNORED datasets, and a data set's own
  * definitions, validated before any row is read (io-contract §2).
  */
-class ExportFormatsTest {
+public class ExportFormatsTest {
 
     static final ExportFormats SHIPPED = ExportFormats.shipped();
 
@@ -84,7 +84,7 @@ class ExportFormatsTest {
                 .isEqualTo("focus: BilledCost, ChargeCategory, BillingPeriodStart, SubAccountId or BillingAccountId");
     }
 
-    static final String HUAWEI = """
+    public static final String HUAWEI = """
             name: huawei-bill
             signature: [Bill Cycle, Account ID, Expenditure Amount]
             required: [[Account ID], [Expenditure Amount]]
