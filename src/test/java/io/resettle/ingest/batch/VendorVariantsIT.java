@@ -41,6 +41,21 @@ class VendorVariantsIT {
         return cli.run("ingest", "--period", "2026-10", "--data", data.toString(), "--out", out.toString());
     }
 
+    /** Runs the ingest (exit OK) and returns what it printed. */
+    private String ingestSummary() {
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(ingest()).isEqualTo(ResettleCommandLine.OK);
+        } finally {
+            System.setOut(console);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        console.print(text);
+        return text;
+    }
+
     private String sha(String file) {
         return Hashing.sha256(data.resolve("exports/2026-10").resolve(file));
     }
@@ -154,15 +169,24 @@ class VendorVariantsIT {
         Files.writeString(huawei, HUAWEI_HEADER
                 + "2026-10,HW-1,A,ecs,Yearly/Monthly,New Purchase,88.00,CNY,2026/10/07 09:30:00\n"
                 + "2026-10,HW-2,B,waf,Pay-per-use,Consumption,12.00,CNY,2026/10/08 09:30:00\n");
-        assertThat(ingest()).isEqualTo(ResettleCommandLine.OK);
+        String summary = ingestSummary();
         assertThat(DataSets.read(out.resolve("2026-10/ingest/files.csv")))
                 .contains("exports/2026-10/j-huawei.csv," + sha("j-huawei.csv") + ",,UTF-8,2,0,2,REJECTED,0.00\n");
+        // The summary names the definition of each file, the closest one of a file none reads, and IGNORED files.
+        assertThat(summary)
+                .containsPattern("exports/2026-10/d-instance-bill.csv +alibaba-bill ")
+                .containsPattern("exports/2026-10/a-oss-bill.csv +alibaba-console +GB18030 ")
+                .contains("REJECTED exports/2026-10/j-huawei.csv: UNKNOWN_FORMAT (the header matches no export format;"
+                        + " the closest is alibaba-console (formats/alibaba-console.yml), which needs Owner账号ID or Owner账号"
+                        + " or 账号ID, 消费类型, 应付金额)")
+                .contains("IGNORED exports/2026-10/i-focus-1.3-commitments.csv: recognised as focus/ContractCommitment,"
+                        + " not billing lines; counted nowhere");
         assertThat(DataSets.read(out.resolve("2026-10/ingest/rejects.csv")))
                 .contains("exports/2026-10/j-huawei.csv,0,UNKNOWN_FORMAT,\"the header matches no export format; the closest is alibaba-console");
 
         Files.createDirectories(data.resolve("formats"));
         Files.writeString(data.resolve("formats/huawei.yml"), io.resettle.ingest.ExportFormatsTest.HUAWEI);
-        assertThat(ingest()).isEqualTo(ResettleCommandLine.OK);
+        assertThat(ingestSummary()).containsPattern("exports/2026-10/j-huawei.csv +huawei-bill +UTF-8 ");
         assertThat(DataSets.read(out.resolve("2026-10/ingest/files.csv")))
                 .contains("exports/2026-10/j-huawei.csv," + sha("j-huawei.csv") + ",huawei-bill,UTF-8,2,2,0,ACCEPTED,100.00\n");
         assertThat(lines("j-huawei.csv")).isEqualTo("""
