@@ -19,9 +19,8 @@ import java.util.Map;
  * @param signature      columns that recognise the format: the header sharing most of them wins
  * @param required       each entry a list of alternatives, one of which the header must have
  * @param columns        canonical field → the columns to try in order
- * @param subAccountLogin columns whose value is a vendor login name, tried after {@code columns.sub_account}'s
- *                       columns listed before it (position in {@code subAccountOrder})
- * @param subAccountOrder the sub-account columns in the order to try, a login column written {@code login:NAME}
+ * @param subAccountOrder the sub-account columns in the order to try; a column of vendor login names
+ *                       (matched to accounts.csv {@code vendor_login}) is written {@code login:NAME}
  * @param timeZone       the zone of zone-less times
  * @param policyTimeZone whether {@code ingest.vendor_time_zone} of the policy overrides {@code timeZone}
  * @param datePatterns   further date/time patterns tried when the built-in ones do not parse
