@@ -8,7 +8,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The {@code alibaba-bill} export files of one period (io-contract §2): {@code bill-001.csv},
+ * The {@code alibaba-bill} export files of one period (io-contract §2), instance-level (each row
+ * names its InstanceID, so a line id is RecordID/InstanceID): {@code bill-001.csv},
  * {@code bill-002.csv}, … each with the header row and at most {@link #MAX_LINES_PER_FILE} lines.
  * There is always at least one file, so an empty data set still has a (header-only) export.
  */
@@ -17,7 +18,7 @@ final class BillExport implements Closeable {
     /** Data rows per export file, header excluded. */
     static final int MAX_LINES_PER_FILE = 500_000;
 
-    static final String[] HEADER = {"RecordID", "RelatedRecordID", "BillingCycle", "OwnerID", "AccountID",
+    static final String[] HEADER = {"RecordID", "InstanceID", "RelatedRecordID", "BillingCycle", "OwnerID", "AccountID",
         "SubOrderId", "OrderId", "ProductCode", "SubscriptionType", "Item", "OrderType", "PretaxGrossAmount",
         "PretaxAmount", "PaymentAmount", "Currency", "PaymentTime", "UsageStartTime", "UsageEndTime", "Status"};
 
@@ -31,7 +32,7 @@ final class BillExport implements Closeable {
         next();
     }
 
-    /** Writes one line; the 19 cells in {@link #HEADER} order, {@code null} for empty. */
+    /** Writes one line; the 20 cells in {@link #HEADER} order, {@code null} for empty. */
     void print(Object... cells) throws IOException {
         if (linesInFile == MAX_LINES_PER_FILE) {
             next();

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * mix: about 30% Subscription orders (New, Renew, Upgrade; whole cents), 2.5% Refunds of an
  * earlier Subscription line of the same sub-account (negative; RelatedRecordID names it; each
  * line refunded at most once), the rest PayAsYouGoBill (six decimals; 3% unpaid, without
- * payment time). Amounts are built from random longs in micro-CNY, never from doubles.
+ * payment time). Amounts are built from random longs in micro-CNY, never from doubles. Times are
+ * written without a zone, as Alibaba does: China Standard Time (io-contract §2).
  */
 final class ExportLines {
 
@@ -104,7 +105,7 @@ final class ExportLines {
                 ? usageStart.plusYears(1) : usageStart.plusMonths(1);
         long order = orders++;
         String paidAt = offsetTime(time);
-        out.print(recordId(n), null, cycle, roster.accountIds[account], roster.accountIds[account],
+        out.print(recordId(n), instanceId(n), null, cycle, roster.accountIds[account], roster.accountIds[account],
                 Long.toString(BASE_SUB_ORDER_ID + order), Long.toString(BASE_ORDER_ID + order),
                 Catalog.SUBSCRIPTION_PRODUCTS.value(product), SUBSCRIPTION, "SubscriptionOrder", orderType,
                 centsText(gross), centsText(payable), centsText(payable), CURRENCY,
@@ -121,7 +122,8 @@ final class ExportLines {
         long payable = -cents(refundablePayable[account] / 100 * percent);
         long gross = -cents(refundableGross[account] / 100 * percent);
         long order = orders++;
-        out.print(recordId(n), recordId(refundableLine[account]), cycle, roster.accountIds[account],
+        // The refund names the instance it refunds, so its related line id is the refunded line's (io-contract §2).
+        out.print(recordId(n), instanceId(refundableLine[account]), recordId(refundableLine[account]), cycle, roster.accountIds[account],
                 roster.accountIds[account], Long.toString(BASE_SUB_ORDER_ID + order),
                 Long.toString(BASE_ORDER_ID + order),
                 Catalog.SUBSCRIPTION_PRODUCTS.value(refundableProduct[account]), SUBSCRIPTION, "Refund", "Refund",
@@ -138,7 +140,7 @@ final class ExportLines {
         long gross = payable + payable / 100 * random.nextInt(11);
         boolean paid = random.nextInt(100) >= 3;
         long hour = time - time % 3600;
-        out.print(recordId(n), null, cycle, roster.accountIds[account], roster.accountIds[account], null, null,
+        out.print(recordId(n), instanceId(n), null, cycle, roster.accountIds[account], roster.accountIds[account], null, null,
                 Catalog.PAY_AS_YOU_GO_PRODUCTS.value(product), PAY_AS_YOU_GO, "PayAsYouGoBill", null,
                 microsText(gross), microsText(payable), paid ? microsText(payable) : microsText(0), CURRENCY,
                 paid ? offsetTime(time) : null, offsetTime(hour), offsetTime(hour + 3600),
@@ -152,6 +154,11 @@ final class ExportLines {
 
     private String recordId(long n) {
         return recordPrefix + Roster.pad(n + 1, recordWidth);
+    }
+
+    /** The instance line n bills (a refund names the instance of the line it refunds). */
+    private String instanceId(long n) {
+        return "i-" + recordPrefix + Roster.pad(n + 1, recordWidth);
     }
 
     /** Time {@code seconds} after the start of the period, {@code 2026-10-03T14:05:00}. */

@@ -3,15 +3,16 @@ package io.resettle.ingest;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * A data row of an export file as read: its number (1 = the first row after the header) and its
- * cells. Its raw text for rejects.csv is rebuilt only for a rejected row: formatting every row
- * up front cost a tenth of the ingest time (docs/performance.md).
+ * A data row of an export file as read: its number (1 = the first row after the header), its
+ * cells and its text as written in the file (for rejects.csv, io-contract §2), cut from the
+ * decoded stream by {@link RecordingReader} rather than formatted again (formatting every row up
+ * front cost a tenth of the ingest time, docs/performance.md).
  *
  * <p>The reader rejects a row itself when its shape is wrong (issue 15): {@code reject} is then set,
- * with {@code detail} and, for a line read as plain text after the file's quoting broke, the line
- * itself as {@code rawLine} (no cells). Row number 0 with a reject marks the whole file as rejected.
+ * with {@code detail}; a line read as plain text after the file's quoting broke has no cells, only
+ * its text. Row number 0 with a reject marks the whole file as rejected.
  */
-public record ExportRow(long rowNo, String[] cells, RejectReason reject, String detail, String rawLine) {
+public record ExportRow(long rowNo, String[] cells, RejectReason reject, String detail, String rawText) {
 
     private static final CSVFormat RAW = CSVFormat.DEFAULT.builder().setRecordSeparator("").get();
 
@@ -19,9 +20,13 @@ public record ExportRow(long rowNo, String[] cells, RejectReason reject, String 
         this(rowNo, cells, null, null, null);
     }
 
+    public ExportRow(long rowNo, String[] cells, String rawText) {
+        this(rowNo, cells, null, null, rawText);
+    }
+
     /** A row the reader rejects by its shape alone. */
-    public static ExportRow rejected(long rowNo, String[] cells, RejectReason reason, String detail) {
-        return new ExportRow(rowNo, cells, reason, detail, null);
+    public static ExportRow rejected(long rowNo, String[] cells, String rawText, RejectReason reason, String detail) {
+        return new ExportRow(rowNo, cells, reason, detail, rawText);
     }
 
     /** A line of a file whose quoting broke, kept as the text it is. */
@@ -33,8 +38,8 @@ public record ExportRow(long rowNo, String[] cells, RejectReason reject, String 
         return reject != null;
     }
 
-    /** The record written back as CSV, or the line as read when there are no cells. */
+    /** The row's text exactly as it stood in the file, else (not captured) the record written back as CSV. */
     public String raw() {
-        return cells == null ? rawLine : RAW.format((Object[]) cells);
+        return rawText != null ? rawText : RAW.format((Object[]) cells);
     }
 }

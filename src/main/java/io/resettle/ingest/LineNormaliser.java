@@ -1,5 +1,8 @@
 package io.resettle.ingest;
 
+import io.resettle.ingest.ExportFormat.Field;
+import io.resettle.ingest.ExportFormat.Target;
+import io.resettle.ingest.ExportFormat.ValueMap;
 import io.resettle.policy.Category;
 import io.resettle.policy.Policy;
 import java.math.BigDecimal;
@@ -8,16 +11,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Turns one export row into a {@link BillingLine} (R2, io-contract §2 mapping table), or rejects it
- * with a {@link RowRejectedException} naming the reason (R2.5). Checks run in the order R2.5 lists
- * them; duplicates within a file are the caller's concern (it sees the whole file).
+ * Turns one export row into a {@link BillingLine} (R2, io-contract §2) as the file's
+ * {@link ExportFormat} definition says, or rejects it with a {@link RowRejectedException} naming
+ * the reason (R2.5). One normaliser for every format: the formats differ only in their
+ * definitions. Checks run in the order R2.5 lists them; duplicates within a file are the caller's
+ * concern (it sees the whole file).
  */
 public final class LineNormaliser {
 
@@ -30,131 +40,231 @@ public final class LineNormaliser {
     private final YearMonth ingestedPeriod;
     private final Policy policy;
     private final Function<String, Optional<IngestAccount>> accounts;
+    private final Function<String, Optional<String>> subAccountByLogin;
+    private final ZoneId zone;
+    /** The line-id qualifier columns this file's header has, in the definition's order. */
+    private final List<String> qualifiers;
+    private final List<String> derivedIdColumns;
 
     public LineNormaliser(ExportFormat format, ExportHeader header, YearMonth ingestedPeriod, Policy policy,
             Function<String, Optional<IngestAccount>> accounts) {
+        this(format, header, ingestedPeriod, policy, accounts, login -> Optional.empty());
+    }
+
+    /**
+     * @param ingestedPeriod    the period being ingested, which is also the export folder's
+     * @param subAccountByLogin a vendor login name (accounts.csv {@code vendor_login}) → sub-account id
+     */
+    public LineNormaliser(ExportFormat format, ExportHeader header, YearMonth ingestedPeriod, Policy policy,
+            Function<String, Optional<IngestAccount>> accounts, Function<String, Optional<String>> subAccountByLogin) {
         this.format = format;
         this.header = header;
         this.ingestedPeriod = ingestedPeriod;
         this.policy = policy;
         this.accounts = accounts;
+        this.subAccountByLogin = subAccountByLogin;
+        this.zone = format.policyTimeZone() && policy.vendorTimeZone().isPresent()
+                ? policy.vendorTimeZone().get() : format.timeZone();
+        this.qualifiers = format.columnsOf(Field.LINE_QUALIFIERS).stream().filter(header::has).toList();
+        this.derivedIdColumns = derivedIdColumns(format);
     }
 
-    public BillingLine normalise(String[] cells) {
-        BillingLine line = switch (format) {
-            case ALIBABA_BILL -> alibabaBill(cells);
-            case ALIBABA_CONSOLE -> alibabaConsole(cells);
-            case FOCUS -> focus(cells);
-        };
-        return validated(negateRefund(line));
+    /** The zone this file's zone-less times are read in. */
+    public ZoneId zone() {
+        return zone;
     }
 
-    private BillingLine alibabaBill(String[] c) {
-        YearMonth period = Values.period("BillingCycle", cell(c, "BillingCycle"));
-        String subAccount = header.firstValue(c, "OwnerID", "AccountID");
-        String product = text(c, "ProductCode");
-        BillingMethod method = switch (lower(c, "SubscriptionType")) {
-            case "subscription" -> BillingMethod.PREPAID;
-            case "payasyougo" -> BillingMethod.POSTPAID;
-            default -> throw badValue("SubscriptionType", c);
-        };
-        ChargeType chargeType = switch (lower(c, "Item")) {
-            case "subscriptionorder" -> switch (lower(c, "OrderType")) {
-                case "new", "" -> ChargeType.NEW;
-                case "renew" -> ChargeType.RENEWAL;
-                case "upgrade" -> ChargeType.UPGRADE;
-                default -> throw badValue("OrderType", c);
-            };
-            case "payasyougobill" -> ChargeType.USAGE;
-            case "refund" -> ChargeType.REFUND;
-            case "adjustment" -> ChargeType.ADJUSTMENT;
-            default -> throw badValue("Item", c);
-        };
-        BigDecimal list = Values.amount("PretaxGrossAmount", cell(c, "PretaxGrossAmount"));
-        BigDecimal payable = Values.requiredAmount("PretaxAmount", cell(c, "PretaxAmount"));
-        BigDecimal paid = text(c, "PaymentAmount") != null
-                ? Values.amount("PaymentAmount", cell(c, "PaymentAmount")) : payable;
-        LocalDateTime paymentTime = Values.time("PaymentTime", cell(c, "PaymentTime"));
-        LocalDateTime usageStart = Values.time("UsageStartTime", cell(c, "UsageStartTime"));
-        LocalDateTime usageEnd = Values.time("UsageEndTime", cell(c, "UsageEndTime"));
-        String status = text(c, "Status");
-        BigDecimal outstanding = Values.amount("OutstandingAmount", cell(c, "OutstandingAmount"));
-        boolean paidFlag = status != null
-                ? status.equalsIgnoreCase("PayFinish")
-                : outstanding == null || outstanding.signum() == 0;
-        String lineId = text(c, "RecordID");
-        return new BillingLine(
-                lineId != null ? lineId : derivedLineId(c, "BillingCycle", "OwnerID", "AccountID", "SubOrderId", "OrderId",
-                        "ProductCode", "SubscriptionType", "Item", "OrderType", "PretaxAmount", "PaymentTime", "UsageStartTime"),
-                text(c, "RelatedRecordID"), period, subAccount, header.firstValue(c, "SubOrderId", "OrderId"), product,
-                categoryOf(product, null), method, chargeType, list, payable, paid, text(c, "Currency"),
-                paymentTime, usageStart, usageEnd, paidFlag);
-    }
-
-    private BillingLine alibabaConsole(String[] c) {
-        YearMonth period = Values.period("账期", cell(c, "账期"));
-        String subAccount = header.firstValue(c, "Owner账号ID", "账号ID");
-        String product = text(c, "产品Code");
-        BillingMethod method = switch (lower(c, "计费方式")) {
-            case "包年包月", "预付费" -> BillingMethod.PREPAID;
-            case "按量付费", "后付费" -> BillingMethod.POSTPAID;
-            default -> throw badValue("计费方式", c);
-        };
-        ChargeType chargeType = switch (lower(c, "消费类型")) {
-            case "新购" -> ChargeType.NEW;
-            case "续费" -> ChargeType.RENEWAL;
-            case "升级" -> ChargeType.UPGRADE;
-            case "退款", "降配退款" -> ChargeType.REFUND;
-            case "按量", "按量付费" -> ChargeType.USAGE;
-            case "调账" -> ChargeType.ADJUSTMENT;
-            default -> throw badValue("消费类型", c);
-        };
-        String listColumn = text(c, "原价") != null ? "原价" : "官网价";
-        BigDecimal list = Values.amount(listColumn, cell(c, listColumn));
-        BigDecimal payable = Values.requiredAmount("应付金额", cell(c, "应付金额"));
-        BigDecimal paid = text(c, "现金支付") != null ? Values.amount("现金支付", cell(c, "现金支付")) : payable;
-        LocalDateTime paymentTime = Values.time("消费时间", cell(c, "消费时间"));
-        LocalDateTime usageStart = Values.time("账单开始时间", cell(c, "账单开始时间"));
-        LocalDateTime usageEnd = Values.time("账单结束时间", cell(c, "账单结束时间"));
-        BigDecimal outstanding = Values.amount("欠费金额", cell(c, "欠费金额"));
-        String currency = text(c, "币种");
-        if (currency == null && subAccount != null) {
+    public BillingLine normalise(String[] c) {
+        YearMonth period = period(c);
+        String subAccount = subAccount(c);
+        String recordId = first(c, Field.RECORD_ID);
+        String product = first(c, Field.PRODUCT_CODE);
+        BigDecimal payable = requiredAmount(c, Field.PAYABLE_AMOUNT);
+        BillingMethod method = BillingMethod.valueOf(resolve(format.billingMethod(), c, null, payable));
+        ChargeType chargeType = ChargeType.valueOf(resolve(format.chargeType(), c, method, payable));
+        BigDecimal list = amount(c, Field.LIST_AMOUNT);
+        BigDecimal paid = amount(c, Field.PAID_AMOUNT);
+        if (paid == null) {
+            paid = payable;
+        }
+        String currency = first(c, Field.CURRENCY);
+        if (currency == null && format.currencyFromAccount() && subAccount != null) {
             currency = accounts.apply(subAccount).map(IngestAccount::currency).orElse(null);
         }
-        return new BillingLine(
-                derivedLineId(c, "账期", "Owner账号ID", "账号ID", "订单号/账单号", "产品Code", "计费方式", "消费类型",
-                        "原价", "应付金额", "现金支付", "币种", "消费时间", "账单开始时间", "账单结束时间"),
-                null, period, subAccount, text(c, "订单号/账单号"), product, categoryOf(product, null), method,
-                chargeType, list, payable, paid, currency, paymentTime, usageStart, usageEnd,
-                outstanding == null || outstanding.signum() == 0);
+        String related = first(c, Field.RELATED_RECORD_ID);
+        BillingLine line = new BillingLine(lineId(c, recordId), related == null ? null : qualified(c, related),
+                period, subAccount, orderId(c, recordId), product, categoryOf(product, first(c, Field.SERVICE_CATEGORY)),
+                method, chargeType, list, payable, paid, currency, time(c, Field.PAYMENT_TIME), time(c, Field.USAGE_START),
+                time(c, Field.USAGE_END), paid(c));
+        return validated(format.negateRefunds() ? negateRefund(line) : line);
     }
 
-    private BillingLine focus(String[] c) {
-        YearMonth period = Values.period("BillingPeriodStart", cell(c, "BillingPeriodStart"));
-        String subAccount = header.firstValue(c, "SubAccountId", "BillingAccountId");
-        String product = text(c, "ServiceName");
-        BigDecimal billed = Values.requiredAmount("BilledCost", cell(c, "BilledCost"));
-        String chargeCategory = lower(c, "ChargeCategory");
-        ChargeType chargeType = switch (chargeCategory) {
-            case "purchase" -> billed.signum() < 0 ? ChargeType.REFUND : ChargeType.NEW;
-            case "usage" -> ChargeType.USAGE;
-            case "credit" -> ChargeType.CREDIT;
-            case "adjustment" -> ChargeType.ADJUSTMENT;
-            case "tax" -> ChargeType.TAX;
-            default -> throw badValue("ChargeCategory", c);
-        };
-        LocalDateTime start = Values.time("ChargePeriodStart", cell(c, "ChargePeriodStart"));
-        LocalDateTime end = Values.time("ChargePeriodEnd", cell(c, "ChargePeriodEnd"));
-        String lineId = header.firstValue(c, "x_LineId", "Id");
-        return new BillingLine(
-                lineId != null ? lineId : derivedLineId(c, "BillingPeriodStart", "SubAccountId", "BillingAccountId",
-                        "InvoiceId", "ServiceName", "ChargeCategory", "BilledCost", "ListCost", "BillingCurrency",
-                        "ChargePeriodStart", "ChargePeriodEnd", "ResourceId", "SkuPriceId"),
-                null, period, subAccount, text(c, "InvoiceId"), product,
-                categoryOf(product, text(c, "ServiceCategory")),
-                chargeCategory.equals("purchase") ? BillingMethod.PREPAID : BillingMethod.POSTPAID, chargeType,
-                Values.amount("ListCost", cell(c, "ListCost")), billed, billed, text(c, "BillingCurrency"),
-                start, start, end, true);
+    // ---- fields ----
+
+    private YearMonth period(String[] c) {
+        for (String column : format.columnsOf(Field.PERIOD)) {
+            String cell = header.cell(c, column);
+            if (Values.text(cell) != null) {
+                return Values.period(column, cell);
+            }
+        }
+        if (format.periodFromFolder()) {
+            return ingestedPeriod;
+        }
+        throw new RowRejectedException(RejectReason.BAD_DATE,
+                String.join(", ", format.columnsOf(Field.PERIOD)) + " empty: the row has no period");
+    }
+
+    /**
+     * The sub-account columns in the definition's order; a login column's value is looked up in
+     * accounts.csv's {@code vendor_login}, and a login that matches none rejects the row rather than
+     * falling through to a payer-account column (which would bill the wrong customer).
+     */
+    private String subAccount(String[] c) {
+        for (String entry : format.subAccountOrder()) {
+            if (entry.startsWith(ExportFormat.LOGIN_PREFIX)) {
+                String column = entry.substring(ExportFormat.LOGIN_PREFIX.length());
+                String login = Values.text(header.cell(c, column));
+                if (login != null) {
+                    return subAccountByLogin.apply(login).orElseThrow(() -> new RowRejectedException(
+                            RejectReason.UNKNOWN_SUB_ACCOUNT, column + " '" + login
+                                    + "' is no sub-account's vendor_login in accounts.csv"));
+                }
+            } else {
+                String value = Values.text(header.cell(c, entry));
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The record id qualified by the identifying columns (io-contract §2 "Line ids"), else derived. */
+    private String lineId(String[] c, String recordId) {
+        if (recordId != null) {
+            return qualified(c, recordId);
+        }
+        List<String> parts = qualifierValues(c);
+        if (!parts.isEmpty()) {
+            return String.join("/", parts);
+        }
+        return derivedLineId(c);
+    }
+
+    private String qualified(String[] c, String id) {
+        List<String> parts = new ArrayList<>();
+        parts.add(id);
+        parts.addAll(qualifierValues(c));
+        return String.join("/", parts);
+    }
+
+    private List<String> qualifierValues(String[] c) {
+        List<String> values = new ArrayList<>(qualifiers.size());
+        for (String column : qualifiers) {
+            String value = Values.text(header.cell(c, column));
+            if (value != null) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    private String orderId(String[] c, String recordId) {
+        String order = first(c, Field.ORDER_ID);
+        if (order != null || recordId == null || format.orderIdFromRecordId() == null) {
+            return order;
+        }
+        String kind = Values.text(header.cell(c, format.orderIdFromRecordId().column()));
+        return kind != null && format.orderIdFromRecordId().values().contains(ExportFormat.normalisedValue(kind))
+                ? recordId : null;
+    }
+
+    private boolean paid(String[] c) {
+        ExportFormat.PaidRule rule = format.paid();
+        if (rule.statusColumn() != null) {
+            String status = Values.text(header.cell(c, rule.statusColumn()));
+            if (status != null) {
+                return rule.paidStatuses().contains(ExportFormat.normalisedValue(status));
+            }
+        }
+        for (String column : rule.outstanding()) {
+            BigDecimal outstanding = Values.amount(column, header.cell(c, column));
+            if (outstanding != null) {
+                return outstanding.signum() == 0;
+            }
+        }
+        return true;
+    }
+
+    /** An enumeration through the definition's mapping (any letter case; unknown values are BAD_VALUE). */
+    private String resolve(ValueMap map, String[] c, BillingMethod method, BigDecimal payable) {
+        if (!map.fromBillingMethod() && map.ifColumnAbsent() != null && !header.has(map.column())) {
+            return resolve(map.ifColumnAbsent(), c, method, payable);
+        }
+        String value = map.fromBillingMethod() ? method.name() : Values.text(header.cell(c, map.column()));
+        String what = map.fromBillingMethod() ? "billing method" : map.column();
+        Target target;
+        if (value == null) {
+            target = map.empty();
+            if (target == null) {
+                throw new RowRejectedException(RejectReason.BAD_VALUE, what + " is empty");
+            }
+        } else {
+            target = map.values().get(ExportFormat.normalisedValue(value));
+            if (target == null) {
+                target = map.otherwise();
+            }
+            if (target == null) {
+                throw new RowRejectedException(RejectReason.BAD_VALUE, what + " '" + value + "' is not a known value ("
+                        + format.name() + " knows " + String.join(", ", map.values().keySet()) + ")");
+            }
+        }
+        String result = target.constant() != null ? target.constant() : resolve(target.nested(), c, method, payable);
+        if (payable.signum() < 0) {
+            return map.negative().getOrDefault(result, result);
+        }
+        return result;
+    }
+
+    // ---- values ----
+
+    private String first(String[] c, Field field) {
+        for (String column : format.columnsOf(field)) {
+            String value = Values.text(header.cell(c, column));
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private BigDecimal amount(String[] c, Field field) {
+        for (String column : format.columnsOf(field)) {
+            String cell = header.cell(c, column);
+            if (Values.text(cell) != null) {
+                return Values.amount(column, cell);
+            }
+        }
+        return null;
+    }
+
+    private BigDecimal requiredAmount(String[] c, Field field) {
+        BigDecimal value = amount(c, field);
+        if (value == null) {
+            throw new RowRejectedException(RejectReason.BAD_NUMBER, String.join(" / ", format.columnsOf(field)) + " is empty");
+        }
+        return value;
+    }
+
+    private LocalDateTime time(String[] c, Field field) {
+        for (String column : format.columnsOf(field)) {
+            String cell = header.cell(c, column);
+            if (Values.text(cell) != null) {
+                return Values.time(column, cell, zone, format.datePatterns());
+            }
+        }
+        return null;
     }
 
     /** R2.2: a refund exported with positive amounts is negated. */
@@ -194,24 +304,49 @@ public final class LineNormaliser {
         return line;
     }
 
-    private Category categoryOf(String productCode, String focusServiceCategory) {
+    private Category categoryOf(String productCode, String serviceCategory) {
         Optional<Category> mapped = policy.categoryOf(productCode);
         if (mapped.isPresent()) {
             return mapped.get();
         }
-        if (focusServiceCategory != null) {
-            return FOCUS_SERVICE_CATEGORIES.getOrDefault(focusServiceCategory.toLowerCase(Locale.ROOT), Category.OTHER);
+        if (serviceCategory != null) {
+            return FOCUS_SERVICE_CATEGORIES.getOrDefault(serviceCategory.toLowerCase(Locale.ROOT), Category.OTHER);
         }
         return Category.OTHER;
     }
 
     /**
-     * R2.7: formats without a line id get one derived from the row's mapped values, so that the same
-     * row gives the same id in any file; identical rows in one file are therefore DUPLICATE_LINE.
+     * The columns a derived line id is built from: the definition's {@code derived_id}, else every
+     * identifying column it maps (never an amount, so that a corrected re-export replaces the line, R2.7).
      */
-    private String derivedLineId(String[] cells, String... columns) {
-        StringBuilder key = new StringBuilder(format.label());
-        for (String column : columns) {
+    private static List<String> derivedIdColumns(ExportFormat format) {
+        if (!format.columnsOf(Field.DERIVED_ID).isEmpty()) {
+            return format.columnsOf(Field.DERIVED_ID);
+        }
+        Set<String> columns = new LinkedHashSet<>();
+        for (Field field : List.of(Field.PERIOD, Field.ORDER_ID, Field.PRODUCT_CODE, Field.PAYMENT_TIME,
+                Field.USAGE_START, Field.USAGE_END)) {
+            columns.addAll(format.columnsOf(field));
+        }
+        format.subAccountOrder().forEach(entry -> columns.add(entry.startsWith(ExportFormat.LOGIN_PREFIX)
+                ? entry.substring(ExportFormat.LOGIN_PREFIX.length()) : entry));
+        if (format.billingMethod().column() != null) {
+            columns.add(format.billingMethod().column());
+        }
+        if (format.chargeType().column() != null) {
+            columns.add(format.chargeType().column());
+        }
+        return List.copyOf(columns);
+    }
+
+    /**
+     * R2.7: a row without a record id or qualifiers gets a line id derived from its identifying
+     * values, so that the same row gives the same id in any file; identical rows in one file are
+     * therefore DUPLICATE_LINE.
+     */
+    private String derivedLineId(String[] cells) {
+        StringBuilder key = new StringBuilder(format.name());
+        for (String column : derivedIdColumns) {
             String value = Values.text(header.cell(cells, column));
             key.append('\u001F').append(value == null ? "" : value);
         }
@@ -221,23 +356,5 @@ public final class LineNormaliser {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private String cell(String[] cells, String column) {
-        return header.cell(cells, column);
-    }
-
-    private String text(String[] cells, String column) {
-        return Values.text(header.cell(cells, column));
-    }
-
-    private String lower(String[] cells, String column) {
-        String value = text(cells, column);
-        return value == null ? "" : value.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
-    }
-
-    private RowRejectedException badValue(String column, String[] cells) {
-        return new RowRejectedException(RejectReason.BAD_VALUE,
-                column + " '" + Values.text(header.cell(cells, column)) + "' is not a known value");
     }
 }

@@ -5,11 +5,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,7 @@ public final class Values {
     private static final Pattern GROUPED_NUMBER = Pattern.compile("[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern COMPACT_MONTH = Pattern.compile("\\d{6}");
+    private static final Pattern COMPACT_DATE = Pattern.compile("\\d{8}");
     private static final Pattern ZONE_SUFFIX = Pattern.compile(".*(Z|[+-]\\d{2}:?\\d{2})$");
     private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -93,20 +98,61 @@ public final class Values {
         return value;
     }
 
-    /** A timestamp in UTC (an offset, if given, is converted), or {@code null} when empty. */
+    /** A timestamp in UTC (an offset, if given, is converted; none means UTC), or {@code null} when empty. */
     public static LocalDateTime time(String column, String cell) {
+        return time(column, cell, ZoneOffset.UTC, List.of());
+    }
+
+    /**
+     * A timestamp converted to UTC, or {@code null} when empty: one without a zone is in
+     * {@code zone} (the vendor's time, io-contract §2), one with an offset or {@code Z}/{@code UTC}
+     * is converted from it. A date alone ({@code 2026-10-05}, {@code 20261005}) is the start of
+     * that day in {@code zone}. {@code patterns} (a format definition's date_patterns) are tried
+     * when the built-in forms do not parse.
+     */
+    public static LocalDateTime time(String column, String cell, ZoneId zone, List<DateTimeFormatter> patterns) {
         String text = text(cell);
         if (text == null) {
             return null;
         }
         try {
-            return parseTime(text);
+            return toUtc(parseTime(text), zone);
         } catch (java.time.DateTimeException e) {
+            for (DateTimeFormatter pattern : patterns) {
+                try {
+                    return toUtc(parsePattern(text, pattern), zone);
+                } catch (java.time.DateTimeException ignored) {
+                    // the next pattern
+                }
+            }
             throw new RowRejectedException(RejectReason.BAD_DATE, column + " '" + cell + "' is not a date or time");
         }
     }
 
-    private static LocalDateTime parseTime(String text) {
+    private static LocalDateTime toUtc(Temporal parsed, ZoneId zone) {
+        if (parsed instanceof OffsetDateTime offset) {
+            return offset.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        }
+        LocalDateTime local = (LocalDateTime) parsed;
+        if (zone.equals(ZoneOffset.UTC)) {
+            return local;
+        }
+        return local.atZone(zone).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    private static Temporal parsePattern(String text, DateTimeFormatter pattern) {
+        TemporalAccessor parsed = pattern.parse(text);
+        LocalDate date = LocalDate.from(parsed);
+        LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
+                ? date.atTime(java.time.LocalTime.from(parsed)) : date.atStartOfDay();
+        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+            return local.atOffset(ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)));
+        }
+        return local;
+    }
+
+    /** The text as written: a LocalDateTime, or an OffsetDateTime when it names a zone. */
+    private static Temporal parseTime(String text) {
         LocalDateTime plain = plainTime(text);
         if (plain != null) {
             return plain;
@@ -119,11 +165,14 @@ public final class Values {
         if (normalised.indexOf('/') > 0) {
             return LocalDateTime.parse(normalised.replace('T', ' '), SLASHED_TIME);
         }
+        if (COMPACT_DATE.matcher(normalised).matches()) {
+            return LocalDate.parse(normalised, DateTimeFormatter.BASIC_ISO_DATE).atStartOfDay();
+        }
         if (normalised.length() == 10) {
             return LocalDate.parse(normalised).atStartOfDay();
         }
         if (ZONE_SUFFIX.matcher(normalised).matches()) {
-            return OffsetDateTime.parse(normalised, OFFSET_TIME).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            return OffsetDateTime.parse(normalised, OFFSET_TIME);
         }
         return LocalDateTime.parse(normalised, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
@@ -176,7 +225,7 @@ public final class Values {
         return true;
     }
 
-    /** A billing period: {@code 2026-10}, {@code 202610}, {@code 2026/10}, or a timestamp's month. */
+    /** A billing period: {@code 2026-10}, {@code 202610}, {@code 2026/10}, or a date's or timestamp's month as written. */
     public static YearMonth period(String column, String cell) {
         String text = text(cell);
         if (text == null) {
@@ -192,6 +241,10 @@ public final class Values {
             }
             if (text.length() == 7) {
                 return YearMonth.parse(text.replace('/', '-'));
+            }
+            // The month as written, not converted to UTC: 2026-10-01T00:00+08:00 is October's.
+            if (COMPACT_DATE.matcher(text).matches()) {
+                return YearMonth.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(4, 6)));
             }
             return YearMonth.from(parseTime(text));
         } catch (java.time.DateTimeException | NumberFormatException e) {

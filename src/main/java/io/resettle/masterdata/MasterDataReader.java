@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,6 +83,7 @@ public final class MasterDataReader {
     private List<SubAccount> readAccounts(Path dataDir, Map<String, CustomerGroup> groups) {
         List<SubAccount> accounts = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        Map<String, String> logins = new HashMap<>();
         Map<String, List<String>> primaries = new LinkedHashMap<>();
         new CsvFile("accounts.csv", problems).read(dataDir.resolve("accounts.csv"), true,
                 List.of("sub_account_id", "group_id", "role", "settlement_mode", "associated_from"), row -> {
@@ -99,6 +102,13 @@ public final class MasterDataReader {
                     }
                     if (id != null && !ids.add(id)) {
                         row.problem("sub_account_id " + id + " appears twice");
+                        return;
+                    }
+                    String login = row.text("vendor_login");
+                    String loginOwner = login == null ? null : logins.putIfAbsent(login.toLowerCase(Locale.ROOT), id);
+                    if (loginOwner != null) {
+                        row.problem("vendor_login " + login + " is also sub-account " + loginOwner
+                                + "'s (an export's Owner账号 must name one account)");
                         return;
                     }
                     if (ownGroup && id != null) {
@@ -132,7 +142,7 @@ public final class MasterDataReader {
                     accounts.add(new SubAccount(id, row.text("sub_account_name"), groupId, role,
                             row.text("invoice_title"), row.text("tax_id"), mode,
                             currency != null ? currency : group.currency(), from, to, managedBy,
-                            row.date("first_paid_before", false), identity(row)));
+                            row.date("first_paid_before", false), identity(row), row.text("vendor_login")));
                 });
         for (CustomerGroup group : groups.values()) {
             List<String> primary = primaries.getOrDefault(group.groupId(), List.of());

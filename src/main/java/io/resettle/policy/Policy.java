@@ -2,6 +2,7 @@ package io.resettle.policy;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param effectiveFrom    the month of the policy file
  * @param productCategories product code (lower case) → category (R2.3)
  * @param referral         empty when the policy has no referral program (no commissions)
- * @param outputs          the output files' optional sections (workbook, bank_payouts)
+ * @param vendorTimeZone   {@code ingest.vendor_time_zone}: overrides the zone of zone-less Alibaba times (io-contract §2)
+ * @param outputs          the output files' optional sections (workbook, bank_payouts, invoicing)
  */
 public record Policy(
         YearMonth effectiveFrom,
@@ -24,6 +26,7 @@ public record Policy(
         List<RebateProgram> rebatePrograms,
         Optional<ReferralPolicy> referral,
         TaxBorneBy taxBorneBy,
+        Optional<ZoneId> vendorTimeZone,
         OutputPolicy outputs) {
 
     public static final BigDecimal DEFAULT_MAX_REJECT_RATIO = new BigDecimal("0.01");
@@ -32,15 +35,16 @@ public record Policy(
         productCategories = Map.copyOf(productCategories);
         discountTables = Map.copyOf(discountTables);
         rebatePrograms = List.copyOf(rebatePrograms);
+        vendorTimeZone = vendorTimeZone == null ? Optional.empty() : vendorTimeZone;
         outputs = outputs == null ? OutputPolicy.NONE : outputs;
     }
 
-    /** A policy without the output files' sections (issue 18: {@link OutputPolicy}). */
+    /** A policy without a vendor time zone and the output files' sections (issue 18: {@link OutputPolicy}). */
     public Policy(YearMonth effectiveFrom, String currency, Map<String, Category> productCategories,
             BigDecimal maxRejectRatio, Map<String, TierTable> discountTables, List<RebateProgram> rebatePrograms,
             Optional<ReferralPolicy> referral, TaxBorneBy taxBorneBy) {
         this(effectiveFrom, currency, productCategories, maxRejectRatio, discountTables, rebatePrograms, referral,
-                taxBorneBy, OutputPolicy.NONE);
+                taxBorneBy, Optional.empty(), OutputPolicy.NONE);
     }
 
     /** The mapped category of a product code, if the policy maps it (R2.3). */

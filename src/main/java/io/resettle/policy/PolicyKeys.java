@@ -28,7 +28,7 @@ public final class PolicyKeys {
             Map.entry("", Set.of("currency", "categories", "ingest", "discount_tables", "rebate_programs", "referral",
                     "tax",
                     // Sections whose own parsers check their keys (issue 18: the invoice workbook, the bank file's debtor).
-                    "invoicing", "payout")),
+                    "invoicing", "workbook", "bank_payouts")),
             Map.entry("ingest", Set.of("max_reject_ratio", "vendor_time_zone")),
             Map.entry("discount_tables.*[]", Set.of("from", "rates")),
             Map.entry("rebate_programs[]", Set.of("id", "scope", "direction", "mode", "fiscal_year_start", "eligible",

@@ -71,6 +71,7 @@ public final class PolicyParser {
         BigDecimal maxRejectRatio = ingest.containsKey("max_reject_ratio")
                 ? rate("ingest.max_reject_ratio", ingest.get("max_reject_ratio"))
                 : Policy.DEFAULT_MAX_REJECT_RATIO;
+        Optional<java.time.ZoneId> vendorTimeZone = vendorTimeZone(ingest.get("vendor_time_zone"));
         if (!root.containsKey("discount_tables")) {
             problems.add("discount_tables is required");
         }
@@ -101,7 +102,20 @@ public final class PolicyParser {
             throw new PolicyException(file, problems);
         }
         return new Policy(effectiveFrom, currency, productCategories, maxRejectRatio, discountTables, programs,
-                referral, borneBy, outputs);
+                referral, borneBy, vendorTimeZone, outputs);
+    }
+
+    private Optional<java.time.ZoneId> vendorTimeZone(Object value) {
+        String zone = string("ingest.vendor_time_zone", value);
+        if (zone == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.ZoneId.of(zone));
+        } catch (java.time.DateTimeException e) {
+            problems.add("ingest.vendor_time_zone '" + zone + "' is not a time zone id (e.g. Asia/Shanghai)");
+            return Optional.empty();
+        }
     }
 
     private Map<String, Category> productCategories(Map<String, Object> categories) {

@@ -385,18 +385,27 @@ public final class ResettleCommandLine {
                     Money.round2(f.payableTotal()).toPlainString());
         }
         List<IngestStore.RejectRecord> shown = new ArrayList<>();
+        List<IngestStore.RejectRecord> wholeFiles = new ArrayList<>();
         long[] total = {0};
         store.forEachReject(period, r -> {
             total[0]++;
-            if (shown.size() < 20) {
+            if (r.rowNo() == 0) {
+                wholeFiles.add(r);
+            } else if (shown.size() < 20) {
                 shown.add(r);
             }
         });
+        // Which definition read each file is its format above; a file no definition reads names the closest one.
+        for (IngestStore.RejectRecord r : wholeFiles) {
+            out.printf("  REJECTED %s: %s (%s)%n", r.file(), r.reason(), r.detail());
+        }
+        files.stream().filter(f -> f.status() == io.resettle.ingest.FileStatus.IGNORED).forEach(f -> out.printf(
+                "  IGNORED %s: recognised as %s, not billing lines; counted nowhere%n", f.file(), f.format()));
         for (IngestStore.RejectRecord r : shown) {
             out.printf("  reject %s row %d: %s (%s)%n", r.file(), r.rowNo(), r.reason(), r.detail());
         }
-        if (total[0] > shown.size()) {
-            out.printf("  … and %d more rejects%n", total[0] - shown.size());
+        if (total[0] > shown.size() + wholeFiles.size()) {
+            out.printf("  … and %d more rejects%n", total[0] - shown.size() - wholeFiles.size());
         }
         files.stream().filter(f -> f.status() == io.resettle.ingest.FileStatus.QUARANTINED).forEach(f -> out.printf(
                 "  QUARANTINED %s: %d of %d rows rejected; settlement of %s is refused until the file is replaced%n",

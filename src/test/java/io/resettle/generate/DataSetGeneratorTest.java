@@ -123,7 +123,7 @@ class DataSetGeneratorTest {
         byte[] head = Files.readAllBytes(export);
 
         assertThat(new String(head, 0, 300, StandardCharsets.UTF_8)).startsWith(
-                "RecordID,RelatedRecordID,BillingCycle,OwnerID,AccountID,SubOrderId,OrderId,ProductCode,"
+                "RecordID,InstanceID,RelatedRecordID,BillingCycle,OwnerID,AccountID,SubOrderId,OrderId,ProductCode,"
                         + "SubscriptionType,Item,OrderType,PretaxGrossAmount,PretaxAmount,PaymentAmount,Currency,"
                         + "PaymentTime,UsageStartTime,UsageEndTime,Status\n");
         Map<String, CSVRecord> earlier = new HashMap<>();
@@ -172,6 +172,8 @@ class DataSetGeneratorTest {
                     assertThat(original.get("Item")).isEqualTo("SubscriptionOrder");
                     assertThat(payable.negate()).isLessThanOrEqualTo(new BigDecimal(original.get("PretaxAmount")));
                     assertThat(refunded.add(line.get("RelatedRecordID"))).isTrue();
+                    assertThat(line.get("InstanceID")).as("the refund names the refunded instance")
+                            .isEqualTo(original.get("InstanceID"));
                 }
                 default -> throw new AssertionError("unexpected Item " + item);
             }

@@ -126,6 +126,21 @@ class MasterDataReaderTest {
                 "allocations.csv row 2 (B): a second allocation to B on 2026-10-02 with the same reference ''");
     }
 
+    @Test
+    void vendorLoginIsOptionalAndNamesOneAccount() throws Exception {
+        String header = "sub_account_id,group_id,role,settlement_mode,currency,associated_from,vendor_login\n";
+        write(GROUPS, header + "A,G1,PRIMARY,CREDIT,CNY,2026-01,alpha@corp.example\nB,G1,MEMBER,CREDIT,CNY,2026-01,\n"
+                + "C,G2,PRIMARY,CREDIT,CNY,2026-01,\n", AGREEMENTS);
+        MasterData md = MasterDataReader.read(data);
+        assertThat(md.accounts()).extracting(SubAccount::vendorLogin).containsExactly("alpha@corp.example", null, null);
+        assertThat(md.accounts().get(0).forIngest().vendorLogin()).isEqualTo("alpha@corp.example");
+
+        write(GROUPS, header + "A,G1,PRIMARY,CREDIT,CNY,2026-01,alpha@corp.example\nB,G1,MEMBER,CREDIT,CNY,2026-01,ALPHA@corp.example\n"
+                + "C,G2,PRIMARY,CREDIT,CNY,2026-01,\n", AGREEMENTS);
+        assertThatThrownBy(() -> MasterDataReader.read(data)).hasMessageContaining(
+                "vendor_login ALPHA@corp.example is also sub-account A's");
+    }
+
     private void write(String groups, String accounts, String agreements) throws Exception {
         Files.writeString(data.resolve("groups.csv"), groups);
         Files.writeString(data.resolve("accounts.csv"), accounts);

@@ -31,7 +31,7 @@ class SampleDataDemoIT {
                 .contains(",alibaba-bill,UTF-8,80,77,3,ACCEPTED,332513.32\n")
                 .contains(",alibaba-console,GB18030,25,24,1,ACCEPTED,18750.03\n");
         assertThat(DataSets.read(out.resolve("2026-09/ingest/files.csv")))
-                .contains(",alibaba-bill,UTF-8,55,55,0,ACCEPTED,247154.79\n")
+                .contains(",alibaba-bill,UTF-8,56,56,0,ACCEPTED,247154.79\n")
                 .contains(",alibaba-console,UTF-8-BOM,52,52,0,ACCEPTED,164396.89\n")
                 .contains("z-correction.csv,").contains(",1,1,0,ACCEPTED,15800.00\n");
         assertThat(DataSets.read(out.resolve("2026-10/ingest/files.csv")))

@@ -2,6 +2,7 @@ package io.resettle.ingest.batch;
 
 import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportRow;
+import io.resettle.ingest.RecordingReader;
 import io.resettle.ingest.RejectReason;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,6 +36,8 @@ class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRo
     private final String name;
     private final ExportEncoding encoding;
     private CSVParser parser;
+    /** Remembers the decoded text, so a row's raw text is kept exactly as written (io-contract §2). */
+    private RecordingReader recording;
     private Iterator<CSVRecord> records;
     private int headerSize;
     private boolean endsWithLineBreak;
@@ -61,7 +64,8 @@ class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRo
     @Override
     protected void doOpen() throws IOException {
         endsWithLineBreak = endsWithLineBreak(file);
-        parser = ScanExportsTasklet.CSV.parse(new InputStreamReader(open(), encoding.charset()));
+        recording = new RecordingReader(new InputStreamReader(open(), encoding.charset()));
+        parser = ScanExportsTasklet.CSV.parse(recording);
         records = parser.iterator();
         if (records.hasNext()) {
             headerSize = records.next().size(); // the header row, already checked by the scan step
@@ -112,15 +116,20 @@ class ExportFileReader extends AbstractItemCountingItemStreamItemReader<ExportRo
             brokenAhead = e;
         }
         rowNo++;
+        // The raw text runs to the next record's start; after a broken read-ahead it is rebuilt from the cells.
+        long start = current.record().getCharacterPosition();
+        String raw = brokenAhead != null ? null
+                : recording.between(start, ahead == null ? -1 : ahead.record().getCharacterPosition());
+        recording.forgetBefore(start);
         if (cells.length != headerSize) {
-            return ExportRow.rejected(rowNo, cells, RejectReason.MALFORMED_ROW, "the row has " + cells.length
+            return ExportRow.rejected(rowNo, cells, raw, RejectReason.MALFORMED_ROW, "the row has " + cells.length
                     + " cells, the header " + headerSize);
         }
         if (last && !endsWithLineBreak) {
-            return ExportRow.rejected(rowNo, cells, RejectReason.MALFORMED_ROW,
+            return ExportRow.rejected(rowNo, cells, raw, RejectReason.MALFORMED_ROW,
                     "the file ends inside this row (no line break after it): it may have been cut short");
         }
-        return new ExportRow(rowNo, cells);
+        return new ExportRow(rowNo, cells, raw);
     }
 
     /** The next record and the lines it spans; null at the end of the file. */

@@ -165,8 +165,17 @@ class IngestJobConfig {
         ExportEncoding exportEncoding = ExportEncoding.fromLabel(encoding).orElseThrow();
         ExportHeader header = readHeader(Path.of(data).resolve(file), exportEncoding);
         var accounts = masterData.ingestAccounts();
-        LineNormaliser normaliser = new LineNormaliser(ExportFormat.fromLabel(format).orElseThrow(), header, month,
-                policies.inForce(month), id -> Optional.ofNullable(accounts.get(id)));
+        Map<String, String> byLogin = new java.util.HashMap<>();
+        accounts.values().forEach(a -> {
+            if (a.vendorLogin() != null) {
+                byLogin.put(a.vendorLogin().toLowerCase(java.util.Locale.ROOT), a.subAccountId());
+            }
+        });
+        ExportFormat exportFormat = IngestFormats.load(Path.of(data)).byName(format).orElseThrow(() ->
+                new IllegalStateException("format " + format + " of " + file + " is no longer defined"));
+        LineNormaliser normaliser = new LineNormaliser(exportFormat, header, month, policies.inForce(month),
+                id -> Optional.ofNullable(accounts.get(id)),
+                login -> Optional.ofNullable(byLogin.get(login.toLowerCase(java.util.Locale.ROOT))));
         return new ExportRowProcessor(normaliser, () -> store.stagedLineIds(month, file), file);
     }
 

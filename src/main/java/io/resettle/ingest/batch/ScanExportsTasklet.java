@@ -2,6 +2,7 @@ package io.resettle.ingest.batch;
 
 import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportFormat;
+import io.resettle.ingest.ExportFormats;
 import io.resettle.ingest.ExportHeader;
 import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.RejectReason;
@@ -60,6 +61,7 @@ class ScanExportsTasklet implements Tasklet {
     private final long generation;
     private final Supplier<String> basis;
     private String currentBasis;
+    private ExportFormats formats;
 
     ScanExportsTasklet(IngestStore store, Path dataDir, YearMonth period, long generation, Supplier<String> basis) {
         this.store = store;
@@ -75,6 +77,8 @@ class ScanExportsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        // The data set's own format definitions are validated before any row of any file is read.
+        formats = IngestFormats.load(dataDir);
         List<FolderEntry> entries = entries(dataDir, period);
         currentBasis = basis.get();
         Map<String, FolderEntry> byName = new LinkedHashMap<>();
@@ -106,7 +110,9 @@ class ScanExportsTasklet implements Tasklet {
             }
             String sha256 = Hashing.sha256(entry.path());
             if (known.isPresent() && known.get().sha256().equals(sha256) && currentBasis.equals(known.get().basis())
-                    && known.get().status() != FileStatus.PENDING && known.get().status() != FileStatus.REMOVED) {
+                    && known.get().status() != FileStatus.PENDING && known.get().status() != FileStatus.REMOVED
+                // A file rejected whole is looked at again: a format definition added since may read it.
+                && known.get().status() != FileStatus.REJECTED) {
                 continue;
             }
             store.resetFile(period, entry.name());
@@ -218,28 +224,29 @@ class ScanExportsTasklet implements Tasklet {
             }
             ExportHeader header = new ExportHeader(headerRecord.toList());
             String headerText = String.join(",", headerRecord.toList());
-            Optional<ExportFormat> format = ExportFormat.recognise(header);
-            if (format.isEmpty()) {
-                String expected = Arrays.stream(ExportFormat.values()).map(ExportFormat::describeRequiredColumns)
-                        .collect(Collectors.joining("; "));
-                rejectWhole(name, sha256, null, encoding.get(), countRecords(records), RejectReason.UNKNOWN_FORMAT,
-                        "the header matches no export format; required columns are " + expected, headerText);
+            ExportFormats.Recognition recognition = formats.recognise(header);
+            if (recognition instanceof ExportFormats.Ignored ignored) {
+                // Another dataset of the format's family (FOCUS ContractCommitment): listed, counted nowhere.
+                store.insertFile(period, new FileRecord(name, sha256, ignored.format().label() + "/" + ignored.dataset(),
+                        encoding.get().label(), generation, countRecords(records), 0, 0, FileStatus.IGNORED, BigDecimal.ZERO,
+                        "not billing lines: " + ignored.format().label() + " " + ignored.dataset(), currentBasis));
                 return;
             }
+            if (recognition instanceof ExportFormats.Unmatched unmatched) {
+                rejectWhole(name, sha256, unmatched.recognised() ? unmatched.closest() : null, encoding.get(),
+                        countRecords(records), unmatched.recognised() ? RejectReason.MISSING_COLUMN : RejectReason.UNKNOWN_FORMAT,
+                        unmatched.message(), headerText);
+                return;
+            }
+            ExportFormat format = ((ExportFormats.Matched) recognition).format();
             List<String> duplicates = duplicateColumns(headerRecord.toList());
             if (!duplicates.isEmpty()) {
-                rejectWhole(name, sha256, format.get(), encoding.get(), countRecords(records), RejectReason.DUPLICATE_COLUMN,
-                        format.get().label() + " export names a column more than once: " + String.join("; ", duplicates)
+                rejectWhole(name, sha256, format, encoding.get(), countRecords(records), RejectReason.DUPLICATE_COLUMN,
+                        format.label() + " export names a column more than once: " + String.join("; ", duplicates)
                                 + " (which one holds the value cannot be told)", headerText);
                 return;
             }
-            List<String> missing = format.get().missingColumns(header);
-            if (!missing.isEmpty()) {
-                rejectWhole(name, sha256, format.get(), encoding.get(), countRecords(records), RejectReason.MISSING_COLUMN,
-                        format.get().label() + " export missing column(s): " + String.join(", ", missing), headerText);
-                return;
-            }
-            store.insertFile(period, new FileRecord(name, sha256, format.get().label(), encoding.get().label(), generation,
+            store.insertFile(period, new FileRecord(name, sha256, format.label(), encoding.get().label(), generation,
                     0, 0, 0, FileStatus.PENDING, BigDecimal.ZERO, null, currentBasis));
         }
     }

@@ -43,14 +43,14 @@ public class MasterDataStore {
             upsert("sub_account", "sub_account_id = ?", new Object[] {a.subAccountId()},
                     "sub_account_name = ?, group_id = ?, role = ?, invoice_title = ?, tax_id = ?, settlement_mode = ?, currency = ?,"
                             + " associated_from = ?, associated_to = ?, managed_by = ?, first_paid_before = ?, id_hash = ?,"
-                            + " phone_hash = ?, pay_account_hash = ?, device_hash = ?, address_hash = ?",
+                            + " phone_hash = ?, pay_account_hash = ?, device_hash = ?, address_hash = ?, vendor_login = ?",
                     "sub_account_id, sub_account_name, group_id, role, invoice_title, tax_id, settlement_mode, currency,"
                             + " associated_from, associated_to, managed_by, first_paid_before, id_hash, phone_hash,"
-                            + " pay_account_hash, device_hash, address_hash",
+                            + " pay_account_hash, device_hash, address_hash, vendor_login",
                     a.name(), a.groupId(), a.role().name(), a.invoiceTitle(), a.taxId(), a.settlementMode().name(),
                     a.currency(), a.associatedFrom().toString(), month(a.associatedTo()), a.managedBy().name(),
                     a.firstPaidBefore() == null ? null : a.firstPaidBefore(), k.idHash(), k.phoneHash(),
-                    k.payAccountHash(), k.deviceHash(), k.addressHash());
+                    k.payAccountHash(), k.deviceHash(), k.addressHash(), a.vendorLogin());
         }
         // Issue 15 (R2.7): agreements, allocations and referral visits are what the files list now, so
         // a row removed from its file is gone (groups, sub-accounts, ambassadors stay: past invoices name them).
@@ -129,11 +129,11 @@ public class MasterDataStore {
     /** Every sub-account as ingestion sees it (R3), by id. */
     public Map<String, IngestAccount> ingestAccounts() {
         Map<String, IngestAccount> accounts = new HashMap<>();
-        jdbc.query("SELECT sub_account_id, currency, associated_from, associated_to FROM sub_account", rs -> {
+        jdbc.query("SELECT sub_account_id, currency, associated_from, associated_to, vendor_login FROM sub_account", rs -> {
             String to = rs.getString("associated_to");
             accounts.put(rs.getString("sub_account_id"), new IngestAccount(rs.getString("sub_account_id"),
                     rs.getString("currency"), YearMonth.parse(rs.getString("associated_from")),
-                    to == null ? null : YearMonth.parse(to)));
+                    to == null ? null : YearMonth.parse(to), rs.getString("vendor_login")));
         });
         return accounts;
     }

@@ -215,7 +215,7 @@ class IngestJobIT {
                 exports/2026-10/d-bad-rows.csv,6,CURRENCY_MISMATCH,"X6,2026-10,A,ecs,Subscription,SubscriptionOrder,10.00,USD,"
                 exports/2026-10/d-bad-rows.csv,7,BAD_VALUE,"X7,2026-10,A,ecs,Monthly,SubscriptionOrder,10.00,CNY,"
                 exports/2026-10/d-bad-rows.csv,9,DUPLICATE_LINE,"X8,2026-10,A,ecs,Subscription,SubscriptionOrder,11.00,CNY,"
-                exports/2026-10/e-unknown.csv,0,UNKNOWN_FORMAT,"the header matches no export format; required columns are alibaba-bill: RecordID, BillingCycle, OwnerID or AccountID, ProductCode, SubscriptionType, Item, PretaxAmount, Currency; alibaba-console: 账期, Owner账号ID or 账号ID, 产品Code, 计费方式, 消费类型, 应付金额; focus: BillingPeriodStart, SubAccountId or BillingAccountId, ChargeCategory, ServiceName, BilledCost, BillingCurrency | header: date,amount"
+                exports/2026-10/e-unknown.csv,0,UNKNOWN_FORMAT,"the header matches no export format; the closest is alibaba-console (formats/alibaba-console.yml), which needs Owner账号ID or Owner账号 or 账号ID, 消费类型, 应付金额 | header: date,amount"
                 exports/2026-10/f-missing.csv,0,MISSING_COLUMN,"alibaba-bill export missing column(s): OwnerID or AccountID, PretaxAmount | header: RecordID,BillingCycle,ProductCode,SubscriptionType,Item,Currency"
                 exports/2026-10/g-binary.csv,0,UNREADABLE_ENCODING,the file is neither UTF-8 (with or without BOM) nor GB18030/GBK
                 """);

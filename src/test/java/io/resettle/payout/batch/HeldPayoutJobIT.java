@@ -58,9 +58,9 @@ class HeldPayoutJobIT {
     void r9_7_heldItemsComeBackEveryRunUntilTheClawbackLeavesTheWindow() {
         DataSetRun run = new DataSetRun("r9-7-held", work);
         run.replace("exports/2026-12/bill.csv",
-                "s5,,2026-12,S5,ecs,Subscription,SubscriptionOrder,New,12000.00,CNY,2026-12-05T12:00:00,PayFinish\n", "");
+                "s5,,2026-12,S5,ecs,Subscription,SubscriptionOrder,New,12000.00,CNY,2026-12-05T20:00:00,PayFinish\n", "");
         run.write("exports/2027-03/bill.csv", DataSetRun.BILL_HEADER
-                + "x03,,2027-03,X,oss,PayAsYouGo,PayAsYouGoBill,,10.00,CNY,2027-03-02T02:00:00,PayFinish\n");
+                + "x03,,2027-03,X,oss,PayAsYouGo,PayAsYouGoBill,,10.00,CNY,2027-03-02T10:00:00,PayFinish\n");
         run.demo();
 
         // January (runs Nov–Jan) and February (Dec–Feb) still see the December items: 3,000.00 > 0.5 × 4,000.00.

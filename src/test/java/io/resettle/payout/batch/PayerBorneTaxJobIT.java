@@ -72,7 +72,7 @@ class PayerBorneTaxJobIT {
         run.setAside("2027-01");
         run.append("accounts.csv", "S10,Sierra Ten,G1,MEMBER,Sierra Ten Co,T-S10,CREDIT,CNY,2026-01,,AGENT,,,,,,\n");
         run.append("exports/2026-10/bill.csv",
-                "s10,,2026-10,S10,ecs,Subscription,SubscriptionOrder,New,1600.00,CNY,2026-10-02T12:00:00,PayFinish\n");
+                "s10,,2026-10,S10,ecs,Subscription,SubscriptionOrder,New,1600.00,CNY,2026-10-02T20:00:00,PayFinish\n");
         run.demo();
         assertThat(run.rowsOf("2026-11", 1, "payouts.csv", "AMB1"))
                 .isEqualTo("PO-2026-11-" + AMB1_PAYEE + "1050.00,50.00,1000.00,CNY,1,PAY\n");
@@ -97,7 +97,7 @@ class PayerBorneTaxJobIT {
     void r11_2_payerBorneRerunCarriesANegativeDifferenceOfNets() {
         DataSetRun run = settleNovemberOnce();
         run.write("exports/2026-11/z-correction.csv", DataSetRun.BILL_HEADER
-                + "q1,s1,2026-11,S1,ecs,Subscription,Refund,,-1000.00,CNY,2026-11-02T10:00:00,PayFinish\n");
+                + "q1,s1,2026-11,S1,ecs,Subscription,Refund,,-1000.00,CNY,2026-11-02T18:00:00,PayFinish\n");
         assertThat(run.ingestAndRerun("2026-11")).isZero();
 
         // The refund comes before the due date 2026-11-05: N = round2(3,000 × 0.25) = 750.00 ≤ 800 → tax 0,
@@ -109,7 +109,7 @@ class PayerBorneTaxJobIT {
                 "PO-2026-11-AMBASSADOR-AMB1,AMBASSADOR,AMB1,COMMISSION,COMMISSION-s1,2026-11,750.00,PAID\n");
 
         run.write("exports/2026-12/bill.csv", DataSetRun.BILL_HEADER
-                + "x12,,2026-12,X,oss,PayAsYouGo,PayAsYouGoBill,,10.00,CNY,2026-12-02T02:00:00,PayFinish\n");
+                + "x12,,2026-12,X,oss,PayAsYouGo,PayAsYouGoBill,,10.00,CNY,2026-12-02T10:00:00,PayFinish\n");
         run.demo();
         assertThat(run.rowsOf("2026-12", 1, "payout-items.csv", "AMB1")).isEqualTo("PO-2026-12-" + AMB1
                 + "CARRY_FORWARD,PO-2026-11-AMBASSADOR-AMB1-A2,2026-12,-250.00,CARRIED\n");

@@ -82,9 +82,9 @@ class ReferralPayoutJobIT {
     void e6_refundBeforeTheDueDateThenAfterThePayout() throws IOException {
         setUp("e6");
         append("exports/2026-10/bill.csv",
-                "r1,s1,2026-10,S9,ecs,Subscription,Refund,,-1000.00,CNY,2026-10-20T10:00:00,PayFinish\n");
+                "r1,s1,2026-10,S9,ecs,Subscription,Refund,,-1000.00,CNY,2026-10-20T18:00:00,PayFinish\n");
         replace("exports/2026-12/bill.csv", "x12,",
-                "r2,s1,2026-12,S9,ecs,Subscription,Refund,,-2000.00,CNY,2026-12-03T10:00:00,PayFinish\nx12,");
+                "r2,s1,2026-12,S9,ecs,Subscription,Refund,,-2000.00,CNY,2026-12-03T18:00:00,PayFinish\nx12,");
         demo();
         assertThat(file("2026-11", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
                 + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,1000.00,DUE,750.00,2026-11-05\n");
@@ -109,9 +109,9 @@ class ReferralPayoutJobIT {
     void e6_paidAfterTheWindowIsNotAssociated() throws IOException {
         setUp("e6");
         replace("exports/2026-10/bill.csv",
-                "s1,,2026-10,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-10-06T12:00:00,PayFinish\n", "");
+                "s1,,2026-10,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-10-06T20:00:00,PayFinish\n", "");
         append("exports/2026-11/bill.csv",
-                "s1,,2026-11,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-11-05T12:00:00,PayFinish\n");
+                "s1,,2026-11,S9,ecs,Subscription,SubscriptionOrder,New,4000.00,CNY,2026-11-05T20:00:00,PayFinish\n");
         demo();
         assertThat(file("2026-10", "commissions.csv")).isEqualTo(COMMISSIONS_HEADER);
         // AMB2's association ended 2026-11-04T09:00: no association in force, so no ambassador on the row.
@@ -144,7 +144,7 @@ class ReferralPayoutJobIT {
         Files.move(data.resolve("exports/2026-12"), work.resolve("2026-12"));
         append("accounts.csv", "S10,Sierra Ten,G9,MEMBER,Sierra Ten Co,T-S10,CREDIT,CNY,2026-01,,AGENT,,,,,,\n");
         append("exports/2026-10/bill.csv",
-                "s10,,2026-10,S10,ecs,Subscription,SubscriptionOrder,New,1600.00,CNY,2026-10-02T12:00:00,PayFinish\n");
+                "s10,,2026-10,S10,ecs,Subscription,SubscriptionOrder,New,1600.00,CNY,2026-10-02T20:00:00,PayFinish\n");
         demo();
         assertThat(file("2026-11", "payouts.csv")).isEqualTo(PAYOUTS_HEADER
                 + "PO-2026-11-AMBASSADOR-AMB2,AMBASSADOR,AMB2,Ambassador Two,ALIPAY 0002,1000.00,40.00,960.00,CNY,1,PAY\n");
@@ -176,7 +176,7 @@ class ReferralPayoutJobIT {
     void e9_rerunWithALowerCommissionCarriesTheOverpayment() throws IOException {
         settleNovemberOnce();
         Files.writeString(data.resolve("exports/2026-11/z-correction.csv"), BILL_HEADER
-                + "r1,s1,2026-11,S9,ecs,Subscription,Refund,,-1000.00,CNY,2026-11-02T10:00:00,PayFinish\n");
+                + "r1,s1,2026-11,S9,ecs,Subscription,Refund,,-1000.00,CNY,2026-11-02T18:00:00,PayFinish\n");
         assertThat(ingestAndRerunNovember()).isZero();
         assertThat(file("2026-11", 2, "commissions.csv")).isEqualTo(COMMISSIONS_HEADER
                 + "s1,S9,AMB2,2026-10-06T12:00:00,4000.00,1000.00,DUE,750.00,2026-11-05\n");
