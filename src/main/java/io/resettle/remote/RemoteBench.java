@@ -150,6 +150,32 @@ public final class RemoteBench {
                             busy > 0 ? rs.getLong(3) / busy : 0, cpu, busy > 0 ? cpu / busy : 0);
                 }
             }
+            // The workers' PostgreSQL sessions are still open: their server processes' CPU is the
+            // partitions' database share (PostgreSQL on this machine only: read from /proc).
+            double workerBackendCpu = 0;
+            int backends = 0;
+            try (ResultSet rs = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND pid <> pg_backend_pid()")) {
+                while (rs.next()) {
+                    double cpu = backendCpuSeconds(rs.getInt(1));
+                    if (cpu >= 0) {
+                        workerBackendCpu += cpu;
+                        backends++;
+                    }
+                }
+            }
+            double workerCpu = 0;
+            for (Worker worker : workers) {
+                workerCpu += cpu(worker.process()).minus(worker.cpuAtReady()).toMillis() / 1000.0;
+            }
+            if (backends > 0) {
+                out.printf(Locale.ROOT, "%n  partitions' CPU: worker JVMs %.2f s, their %d PostgreSQL sessions %.2f s"
+                        + " (JVM share %.0f %%, PostgreSQL share %.0f %%)%n", workerCpu, backends, workerBackendCpu,
+                        100 * workerCpu / (workerCpu + workerBackendCpu), 100 * workerBackendCpu / (workerCpu + workerBackendCpu));
+            } else {
+                out.printf("%n  partitions' CPU: worker JVMs %.2f s (PostgreSQL's side not measured: its server is not on this machine)%n",
+                        workerCpu);
+            }
             try (ResultSet rs = statement.executeQuery("SELECT active_time / 1000 FROM pg_stat_database"
                     + " WHERE datname = current_database()")) {
                 rs.next();
@@ -158,6 +184,18 @@ public final class RemoteBench {
             }
             out.printf(Locale.ROOT, "  manager JVM CPU (generate, non-partitioned steps, baseline client): %.2f s%n",
                     ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0);
+        }
+    }
+
+    /** utime + stime of a local PostgreSQL server process, or -1 if it cannot be read. */
+    private static double backendCpuSeconds(int pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state): utime and stime are fields 14 and 15, in clock ticks (100 per second).
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 
