@@ -55,7 +55,7 @@ public final class ResettleCommandLine {
               serve    [--port N] [--data DIR] [--out DIR]        the dashboard and the scheduler (docs/dashboard.md)
               generate --lines N [--groups G] [--sub-accounts S] [--seed K] [--period YYYY-MM] --out DIR
                                                                     write a synthetic data set (deterministic, streamed)
-              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE]
+              bench    --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE] [--sweep sub-accounts]
                                                                     ingest + settle a generated data set on PostgreSQL, timed
                                                                     against a plain-SQL baseline (docs/performance.md)
 
@@ -119,10 +119,7 @@ public final class ResettleCommandLine {
                     return OK;
                 });
                 case "generate" -> Generate.run(options, out);
-                case "bench" -> io.resettle.bench.Bench.run(new io.resettle.bench.Bench.Settings(options.longValue("lines"),
-                        (int) options.longValue("groups", 10), (int) options.longValue("sub-accounts",
-                        Math.max(options.longValue("groups", 10), 40)), options.longValue("seed", 1), options.value("db"),
-                        options.value("json") == null ? null : options.path("json", null)), out);
+                case "bench" -> io.resettle.bench.Bench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
                 case "serve" -> serve(options);
                 default -> throw new IllegalArgumentException("unknown command '" + options.command + "'");
             };
