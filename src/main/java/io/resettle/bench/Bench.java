@@ -43,8 +43,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class Bench {
 
-    /** The options of one bench run; {@code db} null: a fresh database, dropped afterwards. */
-    public record Settings(long lines, int groups, int subAccounts, long seed, String db, Path json) {
+    /**
+     * The options of one bench run; {@code db} null: a fresh database, dropped afterwards;
+     * {@code policy} null: the generated policy, else this file in its place.
+     */
+    public record Settings(long lines, int groups, int subAccounts, long seed, String db, Path json, Path policy) {
     }
 
     /** One timed phase (or step) of the run. */
@@ -65,15 +68,42 @@ public final class Bench {
         this.properties = properties;
     }
 
+    /** What one run measured, for the sweep's table. */
+    record Run(Settings settings, List<Phase> phases, List<Phase> steps, Phase baseline, double ratio, String json) {
+    }
+
+    /** {@code resettle bench} with the arguments after the command name (options: {@link BenchOptions}). */
+    public static int run(String[] args, PrintStream out) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        if (!options.sweep()) {
+            new Bench(out, options.runs().get(0), Map.of()).run();
+            return 0;
+        }
+        List<Run> runs = new ArrayList<>();
+        for (Settings settings : options.runs()) {
+            out.printf("%nbench: sweep point %,d sub-accounts in %,d groups, %,d lines%n", settings.subAccounts(),
+                    settings.groups(), settings.lines());
+            runs.add(new Bench(out, settings, Map.of()).run());
+        }
+        new SweepTable(runs).print(out);
+        if (options.json() != null) {
+            Files.writeString(options.json(), "{\"sweep\": [\n" + runs.stream().map(Run::json)
+                    .collect(Collectors.joining(",\n")) + "]}\n");
+        }
+        return 0;
+    }
+
     public static int run(Settings settings, PrintStream out) throws Exception {
         return run(settings, out, Map.of());
     }
 
+    /** One run with extra properties of the measured application (bench --workers: remote partitions). */
     public static int run(Settings settings, PrintStream out, Map<String, Object> properties) throws Exception {
-        return new Bench(out, settings, properties).run();
+        new Bench(out, settings, properties).run();
+        return 0;
     }
 
-    private int run() throws Exception {
+    private Run run() throws Exception {
         Path work = Files.createTempDirectory("resettle-bench-");
         String database = null;
         String url = settings.db();
@@ -84,6 +114,15 @@ public final class Bench {
                     settings.groups(), settings.subAccounts(), settings.seed(), period), work.resolve("data"));
             out.printf("bench: generated %,d lines in %d file(s) in %.1f s at %s%n", data.lines(), data.exportFiles(),
                     seconds(start), work);
+            if (settings.policy() != null) {
+                // The generated data set has one policy file: the given one takes its name (its month).
+                try (Stream<Path> files = Files.list(work.resolve("data").resolve("policies"))) {
+                    for (Path generated : files.toList()) {
+                        Files.copy(settings.policy(), generated, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                out.printf("bench: policy %s instead of the generated one%n", settings.policy());
+            }
             if (url == null) {
                 database = "resettle_bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now());
                 url = createDatabase(serverUrl(), database);
@@ -98,7 +137,7 @@ public final class Bench {
         }
     }
 
-    private int measure(String url, YearMonth period, DataSetGenerator.Summary data, Path work) throws Exception {
+    private Run measure(String url, YearMonth period, DataSetGenerator.Summary data, Path work) throws Exception {
         List<Phase> phases = new ArrayList<>();
         List<Phase> steps = new ArrayList<>();
         try (HeapMeter heap = new HeapMeter(); ConfigurableApplicationContext context = start(url)) {
@@ -150,7 +189,7 @@ public final class Bench {
             if (settings.json() != null) {
                 Files.writeString(settings.json(), json + "\n");
             }
-            return 0;
+            return new Run(settings, phases, steps, baselinePhase, ratio, json);
         }
     }
 

@@ -3,7 +3,9 @@ package io.resettle.pricing;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -61,6 +63,19 @@ public record Agreement(
     /** Whether {@code period} is the one whose settlement settles the commitment (R5.2). */
     public boolean closesIn(YearMonth period) {
         return closingPeriod().equals(period);
+    }
+
+    /**
+     * The agreements by group, each group's in the order given: look a group up here and pass its
+     * list to {@link #inForceFor}, instead of scanning every agreement once per group (quadratic:
+     * 20 s for 20,000 groups).
+     */
+    public static Map<String, List<Agreement>> byGroup(Collection<Agreement> agreements) {
+        Map<String, List<Agreement>> byGroup = new LinkedHashMap<>();
+        for (Agreement agreement : agreements) {
+            byGroup.computeIfAbsent(agreement.groupId(), group -> new java.util.ArrayList<>()).add(agreement);
+        }
+        return byGroup;
     }
 
     /**

@@ -64,7 +64,7 @@ public final class RemoteBench {
             }
             Map<String, Object> remote = Map.of(RemoteSettings.MODE_PROPERTY, "remote", RemoteSettings.BROKER_PROPERTY, broker);
             int exit = Bench.run(new Bench.Settings(settings.lines(), settings.groups(), settings.subAccounts(),
-                    settings.seed(), url, settings.json()), out, remote);
+                    settings.seed(), url, settings.json(), settings.policy()), out, remote);
             Thread.sleep(500);
             printOverhead(url, workers, out);
             return exit;

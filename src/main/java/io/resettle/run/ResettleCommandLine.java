@@ -126,10 +126,7 @@ public final class ResettleCommandLine {
                     return OK;
                 });
                 case "generate" -> Generate.run(options, out);
-                case "bench" -> options.value("workers") != null
-                        ? io.resettle.remote.RemoteBench.run(benchSettings(options), (int) options.longValue("workers"),
-                                options.value("broker"), out)
-                        : io.resettle.bench.Bench.run(benchSettings(options), out);
+                case "bench" -> io.resettle.bench.Bench.run(java.util.Arrays.copyOfRange(args, 1, args.length), out);
                 case "serve" -> serve(options);
                 case "worker" -> io.resettle.remote.WorkerCommand.run(databaseUrl(options), options.value("broker"),
                         (int) options.longValue("threads", Runtime.getRuntime().availableProcessors()), extraProperties, out);
@@ -142,13 +139,6 @@ public final class ResettleCommandLine {
             System.err.println("resettle: failed: " + e);
             return FAILED;
         }
-    }
-
-    private static io.resettle.bench.Bench.Settings benchSettings(Options options) {
-        return new io.resettle.bench.Bench.Settings(options.longValue("lines"), (int) options.longValue("groups", 10),
-                (int) options.longValue("sub-accounts", Math.max(options.longValue("groups", 10), 40)),
-                options.longValue("seed", 1), options.value("db"),
-                options.value("json") == null ? null : options.path("json", null));
     }
 
     @FunctionalInterface

@@ -88,8 +88,9 @@ class ForecastJobConfig {
             YearMonth period) {
         Map<String, Map<Category, BigDecimal>> volumes = store.groupVolumesByCategory(period);
         List<TierForecast> rows = new ArrayList<>();
-        agreements.stream().map(Agreement::groupId).distinct().sorted().forEach(groupId -> {
-            Optional<Agreement> agreement = Agreement.inForceFor(agreements, groupId, period);
+        Map<String, List<Agreement>> byGroup = Agreement.byGroup(agreements);
+        byGroup.keySet().stream().sorted().forEach(groupId -> {
+            Optional<Agreement> agreement = Agreement.inForceFor(byGroup.get(groupId), groupId, period);
             if (agreement.isEmpty()) {
                 return;
             }

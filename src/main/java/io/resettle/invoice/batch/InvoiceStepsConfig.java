@@ -57,12 +57,13 @@ class InvoiceStepsConfig {
             YearMonth period = YearMonth.parse(periodText);
             int revision = revisionNumber.intValue();
             Map<String, List<io.resettle.invoice.Invoice>> creditInvoices = store.creditInvoicesByGroup(period, revision);
+            List<GroupStatement> statements = new ArrayList<>();
             for (InvoiceStore.VolumeRow row : store.volumeRows(period, revision)) {
-                GroupStatement statement = GroupStatement.of(row.groupId(), period, row.volume(),
+                statements.add(GroupStatement.of(row.groupId(), period, row.volume(),
                         Optional.ofNullable(row.tierFrom()), row.creditLimit(),
-                        creditInvoices.getOrDefault(row.groupId(), List.of()));
-                store.updateStatement(period, revision, statement);
+                        creditInvoices.getOrDefault(row.groupId(), List.of())));
             }
+            store.updateStatements(period, revision, statements);
             Map<String, BigDecimal> opening = store.openingBalances(period);
             Map<String, List<BigDecimal>> allocations = store.allocations(period);
             Map<String, BigDecimal> nets = store.invoiceNets(period, revision);

@@ -65,10 +65,11 @@ public class InvoiceStore {
         return byGroup;
     }
 
-    public void updateStatement(YearMonth period, int revision, GroupStatement statement) {
-        jdbc.update("UPDATE group_statement SET credit_total = ?, status = ? WHERE period = ? AND revision = ?"
-                        + " AND group_id = ?", statement.creditTotal(), statement.status().name(), period.toString(),
-                revision, statement.groupId());
+    /** One JDBC batch for the period's statements: an UPDATE each, one round trip per statement was a cost per group. */
+    public void updateStatements(YearMonth period, int revision, List<GroupStatement> statements) {
+        jdbc.batchUpdate("UPDATE group_statement SET credit_total = ?, status = ? WHERE period = ? AND revision = ?"
+                + " AND group_id = ?", statements.stream().map(statement -> new Object[] {statement.creditTotal(),
+                        statement.status().name(), period.toString(), revision, statement.groupId()}).toList());
     }
 
     /** PREPAID sub-accounts associated in the period. */

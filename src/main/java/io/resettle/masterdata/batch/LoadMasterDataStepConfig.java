@@ -1,6 +1,7 @@
 package io.resettle.masterdata.batch;
 
 import io.resettle.policy.batch.PolicyStore;
+import io.resettle.run.SqlDialect;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -24,8 +25,8 @@ class LoadMasterDataStepConfig {
 
     @Bean
     @StepScope
-    LoadMasterDataTasklet loadMasterDataTasklet(MasterDataStore store, PolicyStore policies,
+    LoadMasterDataTasklet loadMasterDataTasklet(MasterDataStore store, PolicyStore policies, SqlDialect dialect,
             @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period) {
-        return new LoadMasterDataTasklet(store, policies, Path.of(data), YearMonth.parse(period));
+        return new LoadMasterDataTasklet(store, policies, dialect, Path.of(data), YearMonth.parse(period));
     }
 }

@@ -12,6 +12,7 @@ import io.resettle.policy.PolicyFiles;
 import io.resettle.policy.PolicyParser;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.run.Hashing;
+import io.resettle.run.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,15 @@ class LoadMasterDataTasklet implements Tasklet {
 
     private final MasterDataStore masterData;
     private final PolicyStore policies;
+    private final SqlDialect dialect;
     private final Path dataDir;
     private final YearMonth period;
 
-    LoadMasterDataTasklet(MasterDataStore masterData, PolicyStore policies, Path dataDir, YearMonth period) {
+    LoadMasterDataTasklet(MasterDataStore masterData, PolicyStore policies, SqlDialect dialect, Path dataDir,
+            YearMonth period) {
         this.masterData = masterData;
         this.policies = policies;
+        this.dialect = dialect;
         this.dataDir = dataDir;
         this.period = period;
     }
@@ -96,6 +100,9 @@ class LoadMasterDataTasklet implements Tasklet {
         }
         masterData.upsert(data);
         masterData.replaceStatements(period, statements);
+        // Statistics for the joins of the steps after this one (committed with this step): with
+        // 200,000 sub-accounts loaded into tables planned as empty, autovacuum comes too late.
+        dialect.analyze("customer_group", "sub_account", "agreement", "vendor_statement");
         contribution.incrementWriteCount(data.groups().size() + data.accounts().size() + data.agreements().size()
                 + data.allocations().size() + data.ambassadors().size() + data.referrals().size());
         return RepeatStatus.FINISHED;

@@ -71,12 +71,13 @@ class PricingStepsConfig {
             YearMonth period = YearMonth.parse(periodText);
             Policy policy = policies.inForce(period);
             Map<String, BigDecimal> volumes = store.groupVolumes(period);
-            List<Agreement> agreements = store.agreements();
+            Map<String, List<Agreement>> agreements = Agreement.byGroup(store.agreements());
             List<Object[]> rows = new ArrayList<>();
             for (PricingStore.GroupRow group : store.groupsOf(period)) {
                 BigDecimal volume = volumes.getOrDefault(group.groupId(), BigDecimal.ZERO);
                 DiscountPricer pricer = DiscountPricer.forGroup(group.groupId(), period, volume,
-                        Agreement.inForceFor(agreements, group.groupId(), period), policy.discountTables());
+                        Agreement.inForceFor(agreements.getOrDefault(group.groupId(), List.of()), group.groupId(), period),
+                        policy.discountTables());
                 rows.add(new Object[] {period.toString(), revision.intValue(), group.groupId(), volume,
                         pricer.tierFrom().orElse(null), pricer.agreement().map(Agreement::agreementId).orElse(null),
                         group.creditLimit()});
@@ -187,7 +188,7 @@ class PricingStepsConfig {
         private final Policy policy;
         private final Map<String, String> groupOf;
         private final Map<String, BigDecimal> volumes;
-        private final List<Agreement> agreements;
+        private final Map<String, List<Agreement>> agreements;
         private final Map<String, DiscountPricer> pricers = new HashMap<>();
 
         LinePricer(PricingStore store, PolicyStore policies, YearMonth period, int revision) {
@@ -197,7 +198,7 @@ class PricingStepsConfig {
             // The volumes computeGroupVolumes recorded, not summed again: every partition makes a
             // LinePricer, and each sum was a scan of the whole period (eight at 10M lines).
             this.volumes = store.recordedGroupVolumes(period, revision);
-            this.agreements = store.agreements();
+            this.agreements = Agreement.byGroup(store.agreements());
         }
 
         /** The rate of an earlier period's invoice line, else of the related line in this same period. */
@@ -210,7 +211,7 @@ class PricingStepsConfig {
 
         private DiscountPricer pricerOf(String subAccountId) {
             return pricers.computeIfAbsent(groupOf.get(subAccountId), group -> DiscountPricer.forGroup(group, period,
-                    volumes.getOrDefault(group, BigDecimal.ZERO), Agreement.inForceFor(agreements, group, period),
+                    volumes.getOrDefault(group, BigDecimal.ZERO), Agreement.inForceFor(agreements.getOrDefault(group, List.of()), group, period),
                     policy.discountTables()));
         }
     }
