@@ -27,14 +27,19 @@ public class RunLiveness implements JobExecutionListener {
     private final DataSource dataSource;
     private final SqlDialect dialect;
     private final Map<Long, Connection> held = new ConcurrentHashMap<>();
+    private final LaunchLock launchLock;
 
-    public RunLiveness(DataSource dataSource, SqlDialect dialect) {
+    public RunLiveness(DataSource dataSource, SqlDialect dialect, LaunchLock launchLock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.launchLock = launchLock;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
+        // The execution is in the job repository now, so a second launch sees it running: the
+        // launch lock this thread took (if the job runs in the launching thread) can go.
+        launchLock.release();
         if (!dialect.isPostgres()) {
             return;
         }
