@@ -33,7 +33,11 @@ abstract class SpringCommand extends PlainCommand {
                 return run(context);
             } catch (Exception e) {
                 // The console gets the short message (Failures); the log keeps the whole story.
-                LoggerFactory.getLogger(getClass()).error("resettle {} failed", getClass().getSimpleName(), e);
+                if (Failures.isRefusal(e)) {
+                    LoggerFactory.getLogger(getClass()).info("refused: {}", e.getMessage());
+                } else {
+                    LoggerFactory.getLogger(getClass()).error("failed", e);
+                }
                 throw e;
             }
         }

@@ -248,8 +248,8 @@ public class JobRunner {
 
     private void refuseIfClosed(YearMonth period, String what) {
         if (periodRuns.isClosed(period)) {
-            throw new RefusedException(period + " is closed and cannot be " + what + "; reopen it first: resettle reopen"
-                    + " --period " + period + " --reason \"...\"");
+            throw new RefusedException(period + " is closed; reopen it first: resettle reopen --period " + period
+                    + " --reason \"...\" (a closed period is not " + what + ")");
         }
     }
 
@@ -265,8 +265,8 @@ public class JobRunner {
                 + " WHERE i.job_name = ? AND p.parameter_name = 'period' AND p.parameter_value = ?"
                 + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", ingestJob.getName(), period.toString());
         if (last.isEmpty()) {
-            throw new RefusedException("no ingest of " + period + " has completed, so there is nothing to settle;"
-                    + " run: resettle ingest --period " + period);
+            throw new RefusedException("nothing has been ingested for " + period + ": no ingest of " + period
+                    + " has completed; run: resettle ingest --period " + period);
         }
         if (!"COMPLETED".equals(last.get(0).get("status"))) {
             Object execution = last.get(0).get("job_execution_id");
