@@ -83,7 +83,7 @@ public record BenchOptions(long lines, int groups, int subAccounts, long seed, S
     }
 
     /** One bench run: the options themselves, or each point of the sweep. */
-    List<Bench.Settings> runs() {
+    public List<Bench.Settings> runs() {
         if (!sweep) {
             return List.of(new Bench.Settings(lines, groups, subAccounts, seed, db, json, policy));
         }

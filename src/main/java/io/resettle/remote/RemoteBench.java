@@ -91,7 +91,7 @@ public final class RemoteBench {
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             command.addAll(List.of("-jar", classPath));
         } else {
-            command.addAll(List.of("-cp", classPath, "io.resettle.run.ResettleCommandLine"));
+            command.addAll(List.of("-cp", classPath, "io.resettle.cli.ResettleCommandLine"));
         }
         command.addAll(List.of("worker", "--db", url, "--broker", broker, "--threads", "1"));
         long start = System.nanoTime();

@@ -14,20 +14,35 @@ public class FaultInjection {
     private final long failAtRow;
     private final String file;
     private final long chunkDelayMillis;
+    private final long launchDelayMillis;
 
     public FaultInjection(@Value("${resettle.fault.fail-at-row:0}") long failAtRow,
             @Value("${resettle.fault.file:}") String file,
-            @Value("${resettle.fault.chunk-delay-ms:0}") long chunkDelayMillis) {
+            @Value("${resettle.fault.chunk-delay-ms:0}") long chunkDelayMillis,
+            @Value("${resettle.fault.launch-delay-ms:0}") long launchDelayMillis) {
         this.failAtRow = failAtRow;
         this.file = file;
         this.chunkDelayMillis = chunkDelayMillis;
+        this.launchDelayMillis = launchDelayMillis;
+    }
+
+    /**
+     * With {@code resettle.fault.launch-delay-ms}, waits between a launch's "is the period running?"
+     * checks and the job's start, so that a test can start a second launch inside that window.
+     */
+    public void beforeLaunch() {
+        sleep(launchDelayMillis);
     }
 
     /** With {@code resettle.fault.chunk-delay-ms}, slows each chunk so a test can kill the process mid-step. */
     public void afterChunkWritten() {
-        if (chunkDelayMillis > 0) {
+        sleep(chunkDelayMillis);
+    }
+
+    private static void sleep(long millis) {
+        if (millis > 0) {
             try {
-                Thread.sleep(chunkDelayMillis);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

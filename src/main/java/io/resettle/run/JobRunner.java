@@ -32,11 +32,15 @@ public class JobRunner {
     private final PeriodRuns periodRuns;
     private final JdbcTemplate jdbc;
     private final RunLiveness runLiveness;
+    private final LaunchLock launchLock;
+    private final FaultInjection faults;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
             @Qualifier("settleJob") Job settleJob, @Qualifier("forecastJob") Job forecastJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc,
-            RunLiveness runLiveness) {
+            RunLiveness runLiveness, LaunchLock launchLock, FaultInjection faults) {
         this.runLiveness = runLiveness;
+        this.launchLock = launchLock;
+        this.faults = faults;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -47,11 +51,25 @@ public class JobRunner {
         this.jdbc = jdbc;
     }
 
-    /** Ingests a period: a new job instance per launch, identified by a fresh generation number. */
+    /**
+     * Ingests a period: a new job instance per launch, identified by a fresh generation number.
+     * Refused while the period is ingested or settled, and when it is closed (issue 14.8: an ingest
+     * would rewrite {@code out/<period>/ingest} and the lines a closed settlement was made of).
+     */
     public JobExecution ingest(YearMonth period, String dataDir, String outDir) throws Exception {
+        launchLock.acquire();
+        try {
+            return ingestHoldingLock(period, dataDir, outDir);
+        } finally {
+            launchLock.release();
+        }
+    }
+
+    private JobExecution ingestHoldingLock(YearMonth period, String dataDir, String outDir) throws Exception {
         refuseIfRunning(ingestJob.getName(), period);
         // A settle reads the period's billing lines from start to end; a rebuild under it would change them.
         refuseIfRunning(settleJob.getName(), period);
+        refuseIfClosed(period, "ingested again");
         long generation = dialect.nextValue("ingest_generation_seq");
         JobParameters parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
                 .addString("period", period.toString())
@@ -59,6 +77,7 @@ public class JobRunner {
                 .addString("data", dataDir, false)
                 .addString("out", outDir, false)
                 .toJobParameters();
+        faults.beforeLaunch();
         return jobOperator.start(ingestJob, parameters);
     }
 
@@ -76,23 +95,26 @@ public class JobRunner {
     /**
      * Settles a period: revision 1, or with {@code rerun} revision n+1 of a settled period (R11.1).
      * Refused (exit 2) while the period runs or is being ingested, when its last ingest did not
-     * complete, when it is closed (R11.5), when nothing was ingested,
+     * complete, when it is closed (R11.5), when no ingest of it ever completed (a completed ingest
+     * without any export file is an empty month, settled with zero lines: issue 14.3),
      * when an earlier revision did not complete (restart it instead), when a later period is
      * already settled (a first settlement only: payouts chain from period to period), and when the
      * period has quarantined files (R2.6) unless {@code force}.
      */
     public JobExecution settle(YearMonth period, boolean rerun, boolean force, String outDir) throws Exception {
+        launchLock.acquire();
+        try {
+            return settleHoldingLock(period, rerun, force, outDir);
+        } finally {
+            launchLock.release();
+        }
+    }
+
+    private JobExecution settleHoldingLock(YearMonth period, boolean rerun, boolean force, String outDir) throws Exception {
         refuseIfRunning(settleJob.getName(), period);
         refuseIfRunning(ingestJob.getName(), period);
         refuseUnlessLastIngestCompleted(period);
-        if (periodRuns.isClosed(period)) {
-            throw new RefusedException(period + " is closed; reopen it first: resettle reopen --period " + period
-                    + " --reason \"...\"");
-        }
-        Long files = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_file WHERE period = ?", Long.class, period.toString());
-        if (files == 0) {
-            throw new RefusedException("nothing has been ingested for " + period + "; run: resettle ingest --period " + period);
-        }
+        refuseIfClosed(period, "settled again");
         // R2.6: a file rejected whole stops the settlement as a quarantined one does (issue 15).
         List<String> quarantined = jdbc.queryForList("SELECT file || ' (' || status || ')' FROM ingest_file WHERE period = ?"
                 + " AND status IN ('QUARANTINED', 'REJECTED') ORDER BY file", String.class, period.toString());
@@ -131,6 +153,7 @@ public class JobRunner {
                 .addString("out", outDir, false)
                 .addString("forced", String.valueOf(force && !quarantined.isEmpty()), false)
                 .toJobParameters();
+        faults.beforeLaunch();
         try {
             return jobOperator.start(settleJob, parameters);
         } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
@@ -175,9 +198,24 @@ public class JobRunner {
      * still alive in another process ({@link RunLiveness}) is refused.
      */
     public JobExecution restart(long executionId) throws Exception {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        launchLock.acquire();
+        try {
+            return restartHoldingLock(executionId);
+        } finally {
+            launchLock.release();
+        }
+    }
+
+    private JobExecution restartHoldingLock(long executionId) throws Exception {
+        JobExecution execution;
+        try {
+            execution = jobRepository.getJobExecution(executionId);
+        } catch (org.springframework.dao.EmptyResultDataAccessException e) {
+            execution = null;
+        }
         if (execution == null) {
-            throw new RefusedException("there is no job execution " + executionId);
+            throw new RefusedException("there is no job execution " + executionId + " in this database; the message of"
+                    + " the failed run names the execution to restart (or see the dashboard's runs)");
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             throw new RefusedException("execution " + executionId + " completed; nothing to restart");
@@ -199,12 +237,21 @@ public class JobRunner {
             String job = execution.getJobInstance().getJobName();
             if (job.equals(ingestJob.getName())) {
                 refuseIfRunning(settleJob.getName(), YearMonth.parse(period));
+                refuseIfClosed(YearMonth.parse(period), "ingested again");
             } else if (job.equals(settleJob.getName())) {
                 refuseIfRunning(ingestJob.getName(), YearMonth.parse(period));
                 refuseUnlessLastIngestCompleted(YearMonth.parse(period));
             }
         }
+        faults.beforeLaunch();
         return jobOperator.restart(execution);
+    }
+
+    private void refuseIfClosed(YearMonth period, String what) {
+        if (periodRuns.isClosed(period)) {
+            throw new RefusedException(period + " is closed; reopen it first: resettle reopen --period " + period
+                    + " --reason \"...\" (a closed period is not " + what + ")");
+        }
     }
 
     /**
@@ -218,7 +265,11 @@ public class JobRunner {
                 + " JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id"
                 + " WHERE i.job_name = ? AND p.parameter_name = 'period' AND p.parameter_value = ?"
                 + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", ingestJob.getName(), period.toString());
-        if (!last.isEmpty() && !"COMPLETED".equals(last.get(0).get("status"))) {
+        if (last.isEmpty()) {
+            throw new RefusedException("nothing has been ingested for " + period + ": no ingest of " + period
+                    + " has completed; run: resettle ingest --period " + period);
+        }
+        if (!"COMPLETED".equals(last.get(0).get("status"))) {
             Object execution = last.get(0).get("job_execution_id");
             Object status = last.get(0).get("status");
             throw new RefusedException("the last ingest of " + period + " (execution " + execution + ") ended "

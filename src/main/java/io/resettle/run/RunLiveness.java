@@ -29,15 +29,20 @@ public class RunLiveness implements JobExecutionListener {
     private final Map<Long, Connection> held = new ConcurrentHashMap<>();
     /** Executions this JVM is running now: alive on any database (the dashboard asks about its own runs too). */
     private final java.util.Set<Long> runningHere = ConcurrentHashMap.newKeySet();
+    private final LaunchLock launchLock;
 
-    public RunLiveness(DataSource dataSource, SqlDialect dialect) {
+    public RunLiveness(DataSource dataSource, SqlDialect dialect, LaunchLock launchLock) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.launchLock = launchLock;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         runningHere.add(execution.getId());
+        // The execution is in the job repository now, so a second launch sees it running: the
+        // launch lock this thread took (if the job runs in the launching thread) can go.
+        launchLock.release();
         if (!dialect.isPostgres()) {
             return;
         }

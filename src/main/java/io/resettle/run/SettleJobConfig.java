@@ -2,6 +2,7 @@ package io.resettle.run;
 
 import io.resettle.rebate.batch.RebateSliceFile;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.job.parameters.DefaultJobParametersValidat
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -32,6 +34,8 @@ class SettleJobConfig {
 
     static final String JOB_NAME = "settle";
     static final String WITH_BREAKS = "COMPLETED_WITH_BREAKS";
+    /** The steps below (the console progress counts them off). */
+    private static final int SETTLE_STEPS = 12;
 
     /**
      * computeRebates needs only the billing lines, not their prices: it runs beside the pricing and
@@ -46,7 +50,8 @@ class SettleJobConfig {
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
             Step creditRebates, Step buildInvoices, Step buildStatements, Step computeRebates, Step accrueRebates,
             Step settlePayouts, Step reconcile, Step writeInvoiceLines, Step writeSettlementFiles,
-            JobExecutionListener periodRunRecorder, RunLiveness runLiveness) {
+            JobExecutionListener periodRunRecorder, RunLiveness runLiveness, JdbcTemplate jdbc,
+            @Value("${resettle.console-progress:false}") boolean consoleProgress) {
         Flow pricingAndInvoices = new FlowBuilder<SimpleFlow>("pricingAndInvoices")
                 .start(computeGroupVolumes)
                 .next(priceLines)
@@ -75,6 +80,7 @@ class SettleJobConfig {
                         new String[] {"forced"}))
                 .listener(runLiveness)
                 .listener(periodRunRecorder)
+                .listener(new StepProgress(jdbc, consoleProgress, SETTLE_STEPS, Duration.ofSeconds(2)))
                 .start(pricingBesideRebates)
                 .next(invoiceLinesBesideReconcile)
                 .next(writeSettlementFiles)

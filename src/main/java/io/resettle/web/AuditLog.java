@@ -1,8 +1,7 @@
 package io.resettle.web;
 
-import java.time.Clock;
+import io.resettle.run.AuditTrail;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,17 +21,16 @@ public class AuditLog {
     }
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
+    private final AuditTrail trail;
 
-    public AuditLog(JdbcTemplate jdbc) {
+    public AuditLog(JdbcTemplate jdbc, AuditTrail trail) {
         this.jdbc = jdbc;
-        this.clock = Clock.systemUTC();
+        this.trail = trail;
     }
 
+    /** The writing is run's {@link AuditTrail}, shared with the command line. */
     public void append(String user, String action, String parameters, Outcome outcome, String result) {
-        jdbc.update("INSERT INTO audit_log (at, username, action, parameters, outcome, result) VALUES (?, ?, ?, ?, ?, ?)",
-                LocalDateTime.now(clock.withZone(ZoneOffset.UTC)), user, action, cut(parameters, 1000), outcome.name(),
-                cut(result, 2000));
+        trail.append(user, action, parameters, outcome.name(), result);
     }
 
     public List<Entry> recent(int limit) {
@@ -40,9 +38,5 @@ public class AuditLog {
                 + " FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> new Entry(rs.getLong(1),
                 rs.getTimestamp(2).toLocalDateTime(), rs.getString(3), rs.getString(4), rs.getString(5),
                 Outcome.valueOf(rs.getString(6)), rs.getString(7)));
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

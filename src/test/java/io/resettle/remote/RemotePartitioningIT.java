@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.generate.DataSetGenerator;
 import io.resettle.generate.GeneratorOptions;
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.Cli;
 import io.resettle.support.Sql;
 import io.resettle.support.TestDatabases;

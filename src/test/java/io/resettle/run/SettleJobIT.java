@@ -1,5 +1,6 @@
 package io.resettle.run;
 
+import io.resettle.cli.ResettleCommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.support.Cli;

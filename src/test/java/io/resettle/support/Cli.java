@@ -1,6 +1,6 @@
 package io.resettle.support;
 
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.resettle.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.TestDatabases;
 import java.io.File;
 import java.io.IOException;

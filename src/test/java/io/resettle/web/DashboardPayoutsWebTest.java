@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

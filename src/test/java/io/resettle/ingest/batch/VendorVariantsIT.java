@@ -3,7 +3,7 @@ package io.resettle.ingest.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.run.Hashing;
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
 import io.resettle.support.Sql;

@@ -2,7 +2,7 @@ package io.resettle.payout.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.Sql;
 import java.math.BigDecimal;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static io.resettle.payout.batch.DataSetRun.ITEMS_HEADER;
 import static io.resettle.payout.batch.DataSetRun.PAYOUTS_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.DataSets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

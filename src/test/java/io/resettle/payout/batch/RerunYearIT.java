@@ -7,7 +7,7 @@ import io.resettle.payout.PayeeKind;
 import io.resettle.payout.PayoutAmounts;
 import io.resettle.payout.WithholdingTax;
 import io.resettle.policy.Policy.TaxBorneBy;
-import io.resettle.run.ResettleCommandLine;
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.DataSets;
 import java.io.IOException;
 import java.io.Reader;

@@ -17,9 +17,9 @@ import org.springframework.context.event.ContextClosedEvent;
  * data, until the process is stopped (SIGTERM / Ctrl-C: running partitions are interrupted and
  * left for a restart, like a killed worker).
  */
-public final class WorkerCommand {
+public final class Worker {
 
-    private WorkerCommand() {
+    private Worker() {
     }
 
     /** The values the command line parsed; {@code brokerOption} null: $RESETTLE_BROKER_URL or the default. */

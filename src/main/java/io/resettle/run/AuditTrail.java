@@ -1,0 +1,30 @@
+package io.resettle.run;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appends to the append-only {@code audit_log} (V20): who did what, with which parameters, and what
+ * came of it. The dashboard, the scheduler and the command line all write through here.
+ */
+@Repository
+public class AuditTrail {
+
+    private final JdbcTemplate jdbc;
+
+    public AuditTrail(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code outcome}: OK, REFUSED, FAILED or SKIPPED. */
+    public void append(String user, String action, String parameters, String outcome, String result) {
+        jdbc.update("INSERT INTO audit_log (at, username, action, parameters, outcome, result) VALUES (?, ?, ?, ?, ?, ?)",
+                LocalDateTime.now(ZoneOffset.UTC), cut(user, 100), action, cut(parameters, 1000), outcome, cut(result, 2000));
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}
