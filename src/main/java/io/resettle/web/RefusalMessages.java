@@ -24,7 +24,7 @@ class RefusalMessages {
     /** The job runner's refusals (run/JobRunner), each with the groups its message key uses as {0}, {1}, … */
     private static final List<Known> RUNNER = List.of(
             known("(\\S+) is closed; reopen it first.*", "refusal.closed"),
-            known("nothing has been ingested for (\\S+)[;.].*", "refusal.nothingIngested"),
+            known("nothing has been ingested for (\\S+)[;.:].*", "refusal.nothingIngested"),
             known("(\\S+) has quarantined(?: or rejected)? export file\\(s\\): (.*?)\\. Replace them.*", "refusal.quarantined"),
             known("(\\S+) is already settled; (\\S+) cannot be settled after it.*", "refusal.laterSettled"),
             known("revision (\\d+) of (\\S+) did not complete \\(status (\\S+)\\).*?(\\d+)\\s*$", "refusal.revisionIncomplete"),

@@ -28,6 +28,7 @@ class RefusalMessagesTest {
     @ValueSource(strings = {
         "2026-10 is closed; reopen it first: resettle reopen --period 2026-10 --reason \"...\"",
         "nothing has been ingested for 2026-10; run: resettle ingest --period 2026-10",
+        "nothing has been ingested for 2026-10: no ingest of 2026-10 has completed; run: resettle ingest --period 2026-10",
         "2026-10 has quarantined export file(s): a.csv, b.csv. Replace them and ingest again, or settle without their rows with --force.",
         "2026-10 has quarantined or rejected export file(s): a.csv (REJECTED). Replace them and ingest again, or settle without their rows with --force.",
         "2026-11 is already settled; 2026-10 cannot be settled after it, because payouts run from one settled period to the next"
