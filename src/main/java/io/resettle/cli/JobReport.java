@@ -131,6 +131,13 @@ final class JobReport {
         files.stream().filter(f -> f.status() == FileStatus.IGNORED && f.sha256() != null && !f.sha256().isEmpty())
                 .forEach(f -> out.printf("  IGNORED %s: recognised as %s, not billing lines; counted nowhere%n", f.file(),
                         f.format()));
+        // Folder entries that are not exports, and links, with the reason the scan gave (issue 15.7, 15.9).
+        files.stream().filter(f -> (f.status() == FileStatus.IGNORED || f.status() == FileStatus.REJECTED)
+                && (f.sha256() == null || f.sha256().isEmpty()) && f.note() != null)
+                .forEach(f -> out.printf("  %s: %s (%s)%n", f.file(), f.status(), f.note()));
+        for (IngestStore.OrphanRefund r : store.largeRefundsWithoutOriginal(period, IngestStore.LARGE_REFUND)) {
+            out.println("  warning " + r.describe());
+        }
         for (IngestStore.RejectRecord r : shown) {
             out.printf("  reject %s row %d: %s (%s)%n", r.file(), r.rowNo(), r.reason(), r.detail());
         }

@@ -18,8 +18,6 @@ class FinishIngestTasklet implements Tasklet {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FinishIngestTasklet.class);
 
-    /** A refund this large without its original is worth a look before settling (docs/decisions.md, issue 15). */
-    static final java.math.BigDecimal LARGE_REFUND = new java.math.BigDecimal("10000");
 
     private final IngestStore store;
     private final SqlDialect dialect;
@@ -58,10 +56,8 @@ class FinishIngestTasklet implements Tasklet {
      * rules say, but never silently: each is warned of with its file and row.
      */
     private void warnOfLargeRefundsWithoutOriginal() {
-        for (IngestStore.OrphanRefund r : store.largeRefundsWithoutOriginal(period, LARGE_REFUND)) {
-            log.warn("{} row {}: REFUND {} {} of sub-account {} names no original line ({}); check it before settling",
-                    r.file(), r.rowNo(), io.resettle.money.Money.round2(r.payable()).toPlainString(), r.currency(),
-                    r.subAccountId(), r.relatedLineId() == null ? "no related line id" : r.relatedLineId() + " is not known");
+        for (IngestStore.OrphanRefund r : store.largeRefundsWithoutOriginal(period, IngestStore.LARGE_REFUND)) {
+            log.warn(r.describe());
         }
     }
 }

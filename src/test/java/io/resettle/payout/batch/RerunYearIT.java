@@ -88,6 +88,9 @@ class RerunYearIT {
             Path first = straight.out.resolve(p).resolve("r1");
             Path latest = interleaved.out.resolve(p).resolve("r" + revision);
             for (String file : files(first)) {
+                if (file.endsWith(".xlsx") || file.endsWith(".xml") || file.equals("invoice-serials.csv")) {
+                    continue; // finance files are named and numbered by revision; built from the CSVs compared here
+                }
                 String as = p + " r" + revision + " " + file + " of " + log;
                 switch (file) {
                     case "manifest.json" -> { }
