@@ -1,6 +1,6 @@
 package io.resettle.bench;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import io.resettle.policy.Policy;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;

@@ -2,7 +2,7 @@ package io.resettle.cli;
 
 import io.resettle.bench.Bench;
 import io.resettle.bench.BenchOptions;
-import io.resettle.remote.RemoteBench;
+import io.resettle.bench.RemoteBench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

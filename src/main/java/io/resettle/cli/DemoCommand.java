@@ -1,9 +1,9 @@
 package io.resettle.cli;
 
 import io.resettle.money.Money;
-import io.resettle.output.OutputFolders;
 import io.resettle.run.PeriodRuns;
-import io.resettle.run.RefusedException;
+import io.resettle.support.OutputFolders;
+import io.resettle.support.RefusedException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.resettle.cli;
 
 import io.resettle.masterdata.DataSetException;
 import io.resettle.policy.PolicyException;
-import io.resettle.run.RefusedException;
+import io.resettle.support.RefusedException;
 import java.sql.SQLException;
 
 /**

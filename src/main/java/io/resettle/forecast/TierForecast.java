@@ -1,7 +1,7 @@
 package io.resettle.forecast;
 
+import io.resettle.billing.Category;
 import io.resettle.money.Money;
-import io.resettle.policy.Category;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

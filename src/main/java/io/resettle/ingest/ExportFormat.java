@@ -1,5 +1,6 @@
 package io.resettle.ingest;
 
+import io.resettle.support.csv.ExportHeader;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

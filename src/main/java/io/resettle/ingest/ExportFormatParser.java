@@ -1,5 +1,6 @@
 package io.resettle.ingest;
 
+import io.resettle.billing.ChargeType;
 import io.resettle.ingest.ExportFormat.Field;
 import io.resettle.ingest.ExportFormat.OtherDataset;
 import io.resettle.ingest.ExportFormat.PaidRule;

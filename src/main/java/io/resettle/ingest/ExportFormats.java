@@ -1,5 +1,6 @@
 package io.resettle.ingest;
 
+import io.resettle.support.csv.ExportHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

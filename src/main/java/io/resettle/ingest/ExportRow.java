@@ -1,5 +1,6 @@
 package io.resettle.ingest;
 
+import io.resettle.support.csv.RejectReason;
 import org.apache.commons.csv.CSVFormat;
 
 /**

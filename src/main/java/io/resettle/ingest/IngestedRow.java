@@ -1,5 +1,8 @@
 package io.resettle.ingest;
 
+import io.resettle.billing.BillingLine;
+import io.resettle.support.csv.RejectReason;
+
 /** The outcome for one export row: an accepted {@link BillingLine} or a reject with its reason. */
 public record IngestedRow(long rowNo, BillingLine line, RejectReason reason, String detail, String raw) {
 

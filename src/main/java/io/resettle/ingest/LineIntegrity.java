@@ -1,5 +1,8 @@
 package io.resettle.ingest;
 
+import io.resettle.billing.BillingLine;
+import io.resettle.support.csv.RejectReason;
+import io.resettle.support.csv.RowRejectedException;
 import java.time.LocalDateTime;
 import java.util.Locale;
 

@@ -1,10 +1,18 @@
 package io.resettle.ingest;
 
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
 import io.resettle.ingest.ExportFormat.Field;
 import io.resettle.ingest.ExportFormat.Target;
 import io.resettle.ingest.ExportFormat.ValueMap;
-import io.resettle.policy.Category;
+import io.resettle.masterdata.IngestAccount;
 import io.resettle.policy.Policy;
+import io.resettle.support.csv.ExportHeader;
+import io.resettle.support.csv.RejectReason;
+import io.resettle.support.csv.RowRejectedException;
+import io.resettle.support.csv.Values;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

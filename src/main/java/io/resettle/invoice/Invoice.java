@@ -1,6 +1,7 @@
 package io.resettle.invoice;
 
 import io.resettle.money.Money;
+import io.resettle.pricing.InvoiceLine;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

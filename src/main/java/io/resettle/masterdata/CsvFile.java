@@ -1,9 +1,9 @@
 package io.resettle.masterdata;
 
-import io.resettle.ingest.ExportEncoding;
-import io.resettle.ingest.ExportHeader;
-import io.resettle.ingest.RowRejectedException;
-import io.resettle.ingest.Values;
+import io.resettle.support.csv.ExportEncoding;
+import io.resettle.support.csv.ExportHeader;
+import io.resettle.support.csv.RowRejectedException;
+import io.resettle.support.csv.Values;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

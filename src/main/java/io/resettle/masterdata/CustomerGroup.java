@@ -1,6 +1,5 @@
 package io.resettle.masterdata;
 
-import io.resettle.rebate.RebatePayoutMethod;
 import java.math.BigDecimal;
 
 /** A customer group (集团), groups.csv; {@code implicit} for the own group of a sub-account without one (R3). */

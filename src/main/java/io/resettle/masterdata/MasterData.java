@@ -1,6 +1,5 @@
 package io.resettle.masterdata;
 
-import io.resettle.pricing.Agreement;
 import java.util.List;
 
 /** Everything the data set says about customers and partners (io-contract §1), validated together. */

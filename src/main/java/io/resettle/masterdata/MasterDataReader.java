@@ -2,12 +2,6 @@ package io.resettle.masterdata;
 
 import io.resettle.masterdata.SubAccount.Role;
 import io.resettle.masterdata.SubAccount.SettlementMode;
-import io.resettle.payout.PayeeKind;
-import io.resettle.pricing.Agreement;
-import io.resettle.pricing.ClawbackMode;
-import io.resettle.rebate.RebatePayoutMethod;
-import io.resettle.referral.IdentityKeys;
-import io.resettle.referral.ManagedBy;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;

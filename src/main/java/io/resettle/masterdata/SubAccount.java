@@ -1,8 +1,5 @@
 package io.resettle.masterdata;
 
-import io.resettle.ingest.IngestAccount;
-import io.resettle.referral.IdentityKeys;
-import io.resettle.referral.ManagedBy;
 import java.time.LocalDate;
 import java.time.YearMonth;
 

@@ -3,6 +3,7 @@ package io.resettle.output;
 import io.resettle.policy.BankAccount;
 import io.resettle.policy.OutputPolicy.BankPayouts;
 import io.resettle.policy.OutputPolicy.Debtor;
+import io.resettle.support.csv.CsvOutput;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

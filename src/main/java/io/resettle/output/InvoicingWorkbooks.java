@@ -2,6 +2,7 @@ package io.resettle.output;
 
 import io.resettle.policy.OutputPolicy.Invoicing;
 import io.resettle.policy.OutputPolicy.Item;
+import io.resettle.support.csv.CsvOutput;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package io.resettle.output;
 
+import io.resettle.support.csv.CsvOutput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

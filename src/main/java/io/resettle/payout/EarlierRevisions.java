@@ -1,5 +1,9 @@
 package io.resettle.payout;
 
+import io.resettle.payable.ItemStatus;
+import io.resettle.payable.ItemType;
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayoutItem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package io.resettle.payout;
 
+import io.resettle.payable.Payee;
+
 /**
  * One payout row (R10, io-contract §3 payouts.csv), written only for a positive amount. In a
  * re-run (R11.2) it is the adjustment payout and its amounts are the adjustment's.

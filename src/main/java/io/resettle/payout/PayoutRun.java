@@ -1,6 +1,12 @@
 package io.resettle.payout;
 
+import io.resettle.masterdata.PayeeKind;
 import io.resettle.money.Money;
+import io.resettle.payable.ItemStatus;
+import io.resettle.payable.ItemType;
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayeeType;
+import io.resettle.payable.PayoutItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,8 @@
 package io.resettle.payout;
 
+import io.resettle.masterdata.PayeeKind;
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayoutItem;
 import io.resettle.policy.Policy.TaxBorneBy;
 import java.time.YearMonth;
 import java.util.List;

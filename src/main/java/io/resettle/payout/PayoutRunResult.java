@@ -1,5 +1,7 @@
 package io.resettle.payout;
 
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayoutItem;
 import java.util.List;
 import java.util.Map;
 

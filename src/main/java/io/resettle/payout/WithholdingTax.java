@@ -1,5 +1,6 @@
 package io.resettle.payout;
 
+import io.resettle.masterdata.PayeeKind;
 import io.resettle.money.Money;
 import io.resettle.policy.Policy.TaxBorneBy;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package io.resettle.policy;
 
+import io.resettle.billing.Category;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneId;

@@ -1,6 +1,7 @@
 package io.resettle.policy;
 
-import io.resettle.ingest.BillingMethod;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
 import io.resettle.policy.RebateProgram.Direction;
 import io.resettle.policy.RebateProgram.Eligibility;
 import io.resettle.policy.RebateProgram.Mode;
@@ -18,9 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;

@@ -1,6 +1,7 @@
 package io.resettle.policy;
 
-import io.resettle.ingest.BillingMethod;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.resettle.policy;
 
+import io.resettle.billing.Category;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.resettle.pricing;
 
-import io.resettle.invoice.InvoiceLine;
-import io.resettle.invoice.InvoiceLineKind;
+import io.resettle.masterdata.Agreement;
+import io.resettle.masterdata.ClawbackMode;
 import io.resettle.money.Money;
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -1,11 +1,10 @@
 package io.resettle.pricing;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.ChargeType;
-import io.resettle.invoice.InvoiceLine;
-import io.resettle.invoice.InvoiceLineKind;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
+import io.resettle.masterdata.Agreement;
 import io.resettle.money.Money;
-import io.resettle.policy.Category;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

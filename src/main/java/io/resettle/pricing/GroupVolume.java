@@ -1,6 +1,6 @@
 package io.resettle.pricing;
 
-import io.resettle.ingest.BillingLine;
+import io.resettle.billing.BillingLine;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.resettle.rebate;
 
+import io.resettle.billing.Category;
 import io.resettle.money.Money;
-import io.resettle.policy.Category;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.Tier;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.resettle.rebate;
 
-import io.resettle.ingest.BillingLine;
+import io.resettle.billing.BillingLine;
 import io.resettle.policy.RebateProgram;
 
 /**

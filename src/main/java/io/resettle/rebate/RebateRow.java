@@ -1,6 +1,6 @@
 package io.resettle.rebate;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import io.resettle.policy.RebateProgram;
 import java.math.BigDecimal;
 import java.time.YearMonth;

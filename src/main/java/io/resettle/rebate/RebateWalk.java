@@ -1,7 +1,7 @@
 package io.resettle.rebate;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.policy.Category;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.Category;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.Tier;
 import java.math.BigDecimal;

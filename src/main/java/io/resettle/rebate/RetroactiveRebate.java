@@ -1,6 +1,6 @@
 package io.resettle.rebate;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

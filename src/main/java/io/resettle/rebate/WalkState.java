@@ -1,6 +1,6 @@
 package io.resettle.rebate;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Collections;

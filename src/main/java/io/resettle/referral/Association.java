@@ -1,5 +1,6 @@
 package io.resettle.referral;
 
+import io.resettle.masterdata.ManagedBy;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.resettle.referral;
 
+import io.resettle.masterdata.IdentityKeys;
+import io.resettle.masterdata.ManagedBy;
 import java.time.LocalDate;
 
 /**

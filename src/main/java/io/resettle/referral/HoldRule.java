@@ -1,9 +1,9 @@
 package io.resettle.referral;
 
-import io.resettle.payout.ItemType;
-import io.resettle.payout.Payee;
-import io.resettle.payout.PayeeType;
-import io.resettle.payout.PayoutItem;
+import io.resettle.payable.ItemType;
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayeeType;
+import io.resettle.payable.PayoutItem;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;

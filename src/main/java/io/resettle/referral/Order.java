@@ -1,8 +1,8 @@
 package io.resettle.referral;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.BillingMethod;
-import io.resettle.ingest.ChargeType;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.ChargeType;
 import io.resettle.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;

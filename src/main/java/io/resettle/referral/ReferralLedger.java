@@ -1,12 +1,13 @@
 package io.resettle.referral;
 
-import io.resettle.ingest.BillingLine;
+import io.resettle.billing.BillingLine;
+import io.resettle.masterdata.IdentityKeys;
 import io.resettle.money.Money;
-import io.resettle.payout.ItemType;
-import io.resettle.payout.Payee;
-import io.resettle.payout.PayoutItem;
-import io.resettle.policy.ReferralPolicy;
+import io.resettle.payable.ItemType;
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayoutItem;
 import io.resettle.policy.ReferralPolicy.BonusTier;
+import io.resettle.policy.ReferralPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

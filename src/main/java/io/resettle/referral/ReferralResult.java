@@ -1,6 +1,6 @@
 package io.resettle.referral;
 
-import io.resettle.payout.PayoutItem;
+import io.resettle.payable.PayoutItem;
 import java.time.YearMonth;
 import java.util.List;
 

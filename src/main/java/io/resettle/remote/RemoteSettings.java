@@ -1,6 +1,6 @@
 package io.resettle.remote;
 
-import io.resettle.run.RefusedException;
+import io.resettle.support.RefusedException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -15,8 +15,8 @@ import java.util.Map;
 public final class RemoteSettings {
 
     public static final String DEFAULT_BROKER = "amqp://guest:guest@127.0.0.1:5672";
-    static final String MODE_PROPERTY = "resettle.partitioning";
-    static final String BROKER_PROPERTY = "resettle.broker.url";
+    public static final String MODE_PROPERTY = "resettle.partitioning";
+    public static final String BROKER_PROPERTY = "resettle.broker.url";
 
     private RemoteSettings() {
     }
@@ -60,7 +60,7 @@ public final class RemoteSettings {
         return properties;
     }
 
-    static void refuseUnlessShared(String databaseUrl, String what) {
+    public static void refuseUnlessShared(String databaseUrl, String what) {
         if (databaseUrl == null || !databaseUrl.startsWith("jdbc:postgresql:")) {
             throw new RefusedException(what + " needs the shared PostgreSQL database (--db jdbc:postgresql://host/db):"
                     + " workers on other machines cannot open the embedded H2 file database " + databaseUrl
@@ -69,7 +69,7 @@ public final class RemoteSettings {
     }
 
     /** Opens and closes one connection to the broker, so a run never starts without one. */
-    static void refuseUnlessReachable(String brokerUrl) {
+    public static void refuseUnlessReachable(String brokerUrl) {
         com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
         try {
             factory.setUri(brokerUrl);

@@ -1,5 +1,7 @@
 package io.resettle.run;
 
+import io.resettle.support.RefusedException;
+import io.resettle.support.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package io.resettle.run;
 
+import io.resettle.support.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

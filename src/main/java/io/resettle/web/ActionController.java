@@ -1,5 +1,9 @@
 package io.resettle.web;
 
+import io.resettle.run.AuditedActions;
+import io.resettle.run.PeriodActions;
+import io.resettle.run.Refusal;
+import io.resettle.run.RefusalMessages;
 import java.security.Principal;
 import java.time.YearMonth;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,5 +1,6 @@
 package io.resettle.web;
 
+import io.resettle.run.AuditLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

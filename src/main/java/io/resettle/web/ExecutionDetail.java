@@ -1,5 +1,6 @@
 package io.resettle.web;
 
+import io.resettle.run.RunLiveness;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +16,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.batch.core.step.StepExecution;
-import io.resettle.run.RunLiveness;
 import org.springframework.stereotype.Component;
 
 /** An execution and its steps as the Execution page shows them, read through the {@link JobRepository}. */

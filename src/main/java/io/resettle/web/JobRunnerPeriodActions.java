@@ -1,6 +1,8 @@
 package io.resettle.web;
 
 import io.resettle.run.JobRunner;
+import io.resettle.run.PeriodActions;
+import io.resettle.run.Refusal;
 import io.resettle.run.RunLiveness;
 import java.time.YearMonth;
 import org.springframework.batch.core.BatchStatus;

@@ -1,11 +1,11 @@
 package io.resettle.web;
 
+import io.resettle.run.RunLiveness;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import io.resettle.run.RunLiveness;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;

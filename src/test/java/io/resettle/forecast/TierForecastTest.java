@@ -2,7 +2,7 @@ package io.resettle.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

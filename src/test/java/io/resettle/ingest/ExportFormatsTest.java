@@ -3,9 +3,13 @@ package io.resettle.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.ChargeType;
 import io.resettle.ingest.ExportFormats.Ignored;
 import io.resettle.ingest.ExportFormats.Matched;
 import io.resettle.ingest.ExportFormats.Unmatched;
+import io.resettle.support.csv.ExportHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

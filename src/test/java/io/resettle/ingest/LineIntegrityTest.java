@@ -3,7 +3,13 @@ package io.resettle.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
+import io.resettle.support.csv.RejectReason;
+import io.resettle.support.csv.RowRejectedException;
+import io.resettle.support.csv.Values;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;

@@ -3,9 +3,16 @@ package io.resettle.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
+import io.resettle.masterdata.IngestAccount;
 import io.resettle.policy.Policy;
 import io.resettle.policy.PolicyParser;
+import io.resettle.support.csv.ExportHeader;
+import io.resettle.support.csv.RejectReason;
+import io.resettle.support.csv.RowRejectedException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -13,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every row of the io-contract §2 mapping table, the untidy values of real files, and every row reject reason (R2.5). */
 class LineNormaliserTest {

@@ -3,8 +3,10 @@ package io.resettle.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.ingest.ChargeType;
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
+import io.resettle.pricing.InvoiceLine;
+import io.resettle.pricing.InvoiceLineKind;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;

@@ -3,6 +3,8 @@ package io.resettle.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resettle.pricing.InvoiceLine;
+import io.resettle.pricing.InvoiceLineKind;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;

@@ -3,9 +3,6 @@ package io.resettle.masterdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.pricing.Agreement;
-import io.resettle.rebate.RebatePayoutMethod;
-import io.resettle.referral.ManagedBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;

@@ -3,7 +3,13 @@ package io.resettle.payout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resettle.masterdata.PayeeKind;
 import io.resettle.money.Money;
+import io.resettle.payable.ItemStatus;
+import io.resettle.payable.ItemType;
+import io.resettle.payable.Payee;
+import io.resettle.payable.PayeeType;
+import io.resettle.payable.PayoutItem;
 import io.resettle.policy.Policy.TaxBorneBy;
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -2,6 +2,7 @@ package io.resettle.payout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resettle.masterdata.PayeeKind;
 import io.resettle.policy.Policy.TaxBorneBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -3,6 +3,7 @@ package io.resettle.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resettle.billing.Category;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class PolicyParserTest {
         RebateProgram program = policy.rebatePrograms().get(0);
         assertThat(program.stages()).containsExactly(new RebateProgram.Stage(BigDecimal.ONE, 1, RebateProgram.StageCondition.NONE));
         assertThat(program.weightOf(Category.COMPUTE)).isEqualByComparingTo("1");
-        assertThat(program.eligibility().admits(io.resettle.ingest.BillingMethod.POSTPAID, Category.OTHER, "x")).isTrue();
+        assertThat(program.eligibility().admits(io.resettle.billing.BillingMethod.POSTPAID, Category.OTHER, "x")).isTrue();
     }
 
     @Test

@@ -5,13 +5,13 @@ import static io.resettle.pricing.Fixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.ChargeType;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
 import io.resettle.invoice.Invoice;
-import io.resettle.invoice.InvoiceLine;
-import io.resettle.invoice.InvoiceLineKind;
+import io.resettle.masterdata.Agreement;
+import io.resettle.masterdata.ClawbackMode;
 import io.resettle.money.Money;
-import io.resettle.policy.Category;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

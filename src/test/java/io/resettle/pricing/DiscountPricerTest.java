@@ -8,13 +8,13 @@ import static io.resettle.pricing.Fixtures.lineAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.ChargeType;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
 import io.resettle.invoice.GroupStatement;
 import io.resettle.invoice.Invoice;
-import io.resettle.invoice.InvoiceLine;
-import io.resettle.invoice.InvoiceLineKind;
-import io.resettle.policy.Category;
+import io.resettle.masterdata.Agreement;
+import io.resettle.masterdata.ClawbackMode;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.YearMonth;

@@ -1,9 +1,11 @@
 package io.resettle.pricing;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.BillingMethod;
-import io.resettle.ingest.ChargeType;
-import io.resettle.policy.Category;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
+import io.resettle.masterdata.Agreement;
+import io.resettle.masterdata.ClawbackMode;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

@@ -2,9 +2,9 @@ package io.resettle.rebate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.ingest.BillingMethod;
-import io.resettle.ingest.ChargeType;
-import io.resettle.policy.Category;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.Tier;
 import java.math.BigDecimal;

@@ -1,13 +1,13 @@
 package io.resettle.rebate;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.BillingMethod;
-import io.resettle.ingest.ChargeType;
-import io.resettle.policy.Category;
-import io.resettle.policy.RebateProgram;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
 import io.resettle.policy.RebateProgram.Eligibility;
 import io.resettle.policy.RebateProgram.Stage;
 import io.resettle.policy.RebateProgram.StageCondition;
+import io.resettle.policy.RebateProgram;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

@@ -2,11 +2,11 @@ package io.resettle.rebate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resettle.billing.Category;
 import io.resettle.money.Money;
-import io.resettle.policy.Category;
-import io.resettle.policy.RebateProgram;
 import io.resettle.policy.RebateProgram.Stage;
 import io.resettle.policy.RebateProgram.StageCondition;
+import io.resettle.policy.RebateProgram;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;

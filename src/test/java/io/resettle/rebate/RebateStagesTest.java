@@ -3,12 +3,12 @@ package io.resettle.rebate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.ingest.BillingMethod;
-import io.resettle.ingest.ChargeType;
-import io.resettle.policy.Category;
-import io.resettle.policy.RebateProgram;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
 import io.resettle.policy.RebateProgram.Stage;
 import io.resettle.policy.RebateProgram.StageCondition;
+import io.resettle.policy.RebateProgram;
 import io.resettle.rebate.RebatePayoutItem.ItemType;
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -3,7 +3,7 @@ package io.resettle.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.run.RefusedException;
+import io.resettle.support.RefusedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 

@@ -1,10 +1,9 @@
 package io.resettle.run;
 
 import io.resettle.cli.ResettleCommandLine;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
+import io.resettle.support.Hashing;
 import io.resettle.support.Sql;
 import io.resettle.support.TestDatabases;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The settle job end to end through the command line on PostgreSQL: the worked examples of

@@ -20,7 +20,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.resettle.run.JobRunner;
-import io.resettle.run.RefusedException;
+import io.resettle.run.PeriodActions;
+import io.resettle.support.RefusedException;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Locale;

@@ -1,17 +1,17 @@
 package io.resettle.forecast.batch;
 
+import io.resettle.billing.Category;
 import io.resettle.forecast.TierForecast;
-import io.resettle.output.CsvOutput;
-import io.resettle.policy.Category;
+import io.resettle.masterdata.Agreement;
 import io.resettle.policy.Policy;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.TierTable;
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.pricing.Agreement;
 import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.FiscalYear;
 import io.resettle.rebate.RebateEligibility;
 import io.resettle.rebate.WalkState;
+import io.resettle.support.csv.CsvOutput;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;

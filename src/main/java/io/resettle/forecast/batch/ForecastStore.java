@@ -1,8 +1,8 @@
 package io.resettle.forecast.batch;
 
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.Category;
 import io.resettle.forecast.TierForecast;
-import io.resettle.ingest.BillingLine;
-import io.resettle.policy.Category;
 import io.resettle.pricing.batch.PricingStore;
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -1,9 +1,9 @@
 package io.resettle.ingest.batch;
 
-import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportRow;
 import io.resettle.ingest.RecordingReader;
-import io.resettle.ingest.RejectReason;
+import io.resettle.support.csv.ExportEncoding;
+import io.resettle.support.csv.RejectReason;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

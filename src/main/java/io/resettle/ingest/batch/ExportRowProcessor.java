@@ -1,12 +1,12 @@
 package io.resettle.ingest.batch;
 
-import io.resettle.ingest.BillingLine;
+import io.resettle.billing.BillingLine;
 import io.resettle.ingest.ExportRow;
 import io.resettle.ingest.IngestedRow;
 import io.resettle.ingest.LineIntegrity;
 import io.resettle.ingest.LineNormaliser;
-import io.resettle.ingest.RejectReason;
-import io.resettle.ingest.RowRejectedException;
+import io.resettle.support.csv.RejectReason;
+import io.resettle.support.csv.RowRejectedException;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

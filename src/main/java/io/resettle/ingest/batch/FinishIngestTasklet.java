@@ -1,7 +1,7 @@
 package io.resettle.ingest.batch;
 
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.run.SqlDialect;
+import io.resettle.support.SqlDialect;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;

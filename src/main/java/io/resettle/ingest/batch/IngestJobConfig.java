@@ -1,17 +1,17 @@
 package io.resettle.ingest.batch;
 
-import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportFormat;
-import io.resettle.ingest.ExportHeader;
 import io.resettle.ingest.ExportRow;
 import io.resettle.ingest.IngestedRow;
 import io.resettle.ingest.LineNormaliser;
 import io.resettle.masterdata.batch.MasterDataStore;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.remote.Partitioning;
-import io.resettle.run.ConsoleProgress;
-import io.resettle.run.FaultInjection;
-import io.resettle.run.WorkerThreads;
+import io.resettle.support.ConsoleProgress;
+import io.resettle.support.FaultInjection;
+import io.resettle.support.WorkerThreads;
+import io.resettle.support.csv.ExportEncoding;
+import io.resettle.support.csv.ExportHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -145,7 +145,7 @@ class IngestJobConfig {
         if (file.length() <= 60) {
             return file;
         }
-        return "…" + file.substring(file.length() - 45) + "#" + io.resettle.run.Hashing.sha256(file).substring(0, 8);
+        return "…" + file.substring(file.length() - 45) + "#" + io.resettle.support.Hashing.sha256(file).substring(0, 8);
     }
 
     @Bean
@@ -203,7 +203,7 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    FinishIngestTasklet finishIngestTasklet(IngestStore store, io.resettle.run.SqlDialect dialect, PolicyStore policies,
+    FinishIngestTasklet finishIngestTasklet(IngestStore store, io.resettle.support.SqlDialect dialect, PolicyStore policies,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
         return new FinishIngestTasklet(store, dialect, policies, YearMonth.parse(period), generation);
     }

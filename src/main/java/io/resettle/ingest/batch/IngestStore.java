@@ -1,9 +1,10 @@
 package io.resettle.ingest.batch;
 
-import io.resettle.ingest.BillingLine;
+import io.resettle.billing.BillingLine;
 import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.IngestedRow;
-import io.resettle.ingest.RejectReason;
+import io.resettle.support.SqlDialect;
+import io.resettle.support.csv.RejectReason;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import io.resettle.run.SqlDialect;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -160,7 +160,7 @@ public class IngestStore {
                 String.class, period.toString());
         StringBuilder text = new StringBuilder(String.join(",", policy));
         new java.util.TreeMap<>(accounts).values().forEach(a -> text.append('\n').append(a));
-        return io.resettle.run.Hashing.sha256(text.toString());
+        return io.resettle.support.Hashing.sha256(text.toString());
     }
 
     /**

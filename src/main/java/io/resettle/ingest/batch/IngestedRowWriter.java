@@ -1,7 +1,7 @@
 package io.resettle.ingest.batch;
 
 import io.resettle.ingest.IngestedRow;
-import io.resettle.run.FaultInjection;
+import io.resettle.support.FaultInjection;
 import java.time.YearMonth;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

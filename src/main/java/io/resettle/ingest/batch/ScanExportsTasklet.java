@@ -1,14 +1,14 @@
 package io.resettle.ingest.batch;
 
-import io.resettle.ingest.ExportEncoding;
 import io.resettle.ingest.ExportFormat;
 import io.resettle.ingest.ExportFormats;
-import io.resettle.ingest.ExportHeader;
 import io.resettle.ingest.FileStatus;
-import io.resettle.ingest.RejectReason;
 import io.resettle.ingest.batch.IngestStore.FileRecord;
 import io.resettle.masterdata.DataSetException;
-import io.resettle.run.Hashing;
+import io.resettle.support.Hashing;
+import io.resettle.support.csv.ExportEncoding;
+import io.resettle.support.csv.ExportHeader;
+import io.resettle.support.csv.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package io.resettle.ingest.batch;
 
 import io.resettle.ingest.FileStatus;
 import io.resettle.money.Money;
-import io.resettle.output.CsvOutput;
+import io.resettle.support.csv.CsvOutput;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -1,7 +1,7 @@
 package io.resettle.masterdata.batch;
 
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.run.SqlDialect;
+import io.resettle.support.SqlDialect;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import org.springframework.batch.core.configuration.annotation.StepScope;

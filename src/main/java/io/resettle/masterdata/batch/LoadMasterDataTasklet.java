@@ -1,7 +1,7 @@
 package io.resettle.masterdata.batch;
 
 
-import io.resettle.pricing.Agreement;
+import io.resettle.masterdata.Agreement;
 import io.resettle.masterdata.DataSetException;
 import io.resettle.masterdata.MasterData;
 import io.resettle.masterdata.MasterDataReader;
@@ -11,8 +11,8 @@ import io.resettle.policy.PolicyException;
 import io.resettle.policy.PolicyFiles;
 import io.resettle.policy.PolicyParser;
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.run.Hashing;
-import io.resettle.run.SqlDialect;
+import io.resettle.support.Hashing;
+import io.resettle.support.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +20,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

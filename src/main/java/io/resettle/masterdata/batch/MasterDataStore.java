@@ -1,15 +1,15 @@
 package io.resettle.masterdata.batch;
 
-import io.resettle.ingest.IngestAccount;
+import io.resettle.masterdata.Agreement;
 import io.resettle.masterdata.Allocation;
 import io.resettle.masterdata.Ambassador;
 import io.resettle.masterdata.CustomerGroup;
+import io.resettle.masterdata.IdentityKeys;
+import io.resettle.masterdata.IngestAccount;
 import io.resettle.masterdata.MasterData;
 import io.resettle.masterdata.PeriodStatements;
 import io.resettle.masterdata.ReferralVisit;
 import io.resettle.masterdata.SubAccount;
-import io.resettle.pricing.Agreement;
-import io.resettle.referral.IdentityKeys;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;

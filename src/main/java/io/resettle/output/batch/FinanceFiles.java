@@ -1,14 +1,14 @@
 package io.resettle.output.batch;
 
 import io.resettle.output.BankPayoutBatch;
-import io.resettle.output.CsvOutput;
 import io.resettle.output.InvoicingWorkbooks;
 import io.resettle.output.PeriodWorkbook;
 import io.resettle.output.batch.SettlementFilesStepConfig.SettlementFiles.Written;
 import io.resettle.policy.OutputPolicy;
 import io.resettle.policy.Policy;
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.run.Hashing;
+import io.resettle.support.Hashing;
+import io.resettle.support.csv.CsvOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,14 +1,14 @@
 package io.resettle.output.batch;
 
-import io.resettle.output.CsvOutput;
-import io.resettle.output.CsvParts;
 import io.resettle.output.Manifest;
-import io.resettle.output.OutputFolders;
 import io.resettle.rebate.batch.RebateSliceFile;
-import io.resettle.run.FaultInjection;
-import io.resettle.run.Hashing;
-import io.resettle.run.SqlDialect;
-import io.resettle.run.WorkerThreads;
+import io.resettle.support.FaultInjection;
+import io.resettle.support.Hashing;
+import io.resettle.support.OutputFolders;
+import io.resettle.support.SqlDialect;
+import io.resettle.support.WorkerThreads;
+import io.resettle.support.csv.CsvOutput;
+import io.resettle.support.csv.CsvParts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

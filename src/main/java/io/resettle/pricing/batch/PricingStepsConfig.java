@@ -1,19 +1,19 @@
 package io.resettle.pricing.batch;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.invoice.InvoiceLine;
-import io.resettle.invoice.InvoiceLineKind;
+import io.resettle.billing.BillingLine;
+import io.resettle.masterdata.Agreement;
 import io.resettle.money.Money;
 import io.resettle.policy.Policy;
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.pricing.Agreement;
 import io.resettle.pricing.CommitmentSettlement;
 import io.resettle.pricing.DiscountPricer;
+import io.resettle.pricing.InvoiceLine;
+import io.resettle.pricing.InvoiceLineKind;
 import io.resettle.remote.Partitioning;
-import io.resettle.run.ConsoleProgress;
-import io.resettle.run.FaultInjection;
-import io.resettle.run.SqlDialect;
-import io.resettle.run.WorkerThreads;
+import io.resettle.support.ConsoleProgress;
+import io.resettle.support.FaultInjection;
+import io.resettle.support.SqlDialect;
+import io.resettle.support.WorkerThreads;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

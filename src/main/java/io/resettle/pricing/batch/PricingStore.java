@@ -1,12 +1,13 @@
 package io.resettle.pricing.batch;
 
-import io.resettle.ingest.BillingLine;
-import io.resettle.ingest.BillingMethod;
-import io.resettle.ingest.ChargeType;
-import io.resettle.invoice.InvoiceLine;
-import io.resettle.pricing.Agreement;
-import io.resettle.pricing.ClawbackMode;
-import io.resettle.policy.Category;
+import io.resettle.billing.BillingLine;
+import io.resettle.billing.BillingMethod;
+import io.resettle.billing.Category;
+import io.resettle.billing.ChargeType;
+import io.resettle.masterdata.Agreement;
+import io.resettle.masterdata.ClawbackMode;
+import io.resettle.pricing.InvoiceLine;
+import io.resettle.support.SqlDialect;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import io.resettle.run.SqlDialect;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 

@@ -1,9 +1,9 @@
 package io.resettle.rebate.batch;
 
-import io.resettle.output.CsvOutput;
-import io.resettle.output.CsvParts;
-import io.resettle.output.OutputFolders;
 import io.resettle.rebate.RebateSlice;
+import io.resettle.support.OutputFolders;
+import io.resettle.support.csv.CsvOutput;
+import io.resettle.support.csv.CsvParts;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Comparator;

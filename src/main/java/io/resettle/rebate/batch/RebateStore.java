@@ -1,6 +1,6 @@
 package io.resettle.rebate.batch;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import io.resettle.policy.RebateProgram;
 import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.RebateRow;
@@ -117,7 +117,7 @@ public class RebateStore {
     }
 
     /** Sub-accounts of the group's billing lines of a period. */
-    public List<io.resettle.ingest.BillingLine> groupLines(String groupId, YearMonth period) {
+    public List<io.resettle.billing.BillingLine> groupLines(String groupId, YearMonth period) {
         return jdbc.query("SELECT b.* FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id"
                 + " WHERE a.group_id = ? AND b.period = ?", (rs, i) -> PricingStore.billingLine(rs), groupId,
                 period.toString());

@@ -3,7 +3,7 @@ package io.resettle.reconcile.batch;
 import io.resettle.reconcile.Finding;
 import io.resettle.reconcile.InvariantViolation;
 import io.resettle.reconcile.StatementReconciliation;
-import io.resettle.run.WorkerThreads;
+import io.resettle.support.WorkerThreads;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ class ReconcileStepConfig {
 
     @Bean
     @StepScope
-    Tasklet reconcileTasklet(JdbcTemplate jdbc, io.resettle.run.SqlDialect dialect, @Value("#{jobParameters['period']}") String periodText,
+    Tasklet reconcileTasklet(JdbcTemplate jdbc, io.resettle.support.SqlDialect dialect, @Value("#{jobParameters['period']}") String periodText,
             @Value("#{jobParameters['revision']}") Long revisionNumber) {
         return (contribution, chunkContext) -> {
             YearMonth period = YearMonth.parse(periodText);

@@ -1,9 +1,9 @@
 package io.resettle.schedule.wiring;
 
+import io.resettle.run.AuditLog;
+import io.resettle.run.AuditedActions;
+import io.resettle.run.PeriodActions;
 import io.resettle.schedule.Schedule;
-import io.resettle.web.AuditLog;
-import io.resettle.web.AuditedActions;
-import io.resettle.web.PeriodActions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,10 +1,10 @@
 package io.resettle.schedule.wiring;
 
+import io.resettle.run.AuditLog;
+import io.resettle.run.AuditedActions;
+import io.resettle.run.PeriodActions;
 import io.resettle.schedule.Schedule;
 import io.resettle.schedule.ScheduleFiles;
-import io.resettle.web.AuditLog;
-import io.resettle.web.AuditedActions;
-import io.resettle.web.PeriodActions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package io.resettle.ingest.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.ingest.batch.BadInputCorpusIT.Console;
 import io.resettle.cli.ResettleCommandLine;
+import io.resettle.ingest.batch.BadInputCorpusIT.Console;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
 import io.resettle.support.Sql;
@@ -69,7 +69,7 @@ class IngestFollowsTheFolderIT {
         assertThat(count("file LIKE '%c-focus.csv'")).isEqualTo("5");
         Path focus = data.resolve("exports/2026-10/c-focus.csv");
         byte[] content = Files.readAllBytes(focus);
-        String sha = io.resettle.run.Hashing.sha256(focus);
+        String sha = io.resettle.support.Hashing.sha256(focus);
         Files.delete(focus);
 
         assertThat(ingest()).isZero();

@@ -312,7 +312,7 @@ class IngestJobIT {
     }
 
     private String sha(String exportFile) {
-        return io.resettle.run.Hashing.sha256(data.resolve("exports/2026-10").resolve(exportFile));
+        return io.resettle.support.Hashing.sha256(data.resolve("exports/2026-10").resolve(exportFile));
     }
 
     private static String[] concat(String[] args, String... more) {

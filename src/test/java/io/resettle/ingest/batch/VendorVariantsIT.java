@@ -2,10 +2,10 @@ package io.resettle.ingest.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.run.Hashing;
 import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
+import io.resettle.support.Hashing;
 import io.resettle.support.Sql;
 import io.resettle.support.TestDatabases;
 import java.nio.file.Files;

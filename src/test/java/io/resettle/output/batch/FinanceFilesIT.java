@@ -3,9 +3,9 @@ package io.resettle.output.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.output.Pain001Check;
-import io.resettle.run.Hashing;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
+import io.resettle.support.Hashing;
 import io.resettle.support.TestDatabases;
 import java.io.InputStream;
 import java.io.Reader;

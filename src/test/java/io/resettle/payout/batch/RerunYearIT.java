@@ -2,12 +2,12 @@ package io.resettle.payout.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resettle.cli.ResettleCommandLine;
+import io.resettle.masterdata.PayeeKind;
 import io.resettle.money.Money;
-import io.resettle.payout.PayeeKind;
 import io.resettle.payout.PayoutAmounts;
 import io.resettle.payout.WithholdingTax;
 import io.resettle.policy.Policy.TaxBorneBy;
-import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.DataSets;
 import java.io.IOException;
 import java.io.Reader;

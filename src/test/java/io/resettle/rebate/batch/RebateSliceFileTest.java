@@ -3,7 +3,7 @@ package io.resettle.rebate.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.policy.Category;
+import io.resettle.billing.Category;
 import io.resettle.rebate.RebateSlice;
 import java.math.BigDecimal;
 import java.util.ArrayList;

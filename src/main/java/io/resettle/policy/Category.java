@@ -1,6 +1,0 @@
-package io.resettle.policy;
-
-/** Product category (R2.3): from the policy's product-code map, else FOCUS ServiceCategory, else OTHER. */
-public enum Category {
-    COMPUTE, SECURITY, DATABASE, STORAGE, NETWORK, OTHER
-}
