@@ -90,9 +90,10 @@ public final class LineNormaliser {
             currency = accounts.apply(subAccount).map(IngestAccount::currency).orElse(null);
         }
         String related = fields.first(c, Field.RELATED_RECORD_ID);
-        BillingLine line = new BillingLine(lineIds.lineId(c, recordId), related == null ? null : lineIds.qualified(c, related),
-                period, subAccount, orderId(c, recordId), product, categoryOf(product, fields.first(c, Field.SERVICE_CATEGORY)),
-                method, chargeType, list, payable, paid, currency, fields.time(c, Field.PAYMENT_TIME), fields.time(c, Field.USAGE_START),
+        BillingLine line = new BillingLine(lineIds.lineId(c, recordId),
+                related == null ? null : lineIds.qualified(c, related), period, subAccount, orderId(c, recordId), product,
+                categoryOf(product, fields.first(c, Field.SERVICE_CATEGORY)), method, chargeType, list, payable, paid,
+                currency, fields.time(c, Field.PAYMENT_TIME), fields.time(c, Field.USAGE_START),
                 fields.time(c, Field.USAGE_END), paid(c));
         return AccountChecks.validated(format.negateRefunds() ? negateRefund(line) : line, accounts, ingestedPeriod);
     }

@@ -24,7 +24,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * Reads and validates a policy file (io-contract §1). Every problem is collected with its key
  * path (e.g. {@code rebate_programs[1].tiers[2].from}) and reported together in one
  * {@link PolicyException}: unknown enumeration values, rates outside [0, 1], tiers not
- * ascending, stage shares not adding up to 1.
+ * ascending, stage shares not adding up to 1. Rebate programs and tier tables are read by
+ * {@link RebateProgramParser}, the output sections by {@link OutputPolicyParser}, all through
+ * {@link PolicyYaml}.
  */
 public final class PolicyParser {
 

@@ -106,8 +106,8 @@ public class IngestStore {
     }
 
     public Optional<FileRecord> file(YearMonth period, String file) {
-        return jdbc.sql(FILE).param("period", period.toString()).param("file", file).query(this::fileRecord).stream()
-                .findFirst();
+        return jdbc.sql(FILE).param("period", period.toString()).param("file", file).query(this::fileRecord).list()
+                .stream().findFirst();
     }
 
     public List<FileRecord> files(YearMonth period) {
