@@ -48,7 +48,7 @@ public final class DiscountPricer {
     /**
      * The pricing of {@code groupId} in {@code period}.
      *
-     * @param volume         V(G,P) at full precision ({@link GroupVolume})
+     * @param volume         V(G,P) at full precision (R4.1, summed by computeGroupVolumes)
      * @param agreement      the group's agreement; ignored unless in force in {@code period} (R5.1)
      * @param discountTables the policy's discount tables by name
      * @throws IllegalArgumentException if the agreement names a table the policy lacks

@@ -59,7 +59,7 @@ public class InvoiceStore {
         jdbc.query("SELECT group_id, invoice_id, sub_account_id, line_count, payable, discount, net, currency FROM invoice"
                 + " WHERE period = ? AND revision = ? AND settlement_mode = 'CREDIT'", rs -> {
                     byGroup.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(new io.resettle.invoice.Invoice(
-                            rs.getString(2), rs.getString(3), period, List.of(), rs.getInt(4), rs.getBigDecimal(5),
+                            rs.getString(2), rs.getString(3), period, rs.getInt(4), rs.getBigDecimal(5),
                             rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)));
                 }, period.toString(), revision);
         return byGroup;
