@@ -7,7 +7,7 @@ import io.resettle.billing.ChargeType;
 import io.resettle.money.Money;
 import io.resettle.pricing.InvoiceLine;
 import io.resettle.pricing.InvoiceLineKind;
-import io.resettle.pricing.batch.PricingStore;
+import io.resettle.pricing.batch.InvoiceLineStore;
 import io.resettle.support.H2StepTest;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -48,7 +48,7 @@ class BuildInvoicesStepTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PricingStore pricing;
+    InvoiceLineStore invoiceLines;
 
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
 
@@ -188,7 +188,7 @@ class BuildInvoicesStepTest {
                         "ecs", Category.COMPUTE, ChargeType.USAGE, payable, rate, discount, payable.subtract(discount),
                         "CNY"));
             }
-            pricing.insertInvoiceLines(OCTOBER, 1, lines);
+            invoiceLines.insertInvoiceLines(OCTOBER, 1, lines);
 
             run(buildInvoices);
 
