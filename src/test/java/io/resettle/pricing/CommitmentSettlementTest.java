@@ -104,7 +104,7 @@ class CommitmentSettlementTest {
             DiscountPricer pricer = DiscountPricer.forGroup("G2", period, volume,
                     Agreement.inForceFor(List.of(agreement), "G2", period), TABLES);
             assertThat(pricer.tierFrom()).contains(new BigDecimal("50000"));
-            List<InvoiceLine> priced = pricer.priceAll(lines, id -> Optional.empty());
+            List<InvoiceLine> priced = lines.stream().map(line -> pricer.price(line, id -> Optional.empty())).toList();
             termLines.addAll(priced);
             juneCharges = priced;
         }

@@ -4,7 +4,6 @@ import static io.resettle.pricing.Fixtures.OCTOBER;
 import static io.resettle.pricing.Fixtures.TABLES;
 import static io.resettle.pricing.Fixtures.agreement;
 import static io.resettle.pricing.Fixtures.line;
-import static io.resettle.pricing.Fixtures.lineAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +15,6 @@ import io.resettle.invoice.Invoice;
 import io.resettle.masterdata.Agreement;
 import io.resettle.masterdata.ClawbackMode;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +35,12 @@ class DiscountPricerTest {
                 line("c2", OCTOBER, "C", "oss", Category.STORAGE, ChargeType.REFUND, c2Payable));
     }
 
+    /** Each line through {@link DiscountPricer#price}, as priceLines' processor does (R4.4 across lines: PriceLinesStepTest). */
+    private static List<InvoiceLine> priceEach(DiscountPricer pricer, List<BillingLine> lines,
+            Function<String, Optional<BigDecimal>> rateOfEarlierLine) {
+        return lines.stream().map(line -> pricer.price(line, rateOfEarlierLine)).toList();
+    }
+
     private static InvoiceLine find(List<InvoiceLine> lines, String lineId) {
         return lines.stream().filter(line -> line.lineId().equals(lineId)).findFirst().orElseThrow();
     }
@@ -52,7 +56,7 @@ class DiscountPricerTest {
 
         DiscountPricer pricer = DiscountPricer.forGroup("G1", OCTOBER, volume, Optional.of(G1_AGREEMENT), TABLES);
         assertThat(pricer.tierFrom()).contains(new BigDecimal("200000"));
-        List<InvoiceLine> priced = pricer.priceAll(lines, NO_EARLIER_LINES);
+        List<InvoiceLine> priced = priceEach(pricer, lines, NO_EARLIER_LINES);
 
         assertThat(find(priced, "a1").discountRate()).isEqualByComparingTo("0.10");
         assertThat(find(priced, "a1").discount()).isEqualTo(new BigDecimal("12000.00"));
@@ -65,6 +69,7 @@ class DiscountPricerTest {
         assertThat(find(priced, "c2").discount()).isEqualTo(new BigDecimal("-500.00"));
         assertThat(find(priced, "c2").net()).isEqualTo(new BigDecimal("-4500.00"));
         assertThat(find(priced, "c2").invoiceId()).isEqualTo("INV-2026-10-C");
+        assertThat(priced).extracting(InvoiceLine::kind).containsOnly(InvoiceLineKind.CHARGE);
 
         GroupStatement statement = GroupStatement.of("G1", OCTOBER, volume, pricer.tierFrom(),
                 new BigDecimal("150000.00"), List.of(creditInvoice("A", "108000.00"), creditInvoice("B", "52200.00"),
@@ -88,7 +93,7 @@ class DiscountPricerTest {
 
         DiscountPricer pricer = DiscountPricer.forGroup("G1", OCTOBER, volume, Optional.of(G1_AGREEMENT), TABLES);
         assertThat(pricer.tierFrom()).contains(new BigDecimal("50000"));
-        List<InvoiceLine> priced = pricer.priceAll(lines, NO_EARLIER_LINES);
+        List<InvoiceLine> priced = priceEach(pricer, lines, NO_EARLIER_LINES);
         assertThat(find(priced, "a1").discountRate()).isEqualByComparingTo("0.05");
         assertThat(find(priced, "a1").discount()).isEqualTo(new BigDecimal("6000.00"));
         assertThat(find(priced, "b1").discountRate()).isEqualByComparingTo("0.08");
@@ -137,7 +142,7 @@ class DiscountPricerTest {
                 Optional.of(G1_AGREEMENT), TABLES);
         assertThat(pricer.tierFrom()).contains(new BigDecimal("50000"));
 
-        List<InvoiceLine> priced = pricer.priceAll(october, earlier);
+        List<InvoiceLine> priced = priceEach(pricer, october, earlier);
         assertThat(find(priced, "a2").discountRate()).isEqualByComparingTo("0.05");
         assertThat(find(priced, "r1").discountRate()).isEqualByComparingTo("0.10");
         assertThat(find(priced, "r1").discount()).isEqualTo(new BigDecimal("-1000.00"));
@@ -145,21 +150,6 @@ class DiscountPricerTest {
         // A refund naming no invoiced line gets the current period's rate.
         assertThat(find(priced, "r2").discountRate()).isEqualByComparingTo("0.05");
         assertThat(find(priced, "r2").discount()).isEqualTo(new BigDecimal("-50.00"));
-    }
-
-    @Test
-    void r4_4_refundOfALineOfTheSameRunGetsThatLinesRateWhateverTheOrder() {
-        // The refund comes first in the input and has an earlier event time; its own category would give 0.05.
-        BillingLine refund = lineAt("r1", "s1", OCTOBER, "B", Category.OTHER, ChargeType.REFUND, "-100.00",
-                LocalDateTime.of(2026, 10, 1, 0, 0));
-        BillingLine original = lineAt("s1", null, OCTOBER, "B", Category.SECURITY, ChargeType.NEW, "60000.00",
-                LocalDateTime.of(2026, 10, 2, 0, 0));
-        DiscountPricer pricer = DiscountPricer.forGroup("G1", OCTOBER, new BigDecimal("59900.00"),
-                Optional.of(G1_AGREEMENT), TABLES);
-        List<InvoiceLine> priced = pricer.priceAll(List.of(refund, original), id -> Optional.of(new BigDecimal("0.99")));
-        assertThat(find(priced, "s1").discountRate()).isEqualByComparingTo("0.08");
-        assertThat(find(priced, "r1").discountRate()).isEqualByComparingTo("0.08");
-        assertThat(find(priced, "r1").discount()).isEqualTo(new BigDecimal("-8.00"));
     }
 
     @Test
@@ -173,7 +163,7 @@ class DiscountPricerTest {
         BigDecimal volume = new BigDecimal("250000.00");
 
         DiscountPricer pricer = DiscountPricer.forGroup("G1", OCTOBER, volume, Optional.of(G1_AGREEMENT), TABLES);
-        List<InvoiceLine> priced = pricer.priceAll(lines, NO_EARLIER_LINES);
+        List<InvoiceLine> priced = priceEach(pricer, lines, NO_EARLIER_LINES);
         assertThat(find(priced, "u1").discount()).isEqualTo(new BigDecimal("25000.00"));
         for (String passThrough : List.of("j1", "k1", "t1")) {
             InvoiceLine line = find(priced, passThrough);
@@ -192,7 +182,7 @@ class DiscountPricerTest {
                 TABLES);
         assertThat(pricer.tier()).isEmpty();
         assertThat(pricer.tierFrom()).isEmpty();
-        List<InvoiceLine> priced = pricer.priceAll(lines, NO_EARLIER_LINES);
+        List<InvoiceLine> priced = priceEach(pricer, lines, NO_EARLIER_LINES);
         assertThat(priced).allSatisfy(line -> {
             assertThat(line.discountRate()).isEqualByComparingTo("0");
             assertThat(line.discount()).isEqualTo(new BigDecimal("0.00"));
@@ -245,17 +235,5 @@ class DiscountPricerTest {
         BillingLine september = line("s", YearMonth.of(2026, 9), "A", "ecs", Category.COMPUTE, ChargeType.USAGE, "1");
         assertThatThrownBy(() -> pricer.price(september, NO_EARLIER_LINES))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void pricedLinesComeInIoContractOrder() {
-        List<BillingLine> lines = List.of(
-                line("z9", OCTOBER, "B", "ecs", Category.COMPUTE, ChargeType.USAGE, "1.00"),
-                line("b2", OCTOBER, "A", "ecs", Category.COMPUTE, ChargeType.USAGE, "1.00"),
-                line("a7", OCTOBER, "A", "ecs", Category.COMPUTE, ChargeType.USAGE, "1.00"));
-        List<InvoiceLine> priced = DiscountPricer.forGroup("G1", OCTOBER, BigDecimal.ONE, Optional.empty(), TABLES)
-                .priceAll(lines, NO_EARLIER_LINES);
-        assertThat(priced).extracting(InvoiceLine::lineId).containsExactly("a7", "b2", "z9");
-        assertThat(priced).extracting(InvoiceLine::kind).containsOnly(InvoiceLineKind.CHARGE);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.support.H2StepTest;
 import java.math.BigDecimal;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -25,25 +24,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @H2StepTest
 class ComputeGroupVolumesStepTest {
 
-    /** The {@code standard} table of io-contract §1. */
-    static final String POLICY = """
-            currency: CNY
-            categories:
-              COMPUTE:  [ecs, swas, ecs-gpu]
-              SECURITY: [waf, bastionhost, sas, ddoscoo, qiankun]
-              DATABASE: [rds, polardb, redis, mongodb]
-              STORAGE:  [oss, nas]
-              NETWORK:  [slb, eip, cdn]
-            ingest:
-              max_reject_ratio: 0.01
-            discount_tables:
-              standard:
-                - {from: 0,       rates: {default: 0.00}}
-                - {from: 50000,   rates: {default: 0.05, SECURITY: 0.08}}
-                - {from: 200000,  rates: {default: 0.10, SECURITY: 0.13}}
-                - {from: 1000000, rates: {default: 0.15, SECURITY: 0.18}}
-            """;
-
     @Autowired
     JobOperatorTestUtils jobOperatorTestUtils;
     @Autowired
@@ -52,23 +32,18 @@ class ComputeGroupVolumesStepTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    private GivenTables given;
+
     @BeforeEach
     void givenE1Groups() {
-        for (String table : List.of("group_statement", "billing_line", "agreement", "sub_account", "customer_group",
-                "policy_file")) {
-            jdbc.update("DELETE FROM " + table);
-        }
-        jdbc.update("INSERT INTO policy_file (effective_from, file, sha256, content) VALUES ('2026-01',"
-                + " 'policies/2026-01.yml', 'e1', ?)", POLICY);
-        group("G1", "150000.00");
-        group("X", "0");
-        subAccount("A", "G1");
-        subAccount("B", "G1");
-        subAccount("C", "G1");
-        subAccount("X1", "X");
-        jdbc.update("INSERT INTO agreement (agreement_id, group_id, discount_table, term_start, term_end,"
-                + " min_commitment, clawback_mode, penalty_rate) VALUES ('K1', 'G1', 'standard', '2026-01', '2026-12',"
-                + " 0, 'NONE', 0)");
+        given = new GivenTables(jdbc).cleared();
+        given.group("G1", "150000.00");
+        given.group("X", "0");
+        given.subAccount("A", "G1");
+        given.subAccount("B", "G1");
+        given.subAccount("C", "G1");
+        given.subAccount("X1", "X");
+        given.agreement("K1", "G1");
     }
 
     @Test
@@ -98,11 +73,11 @@ class ComputeGroupVolumesStepTest {
     /** R4.1: ADJUSTMENT, CREDIT and TAX count in no volume; V keeps every decimal of the lines (R1.1). */
     @Test
     void volumesByGroupIgnorePassThroughLines_R4_1() {
-        line("a1", "A", "ecs", "COMPUTE", "USAGE", "10.123456789");
-        line("b1", "B", "ecs", "COMPUTE", "REFUND", "-0.000000001");
-        line("a2", "A", "ecs", "COMPUTE", "ADJUSTMENT", "900000.00");
-        line("a3", "A", "ecs", "COMPUTE", "CREDIT", "-300.456");
-        line("x1", "X1", "ecs", "COMPUTE", "TAX", "99.00");
+        given.line("a1", "A", "ecs", "COMPUTE", "USAGE", "10.123456789");
+        given.line("b1", "B", "ecs", "COMPUTE", "REFUND", "-0.000000001");
+        given.line("a2", "A", "ecs", "COMPUTE", "ADJUSTMENT", "900000.00");
+        given.line("a3", "A", "ecs", "COMPUTE", "CREDIT", "-300.456");
+        given.line("x1", "X1", "ecs", "COMPUTE", "TAX", "99.00");
 
         assertThat(run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -117,10 +92,10 @@ class ComputeGroupVolumesStepTest {
     }
 
     private void e1Lines(String c2Payable) {
-        line("a1", "A", "ecs", "COMPUTE", "NEW", "120000.00");
-        line("b1", "B", "waf", "SECURITY", "RENEWAL", "60000.00");
-        line("c1", "C", "oss", "STORAGE", "USAGE", "25000.00");
-        line("c2", "C", "oss", "STORAGE", "REFUND", c2Payable);
+        given.line("a1", "A", "ecs", "COMPUTE", "NEW", "120000.00");
+        given.line("b1", "B", "waf", "SECURITY", "RENEWAL", "60000.00");
+        given.line("c1", "C", "oss", "STORAGE", "USAGE", "25000.00");
+        given.line("c2", "C", "oss", "STORAGE", "REFUND", c2Payable);
     }
 
     private JobExecution run() {
@@ -137,24 +112,5 @@ class ComputeGroupVolumesStepTest {
                         + " WHERE period = '2026-10' AND revision = 1 AND group_id = ?",
                 (rs, i) -> new GroupVolumeRow(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getString(3),
                         rs.getBigDecimal(4)), groupId);
-    }
-
-    private void group(String groupId, String creditLimit) {
-        jdbc.update("INSERT INTO customer_group (group_id, currency, credit_limit, rebate_payout, implicit_group)"
-                + " VALUES (?, 'CNY', ?, 'CASH', FALSE)", groupId, new BigDecimal(creditLimit));
-    }
-
-    private void subAccount(String subAccountId, String groupId) {
-        jdbc.update("INSERT INTO sub_account (sub_account_id, group_id, role, settlement_mode, currency, associated_from,"
-                + " managed_by) VALUES (?, ?, 'MEMBER', 'CREDIT', 'CNY', '2026-01', 'AGENT')", subAccountId, groupId);
-    }
-
-    private void line(String lineId, String subAccount, String product, String category, String chargeType,
-            String payable) {
-        BigDecimal amount = new BigDecimal(payable);
-        jdbc.update("INSERT INTO billing_line (period, line_id, sub_account_id, product_code, category, billing_method,"
-                + " charge_type, list_amount, payable_amount, paid_amount, currency, paid, file, row_no)"
-                + " VALUES ('2026-10', ?, ?, ?, ?, 'POSTPAID', ?, ?, ?, ?, 'CNY', TRUE, 'bill.csv', 1)",
-                lineId, subAccount, product, category, chargeType, amount, amount, amount);
     }
 }
