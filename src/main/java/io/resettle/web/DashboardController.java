@@ -81,7 +81,7 @@ class DashboardController {
 
     @GetMapping("/executions/{id}")
     String execution(@PathVariable long id, Model model) {
-        ExecutionDetail.View view = executions.find(id);
+        ExecutionView view = executions.find(id);
         if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no job execution " + id);
         }

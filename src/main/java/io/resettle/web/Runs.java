@@ -29,7 +29,7 @@ class Runs {
 
         /** The status a badge shows: a completed settle with breaks shows COMPLETED_WITH_BREAKS, not a green COMPLETED. */
         public String displayStatus() {
-            return ExecutionDetail.displayStatus(status, exitCode);
+            return ExitMessages.displayStatus(status, exitCode);
         }
 
         /** A run left STARTED by a process that died: no process is running it any more. */
