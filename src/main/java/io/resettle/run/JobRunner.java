@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts and restarts the period jobs through the {@link JobOperator}, refusing a second launch of
- * a period that is already running (R11.4).
+ * a period that is already running (R11.4); what each launch checks first is {@link LaunchChecks}.
  */
 @Service
 public class JobRunner {
@@ -36,8 +36,8 @@ public class JobRunner {
     private final FaultInjection faults;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-            @Qualifier("settleJob") Job settleJob, @Qualifier("forecastJob") Job forecastJob, SqlDialect dialect, PeriodRuns periodRuns, LaunchChecks checks,
-            RunLiveness runLiveness, LaunchLock launchLock, FaultInjection faults) {
+            @Qualifier("settleJob") Job settleJob, @Qualifier("forecastJob") Job forecastJob, SqlDialect dialect,
+            PeriodRuns periodRuns, LaunchChecks checks, RunLiveness runLiveness, LaunchLock launchLock, FaultInjection faults) {
         this.runLiveness = runLiveness;
         this.launchLock = launchLock;
         this.faults = faults;

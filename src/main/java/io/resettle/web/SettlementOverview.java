@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the settle job wrote for a period, as the Period page shows it: revisions, close and
- * reopen events, group volumes against their tier edges, invoice totals per revision,
- * reconciliation findings, invoice differences between revisions and, once the rebate tables
- * exist, rebate accruals over the year.
+ * reopen events, group volumes against their tier edges, invoice and payout totals per revision,
+ * reconciliation findings and invoice differences between revisions; the rebate accruals of the
+ * year are {@link RebateAccruals}.
  */
 @Component
 class SettlementOverview {
