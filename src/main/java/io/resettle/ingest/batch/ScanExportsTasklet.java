@@ -33,13 +33,13 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Makes the period's files what the export folder holds now (R2.7, issue 15). Every entry of
- * {@code exports/<period>/} is listed: a {@code *.csv} regular file is an export; a symbolic link
+ * {@code exports/<period>/} is listed ({@link ExportFolder}): a {@code *.csv} regular file is an export; a symbolic link
  * is never followed and rejected whole (SYMBOLIC_LINK); anything else (another extension, a hidden
  * file, a folder) is IGNORED with its reason. A file ingested before and gone now is REMOVED, its
  * rows forgotten. An export is skipped when its content (SHA-256) and the basis it was judged on
  * (the policy in force and the sub-accounts, {@link #basis}) are both unchanged; otherwise it is
  * rejected whole when its encoding, format or columns are unusable (R2.5: NUL bytes, a duplicate
- * column) or marked PENDING for this ingest's generation, forgetting what an earlier version
+ * column; {@link ExportFileChecks}) or marked PENDING for this ingest's generation, forgetting what an earlier version
  * produced.
  */
 class ScanExportsTasklet implements Tasklet {

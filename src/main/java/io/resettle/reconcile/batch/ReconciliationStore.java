@@ -53,6 +53,16 @@ public class ReconciliationStore {
             VALUES (:period, :revision, :check, :key, :expected, :actual, :difference, :status)
             """;
 
+    private static final String BREAKS = """
+            SELECT COUNT(*) FROM reconciliation WHERE period = :period AND revision = :revision AND status = 'BREAK'
+            """;
+
+    private static final String FINDINGS = """
+            SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation
+            WHERE period = :period AND revision = :revision
+            ORDER BY status, check_name, check_key
+            """;
+
     /** R12.2 for invoices, in the order violations are reported; each counts its offenders. */
     private static final List<Check> INVOICE_CHECKS = List.of(
             new Check("invoice lines whose net is not payable − discount", """
@@ -174,6 +184,19 @@ public class ReconciliationStore {
     public List<Reconciliation.OverLimit> overLimitGroups(YearMonth period, int revision) {
         return jdbc.sql(OVER_LIMIT_GROUPS).param("period", period.toString()).param("revision", revision)
                 .query((rs, i) -> new Reconciliation.OverLimit(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)))
+                .list();
+    }
+
+    /** How many BREAK findings the revision has (R12.5: any makes the run COMPLETED_WITH_BREAKS). */
+    public long breaks(YearMonth period, int revision) {
+        return jdbc.sql(BREAKS).param("period", period.toString()).param("revision", revision).query(Long.class).single();
+    }
+
+    /** The revision's findings, breaks first, then by check and key. */
+    public List<Finding> findings(YearMonth period, int revision) {
+        return jdbc.sql(FINDINGS).param("period", period.toString()).param("revision", revision)
+                .query((rs, i) -> new Finding(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), Finding.Status.valueOf(rs.getString(6))))
                 .list();
     }
 
