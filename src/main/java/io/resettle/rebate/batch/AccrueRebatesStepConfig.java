@@ -2,7 +2,6 @@ package io.resettle.rebate.batch;
 
 import io.resettle.billing.BillingMethod;
 import io.resettle.billing.Category;
-import io.resettle.money.Money;
 import io.resettle.policy.Policy;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.batch.PolicyStore;
@@ -12,8 +11,8 @@ import io.resettle.rebate.RebateEligibility;
 import io.resettle.rebate.RebateRow;
 import io.resettle.rebate.RebateWalk;
 import io.resettle.rebate.RecordedAccrual;
+import io.resettle.rebate.VendorRebateCheck;
 import io.resettle.rebate.WalkState;
-import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,32 +113,12 @@ class AccrueRebatesStepConfig {
         return walks;
     }
 
-    /** R12.3: per RECEIVABLE program and category, our accrual vs the vendor's statement of P (when it has one). */
+    /** R12.3 ({@link VendorRebateCheck}) as rows of {@code reconciliation}. */
     private static List<Object[]> vendorRebateFindings(RebateStore store, YearMonth period, int revision,
             List<RebateRow> rows) {
-        Map<List<String>, BigDecimal> vendor = store.vendorRebates(period);
-        List<Object[]> findings = new ArrayList<>();
-        if (vendor.isEmpty()) {
-            return findings;
-        }
-        TreeMap<List<String>, BigDecimal> ours = new TreeMap<>((a, b) -> String.join("\u0000", a).compareTo(String.join("\u0000", b)));
-        for (RebateRow row : rows) {
-            if (row.direction() == RebateProgram.Direction.RECEIVABLE) {
-                ours.merge(List.of(row.program(), row.category().name()), row.accrual(), BigDecimal::add);
-            }
-        }
-        TreeSet<List<String>> keys = new TreeSet<>(ours.comparator());
-        keys.addAll(ours.keySet());
-        keys.addAll(vendor.keySet());
-        for (List<String> key : keys) {
-            BigDecimal expected = Money.round2(vendor.getOrDefault(key, BigDecimal.ZERO));
-            BigDecimal actual = ours.getOrDefault(key, BigDecimal.ZERO);
-            BigDecimal difference = actual.subtract(expected);
-            if (difference.abs().compareTo(new BigDecimal("0.01")) >= 0) {
-                findings.add(new Object[] {period.toString(), revision, "vendor_rebate", key.get(0) + "/" + key.get(1),
-                        expected, actual, difference, "BREAK"});
-            }
-        }
-        return findings;
+        return VendorRebateCheck.breaks(store.vendorRebates(period), rows).stream()
+                .map(b -> new Object[] {period.toString(), revision, "vendor_rebate", b.key(), b.expected(), b.actual(),
+                        b.difference(), "BREAK"})
+                .toList();
     }
 }
