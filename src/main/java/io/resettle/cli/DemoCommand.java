@@ -1,6 +1,7 @@
 package io.resettle.cli;
 
 import io.resettle.money.Money;
+import io.resettle.reconcile.batch.ReconciliationStore;
 import io.resettle.run.PeriodRuns;
 import io.resettle.support.OutputFolders;
 import io.resettle.support.RefusedException;
@@ -68,6 +69,7 @@ class DemoCommand extends SpringCommand {
 
     private void printSettlementSummary(ConfigurableApplicationContext context, List<YearMonth> periods, Path outDir) {
         ReportQueries queries = new ReportQueries(context.getBean(DataSource.class));
+        ReconciliationStore reconciliation = context.getBean(ReconciliationStore.class);
         PeriodRuns runs = context.getBean(PeriodRuns.class);
         out().println();
         out().printf("%-8s %-4s %-22s %9s %18s %7s  %s%n", "period", "rev", "status", "invoices", "net total", "breaks",
@@ -80,7 +82,7 @@ class DemoCommand extends SpringCommand {
             int revision = latest.get().revision();
             ReportQueries.InvoiceTotals totals = queries.invoiceTotals(period, revision);
             out().printf("%-8s r%-3d %-22s %9d %18s %7d  %s%n", period, revision, latest.get().status(),
-                    totals.count(), Money.round2(totals.net()).toPlainString(), queries.breaks(period, revision),
+                    totals.count(), Money.round2(totals.net()).toPlainString(), reconciliation.breaks(period, revision),
                     OutputFolders.revision(outDir, period.toString(), revision));
         }
     }

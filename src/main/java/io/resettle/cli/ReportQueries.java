@@ -29,10 +29,6 @@ final class ReportQueries {
             SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation
              WHERE period = :period AND revision = :revision ORDER BY check_name, check_key
             """;
-    private static final String BREAKS = """
-            SELECT COUNT(*) FROM reconciliation WHERE period = :period AND revision = :revision
-               AND status = 'BREAK'
-            """;
 
     private final JdbcClient jdbc;
 
@@ -50,15 +46,10 @@ final class ReportQueries {
                         rs.getBigDecimal("discount"), rs.getBigDecimal("net"))).single();
     }
 
-    /** The revision's findings by check and key. */
+    /** The revision's findings by check and key (the dashboard's, {@code ReconciliationStore}'s, are breaks first). */
     List<Finding> findings(YearMonth period, long revision) {
         return jdbc.sql(FINDINGS).param("period", period.toString()).param("revision", revision)
                 .query((rs, i) -> new Finding(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), Finding.Status.valueOf(rs.getString(6)))).list();
-    }
-
-    long breaks(YearMonth period, long revision) {
-        return jdbc.sql(BREAKS).param("period", period.toString()).param("revision", revision)
-                .query(Long.class).single();
     }
 }

@@ -5,6 +5,7 @@ import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.reconcile.Finding;
+import io.resettle.reconcile.batch.ReconciliationStore;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.YearMonth;
@@ -72,21 +73,19 @@ class SettlementOverview {
                    SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END), SUM(gross), SUM(tax_withheld), SUM(net)
               FROM payout WHERE period = :period GROUP BY revision ORDER BY revision
             """;
-    private static final String FINDINGS = """
-            SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation
-             WHERE period = :period AND revision = :revision ORDER BY status, check_name, check_key
-            """;
     private static final String INVOICE_NETS = """
             SELECT invoice_id, net FROM invoice WHERE period = :period AND revision = :revision
             """;
 
     private final JdbcClient jdbc;
     private final PolicyStore policies;
+    private final ReconciliationStore reconciliation;
     private final PeriodOverview tables;
 
-    SettlementOverview(JdbcTemplate jdbc, PolicyStore policies, PeriodOverview tables) {
+    SettlementOverview(JdbcTemplate jdbc, PolicyStore policies, ReconciliationStore reconciliation, PeriodOverview tables) {
         this.jdbc = JdbcClient.create(jdbc);
         this.policies = policies;
+        this.reconciliation = reconciliation;
         this.tables = tables;
     }
 
@@ -154,9 +153,7 @@ class SettlementOverview {
 
     /** The revision's reconciliation findings, breaks first (R12). */
     List<Finding> findings(YearMonth period, int revision) {
-        return jdbc.sql(FINDINGS).param("period", period.toString()).param("revision", revision)
-                .query((rs, i) -> new Finding(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), Finding.Status.valueOf(rs.getString(6)))).list();
+        return reconciliation.findings(period, revision);
     }
 
     /** Per revision from 2 on: per invoice previous net, net and difference against the revision before. */
