@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
@@ -78,8 +79,9 @@ class SettlePayoutsStepTest {
                 "payout_issued", "payout_return", "commission", "reconciliation")) {
             jdbc.update("DELETE FROM " + table);
         }
-        jdbc.update("INSERT INTO policy_file (effective_from, file, sha256, content) VALUES ('2026-01', '2026-01.yml',"
-                + " 'test', ?)", POLICY);
+        JdbcClient.create(jdbc).sql("""
+                INSERT INTO policy_file (effective_from, file, sha256, content)
+                VALUES ('2026-01', '2026-01.yml', 'test', :content)""").param("content", POLICY).update();
         jdbc.execute("""
                 INSERT INTO period_run (period, revision, job_execution_id, status, forced, closed, created_at)
                 VALUES ('2026-10', 1, 0, 'COMPLETED', FALSE, FALSE, TIMESTAMP '2026-11-02 08:00:00');
