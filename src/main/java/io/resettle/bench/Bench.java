@@ -12,9 +12,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -22,9 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -34,6 +29,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code resettle bench}: generates a data set, ingests and settles it on PostgreSQL, runs the
@@ -69,7 +65,7 @@ public final class Bench {
     }
 
     /** What one run measured, for the sweep's table. */
-    record Run(Settings settings, List<Phase> phases, List<Phase> steps, Phase baseline, double ratio, String json) {
+    record Run(Settings settings, List<Phase> phases, List<Phase> steps, Phase baseline, double ratio, ObjectNode json) {
     }
 
     /** {@code resettle bench} with the arguments after the command name (options: {@link BenchOptions}). */
@@ -87,8 +83,7 @@ public final class Bench {
         }
         new SweepTable(runs).print(out);
         if (options.json() != null) {
-            Files.writeString(options.json(), "{\"sweep\": [\n" + runs.stream().map(Run::json)
-                    .collect(Collectors.joining(",\n")) + "]}\n");
+            Files.writeString(options.json(), BenchReport.sweepJson(runs) + "\n");
         }
         return 0;
     }
@@ -125,13 +120,13 @@ public final class Bench {
             }
             if (url == null) {
                 database = "resettle_bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now());
-                url = createDatabase(serverUrl(), database);
+                url = BenchDatabase.create(BenchDatabase.serverUrl(), database);
             }
             out.printf("bench: database %s%n", url);
             return measure(url, period, data, work);
         } finally {
             if (database != null) {
-                dropDatabase(serverUrl(), database);
+                BenchDatabase.drop(BenchDatabase.serverUrl(), database, out);
             }
             deleteRecursively(work);
         }
@@ -146,28 +141,27 @@ public final class Bench {
             String out = work.resolve("out").toString();
             long lines = data.lines();
 
-            checkpoint(jdbc);
+            BenchDatabase.checkpoint(jdbc, this.out);
             heap.reset();
             long start = System.nanoTime();
             JobExecution ingest = runner.ingest(period, work.resolve("data").toString(), out);
-            phases.add(new Phase("ingest", seconds(start), lines, heap.peakMb(), heap.liveMb(), databaseSize(jdbc)));
+            phases.add(new Phase("ingest", seconds(start), lines, heap.peakMb(), heap.liveMb(), BenchDatabase.size(jdbc)));
             steps.addAll(steps(ingest, lines));
             refuseUnlessCompleted(ingest);
 
             heap.reset();
             start = System.nanoTime();
             JobExecution settle = runner.settle(period, false, false, out);
-            phases.add(new Phase("settle", seconds(start), lines, heap.peakMb(), heap.liveMb(), databaseSize(jdbc)));
+            phases.add(new Phase("settle", seconds(start), lines, heap.peakMb(), heap.liveMb(), BenchDatabase.size(jdbc)));
             steps.addAll(steps(settle, lines));
             refuseUnlessCompleted(settle);
             Phase endToEnd = new Phase("end-to-end", phases.get(0).seconds() + phases.get(1).seconds(), lines,
                     Math.max(phases.get(0).peakHeapMb(), phases.get(1).peakHeapMb()),
-                    Math.max(phases.get(0).liveHeapMb(), phases.get(1).liveHeapMb()), databaseSize(jdbc));
+                    Math.max(phases.get(0).liveHeapMb(), phases.get(1).liveHeapMb()), BenchDatabase.size(jdbc));
             phases.add(endToEnd);
-            BigDecimal discount = jdbc.queryForObject("SELECT COALESCE(SUM(discount), 0) FROM invoice_line"
-                    + " WHERE period = ? AND revision = 1 AND kind = 'CHARGE'", BigDecimal.class, period.toString());
+            BigDecimal discount = BenchDatabase.chargeDiscount(jdbc, period);
 
-            checkpoint(jdbc);
+            BenchDatabase.checkpoint(jdbc, this.out);
             heap.reset();
             PlainSqlBaseline.Result baseline;
             try (Connection connection = context.getBean(DataSource.class).getConnection()) {
@@ -177,32 +171,20 @@ public final class Bench {
                         work.resolve("baseline-invoice-lines.csv"));
             }
             Phase baselinePhase = new Phase("baseline", baseline.seconds(), baseline.lines(), heap.peakMb(),
-                    heap.liveMb(), databaseSize(jdbc));
+                    heap.liveMb(), BenchDatabase.size(jdbc));
             jdbc.execute("DROP TABLE IF EXISTS bench_export, bench_category, bench_tier, bench_invoice_line");
 
             double ratio = endToEnd.seconds() / baseline.seconds();
-            print(phases, steps, baselinePhase, baseline, ratio, discount);
-            String json = json(phases, steps, baselinePhase, baseline, ratio, discount);
+            BenchReport report = new BenchReport(settings, phases, steps, baselinePhase, baseline, ratio, discount);
+            report.print(this.out);
+            ObjectNode json = report.json();
             this.out.println("--- bench json ---");
-            this.out.println(json);
+            this.out.println(BenchReport.text(json));
             this.out.println("--- end bench json ---");
             if (settings.json() != null) {
-                Files.writeString(settings.json(), json + "\n");
+                Files.writeString(settings.json(), BenchReport.text(json) + "\n");
             }
             return new Run(settings, phases, steps, baselinePhase, ratio, json);
-        }
-    }
-
-    /**
-     * Starts each measured part (Resettle, then the baseline) from a checkpoint, so that the dirty
-     * pages of what ran before (an earlier bench, the other part) are not written during it. Needs
-     * a superuser or pg_checkpoint; without the right, the part starts as it is.
-     */
-    private void checkpoint(JdbcTemplate jdbc) {
-        try {
-            jdbc.execute("CHECKPOINT");
-        } catch (org.springframework.dao.DataAccessException e) {
-            out.println("bench: no CHECKPOINT before the measured part (" + e.getMostSpecificCause().getMessage() + ")");
         }
     }
 
@@ -238,102 +220,8 @@ public final class Bench {
                 .toList();
     }
 
-    private void print(List<Phase> phases, List<Phase> steps, Phase baselinePhase, PlainSqlBaseline.Result baseline,
-            double ratio, BigDecimal discount) {
-        out.printf("%n%-44s %10s %12s %10s %10s %10s%n", "phase", "wall s", "lines/s", "heap MiB", "live MiB", "db MiB");
-        for (Phase phase : phases) {
-            out.printf("%-44s %10.2f %,12.0f %10d %10d %10d%n", phase.name(), phase.seconds(), phase.linesPerSecond(),
-                    phase.peakHeapMb(), phase.liveHeapMb(), phase.databaseBytes() / (1024 * 1024));
-        }
-        out.printf("%-44s %10.2f %,12.0f %10d %10d %10d%n", "baseline (plain SQL)", baselinePhase.seconds(),
-                baselinePhase.linesPerSecond(), baselinePhase.peakHeapMb(), baselinePhase.liveHeapMb(),
-                baselinePhase.databaseBytes() / (1024 * 1024));
-        out.printf("  baseline: COPY in %.2f s, INSERT … SELECT %.2f s, COPY out %.2f s%n", baseline.copyInSeconds(),
-                baseline.priceSeconds(), baseline.copyOutSeconds());
-        out.printf("%nsteps%n");
-        for (Phase step : steps) {
-            out.printf("  %-42s %10.2f %,12.0f%n", step.name(), step.seconds(), step.linesPerSecond());
-        }
-        out.printf("%nResettle end to end / baseline: %.2f× (%.2f s / %.2f s)%n", ratio, phases.get(2).seconds(),
-                baseline.seconds());
-        out.printf("CHARGE discount total: Resettle %s, baseline %s (%s)%n", discount.toPlainString(),
-                baseline.discount().toPlainString(), discount.compareTo(baseline.discount()) == 0 ? "equal" : "DIFFERENT");
-    }
-
-    private String json(List<Phase> phases, List<Phase> steps, Phase baselinePhase, PlainSqlBaseline.Result baseline,
-            double ratio, BigDecimal discount) {
-        return "{\n  \"lines\": " + settings.lines() + ", \"groups\": " + settings.groups() + ", \"subAccounts\": "
-                + settings.subAccounts() + ", \"seed\": " + settings.seed()
-                + ", \"maxHeapMb\": " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-                + ", \"cores\": " + Runtime.getRuntime().availableProcessors() + ",\n"
-                + "  \"phases\": [\n" + phases.stream().map(Bench::json).collect(Collectors.joining(",\n")) + "],\n"
-                + "  \"baseline\": " + json(baselinePhase).strip() + ",\n"
-                + "  \"baselineParts\": {\"copyInSeconds\": " + fixed(baseline.copyInSeconds()) + ", \"priceSeconds\": "
-                + fixed(baseline.priceSeconds()) + ", \"copyOutSeconds\": " + fixed(baseline.copyOutSeconds()) + "},\n"
-                + "  \"steps\": [\n" + steps.stream().map(Bench::json).collect(Collectors.joining(",\n")) + "],\n"
-                + "  \"ratioToBaseline\": " + fixed(ratio) + ",\n"
-                + "  \"chargeDiscount\": {\"resettle\": \"" + discount.toPlainString() + "\", \"baseline\": \""
-                + baseline.discount().toPlainString() + "\"}\n}";
-    }
-
-    private static String json(Phase phase) {
-        return "    {\"name\": \"" + phase.name() + "\", \"seconds\": " + fixed(phase.seconds()) + ", \"lines\": "
-                + phase.lines() + ", \"linesPerSecond\": " + Math.round(phase.linesPerSecond())
-                + (phase.peakHeapMb() < 0 ? "" : ", \"peakHeapMb\": " + phase.peakHeapMb() + ", \"liveHeapMb\": "
-                        + phase.liveHeapMb() + ", \"databaseBytes\": " + phase.databaseBytes())
-                + "}";
-    }
-
-    private static String fixed(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
-    }
-
-    private static long databaseSize(JdbcTemplate jdbc) {
-        return jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class);
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    /**
-     * The server to create the bench database on: $RESETTLE_DB_URL if it is a PostgreSQL URL, else
-     * the local server as user postgres.
-     */
-    static String serverUrl() {
-        String url = System.getenv("RESETTLE_DB_URL");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            url = "jdbc:postgresql://127.0.0.1:5432/postgres";
-        }
-        if (!url.contains("user=")) {
-            url += (url.contains("?") ? "&" : "?") + "user=postgres";
-        }
-        return url;
-    }
-
-    /** {@code jdbc:postgresql://host:port/any?params} with the database replaced. */
-    static String withDatabase(String serverUrl, String database) {
-        int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
-        int query = serverUrl.indexOf('?');
-        String prefix = slash < 0 ? (query < 0 ? serverUrl : serverUrl.substring(0, query)) : serverUrl.substring(0, slash);
-        return prefix + "/" + database + (query < 0 ? "" : serverUrl.substring(query));
-    }
-
-    private static String createDatabase(String serverUrl, String database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(serverUrl);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        return withDatabase(serverUrl, database);
-    }
-
-    private void dropDatabase(String serverUrl, String database) {
-        try (Connection connection = DriverManager.getConnection(serverUrl);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (SQLException e) {
-            out.printf("bench: could not drop database %s: %s%n", database, e.getMessage());
-        }
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -13,14 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The yardstick of {@code resettle bench}: the shared group discount of one period (R4.1–R4.3)
@@ -39,6 +43,49 @@ final class PlainSqlBaseline {
             return copyInSeconds + priceSeconds + copyOutSeconds;
         }
     }
+
+    /** The shared group discount of R4.1–R4.3 in one statement: lines, V(G,P), the tier, the round2 discounts. */
+    private static final String PRICE = """
+            INSERT INTO bench_invoice_line
+            WITH line AS (
+              SELECT e.record_id, e.account_id, a.group_id, e.product_code, e.currency,
+                     COALESCE(c.category, 'OTHER') AS category,
+                     CASE lower(e.item)
+                       WHEN 'subscriptionorder' THEN CASE lower(COALESCE(e.order_type, ''))
+                         WHEN 'renew' THEN 'RENEWAL' WHEN 'upgrade' THEN 'UPGRADE' ELSE 'NEW' END
+                       WHEN 'payasyougobill' THEN 'USAGE' WHEN 'refund' THEN 'REFUND' ELSE 'ADJUSTMENT' END AS charge_type,
+                     CASE WHEN lower(e.item) = 'refund' THEN -abs(e.pretax_amount) ELSE e.pretax_amount END AS payable
+              FROM bench_export e
+              JOIN sub_account a ON a.sub_account_id = e.account_id
+              LEFT JOIN bench_category c ON c.product_code = lower(e.product_code)),
+            volume AS (
+              SELECT group_id, SUM(payable) AS v FROM line
+              WHERE charge_type IN ('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND') GROUP BY group_id),
+            tier AS (
+              SELECT v.group_id, g.discount_table,
+                     (SELECT MAX(t.tier_from) FROM bench_tier t
+                      WHERE t.discount_table = g.discount_table AND t.tier_from <= v.v) AS tier_from
+              FROM volume v JOIN agreement g ON g.group_id = v.group_id
+               AND g.term_start <= :period AND COALESCE(g.terminated_on, g.term_end) >= :period),
+            priced AS (
+              SELECT l.*, CASE WHEN l.charge_type IN ('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')
+                       THEN COALESCE((SELECT r.rate FROM bench_tier r WHERE r.discount_table = t.discount_table
+                                        AND r.tier_from = t.tier_from AND r.category = l.category),
+                                     (SELECT r.rate FROM bench_tier r WHERE r.discount_table = t.discount_table
+                                        AND r.tier_from = t.tier_from AND r.category = 'default'), 0)
+                       ELSE 0 END AS rate
+              FROM line l LEFT JOIN tier t ON t.group_id = l.group_id)
+            SELECT 'INV-' || :period || '-' || account_id, account_id, record_id, product_code, category, charge_type,
+                   round(payable, 2), rate, round(payable * rate, 2), round(payable, 2) - round(payable * rate, 2),
+                   currency
+            FROM priced
+            """;
+    private static final String CATEGORY = """
+            INSERT INTO bench_category VALUES (:productCode, :category)
+            """;
+    private static final String TIER = """
+            INSERT INTO bench_tier VALUES (:discountTable, :tierFrom, :category, :rate)
+            """;
 
     private PlainSqlBaseline() {
     }
@@ -74,46 +121,9 @@ final class PlainSqlBaseline {
         long copied = System.nanoTime();
 
         String p = period.toString();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO bench_invoice_line
-                WITH line AS (
-                  SELECT e.record_id, e.account_id, a.group_id, e.product_code, e.currency,
-                         COALESCE(c.category, 'OTHER') AS category,
-                         CASE lower(e.item)
-                           WHEN 'subscriptionorder' THEN CASE lower(COALESCE(e.order_type, ''))
-                             WHEN 'renew' THEN 'RENEWAL' WHEN 'upgrade' THEN 'UPGRADE' ELSE 'NEW' END
-                           WHEN 'payasyougobill' THEN 'USAGE' WHEN 'refund' THEN 'REFUND' ELSE 'ADJUSTMENT' END AS charge_type,
-                         CASE WHEN lower(e.item) = 'refund' THEN -abs(e.pretax_amount) ELSE e.pretax_amount END AS payable
-                  FROM bench_export e
-                  JOIN sub_account a ON a.sub_account_id = e.account_id
-                  LEFT JOIN bench_category c ON c.product_code = lower(e.product_code)),
-                volume AS (
-                  SELECT group_id, SUM(payable) AS v FROM line
-                  WHERE charge_type IN ('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND') GROUP BY group_id),
-                tier AS (
-                  SELECT v.group_id, g.discount_table,
-                         (SELECT MAX(t.tier_from) FROM bench_tier t
-                          WHERE t.discount_table = g.discount_table AND t.tier_from <= v.v) AS tier_from
-                  FROM volume v JOIN agreement g ON g.group_id = v.group_id
-                   AND g.term_start <= ? AND COALESCE(g.terminated_on, g.term_end) >= ?),
-                priced AS (
-                  SELECT l.*, CASE WHEN l.charge_type IN ('NEW', 'RENEWAL', 'UPGRADE', 'USAGE', 'REFUND')
-                           THEN COALESCE((SELECT r.rate FROM bench_tier r WHERE r.discount_table = t.discount_table
-                                            AND r.tier_from = t.tier_from AND r.category = l.category),
-                                         (SELECT r.rate FROM bench_tier r WHERE r.discount_table = t.discount_table
-                                            AND r.tier_from = t.tier_from AND r.category = 'default'), 0)
-                           ELSE 0 END AS rate
-                  FROM line l LEFT JOIN tier t ON t.group_id = l.group_id)
-                SELECT 'INV-' || ? || '-' || account_id, account_id, record_id, product_code, category, charge_type,
-                       round(payable, 2), rate, round(payable * rate, 2), round(payable, 2) - round(payable * rate, 2),
-                       currency
-                FROM priced
-                """)) {
-            insert.setString(1, p);
-            insert.setString(2, p);
-            insert.setString(3, p);
-            insert.executeUpdate();
-        }
+        // On the connection the COPYs use, as a DBA would run it in one session.
+        JdbcClient sql = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+        sql.sql(PRICE).param("period", p).update();
         long priced = System.nanoTime();
 
         try (BufferedWriter out = Files.newBufferedWriter(invoiceLinesOut)) {
@@ -132,34 +142,28 @@ final class PlainSqlBaseline {
     }
 
     /** The policy's product categories and discount tiers as two small tables. */
-    private static void loadPolicy(Connection connection, Policy policy) throws SQLException {
-        try (PreparedStatement category = connection.prepareStatement("INSERT INTO bench_category VALUES (?, ?)")) {
-            for (Map.Entry<String, Category> entry : policy.productCategories().entrySet()) {
-                category.setString(1, entry.getKey());
-                category.setString(2, entry.getValue().name());
-                category.addBatch();
-            }
-            category.executeBatch();
+    private static void loadPolicy(Connection connection, Policy policy) {
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
+        List<MapSqlParameterSource> categories = new ArrayList<>();
+        for (Map.Entry<String, Category> entry : policy.productCategories().entrySet()) {
+            categories.add(new MapSqlParameterSource("productCode", entry.getKey())
+                    .addValue("category", entry.getValue().name()));
         }
-        try (PreparedStatement tier = connection.prepareStatement("INSERT INTO bench_tier VALUES (?, ?, ?, ?)")) {
-            for (Map.Entry<String, TierTable> table : policy.discountTables().entrySet()) {
-                for (Tier t : table.getValue().tiers()) {
-                    add(tier, table.getKey(), t.from(), "default", t.defaultRate());
-                    for (Map.Entry<Category, BigDecimal> rate : t.rates().entrySet()) {
-                        add(tier, table.getKey(), t.from(), rate.getKey().name(), rate.getValue());
-                    }
+        jdbc.batchUpdate(CATEGORY, categories.toArray(MapSqlParameterSource[]::new));
+        List<MapSqlParameterSource> tiers = new ArrayList<>();
+        for (Map.Entry<String, TierTable> table : policy.discountTables().entrySet()) {
+            for (Tier t : table.getValue().tiers()) {
+                tiers.add(tier(table.getKey(), t.from(), "default", t.defaultRate()));
+                for (Map.Entry<Category, BigDecimal> rate : t.rates().entrySet()) {
+                    tiers.add(tier(table.getKey(), t.from(), rate.getKey().name(), rate.getValue()));
                 }
             }
-            tier.executeBatch();
         }
+        jdbc.batchUpdate(TIER, tiers.toArray(MapSqlParameterSource[]::new));
     }
 
-    private static void add(PreparedStatement tier, String table, BigDecimal from, String category, BigDecimal rate)
-            throws SQLException {
-        tier.setString(1, table);
-        tier.setBigDecimal(2, from);
-        tier.setString(3, category);
-        tier.setBigDecimal(4, rate);
-        tier.addBatch();
+    private static MapSqlParameterSource tier(String table, BigDecimal from, String category, BigDecimal rate) {
+        return new MapSqlParameterSource("discountTable", table).addValue("tierFrom", from).addValue("category", category)
+                .addValue("rate", rate);
     }
 }

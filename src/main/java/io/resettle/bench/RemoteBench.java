@@ -45,13 +45,13 @@ public final class RemoteBench {
         }
         String broker = RemoteSettings.brokerUrl(brokerOption);
         RemoteSettings.refuseUnlessReachable(broker);
-        String server = serverUrl();
+        String server = BenchDatabase.serverUrl();
         String database = null;
         String url = settings.db();
         if (url == null) {
             database = "resettle_bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").format(LocalDateTime.now());
             execute(server, "CREATE DATABASE " + database);
-            url = withDatabase(server, database);
+            url = BenchDatabase.withDatabase(server, database);
         }
         RemoteSettings.refuseUnlessShared(url, "bench --workers");
         List<Worker> workers = new ArrayList<>();
@@ -218,22 +218,6 @@ public final class RemoteBench {
         } finally {
             factory.destroy();
         }
-    }
-
-    /** The server to create the bench database on: $RESETTLE_DB_URL if PostgreSQL, else the local one (as Bench). */
-    private static String serverUrl() {
-        String url = System.getenv("RESETTLE_DB_URL");
-        if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            url = "jdbc:postgresql://127.0.0.1:5432/postgres";
-        }
-        return url.contains("user=") ? url : url + (url.contains("?") ? "&" : "?") + "user=postgres";
-    }
-
-    private static String withDatabase(String serverUrl, String database) {
-        int slash = serverUrl.indexOf('/', "jdbc:postgresql://".length());
-        int query = serverUrl.indexOf('?');
-        String prefix = slash < 0 ? (query < 0 ? serverUrl : serverUrl.substring(0, query)) : serverUrl.substring(0, slash);
-        return prefix + "/" + database + (query < 0 ? "" : serverUrl.substring(query));
     }
 
     private static void execute(String url, String sql) throws SQLException {

@@ -5,7 +5,6 @@ import io.resettle.run.PeriodRuns;
 import io.resettle.support.OutputFolders;
 import io.resettle.support.RefusedException;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -13,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,7 +67,7 @@ class DemoCommand extends SpringCommand {
     }
 
     private void printSettlementSummary(ConfigurableApplicationContext context, List<YearMonth> periods, Path outDir) {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        ReportQueries queries = new ReportQueries(context.getBean(DataSource.class));
         PeriodRuns runs = context.getBean(PeriodRuns.class);
         out().println();
         out().printf("%-8s %-4s %-22s %9s %18s %7s  %s%n", "period", "rev", "status", "invoices", "net total", "breaks",
@@ -79,13 +78,10 @@ class DemoCommand extends SpringCommand {
                 continue;
             }
             int revision = latest.get().revision();
-            var totals = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(net), 0) AS net FROM invoice"
-                    + " WHERE period = ? AND revision = ?", period.toString(), revision);
-            Long breaks = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation WHERE period = ? AND revision = ?"
-                    + " AND status = 'BREAK'", Long.class, period.toString(), revision);
+            ReportQueries.InvoiceTotals totals = queries.invoiceTotals(period, revision);
             out().printf("%-8s r%-3d %-22s %9d %18s %7d  %s%n", period, revision, latest.get().status(),
-                    ((Number) totals.get("n")).longValue(), Money.round2((BigDecimal) totals.get("net")).toPlainString(),
-                    breaks, OutputFolders.revision(outDir, period.toString(), revision));
+                    totals.count(), Money.round2(totals.net()).toPlainString(), queries.breaks(period, revision),
+                    OutputFolders.revision(outDir, period.toString(), revision));
         }
     }
 

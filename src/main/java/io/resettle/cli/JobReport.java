@@ -5,17 +5,19 @@ import io.resettle.ingest.batch.IngestStore;
 import io.resettle.masterdata.DataSetException;
 import io.resettle.money.Money;
 import io.resettle.policy.PolicyException;
+import io.resettle.reconcile.Finding;
 import io.resettle.support.OutputFolders;
+import io.resettle.support.RunStatus;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Prints what a job execution did (summaries of ingest and settle) and maps it to an exit code. */
 final class JobReport {
@@ -49,7 +51,7 @@ final class JobReport {
             printSettleSummary(YearMonth.parse(periodText), execution);
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            return "COMPLETED_WITH_BREAKS".equals(execution.getExitStatus().getExitCode()) ? ResettleCommandLine.BREAKS
+            return RunStatus.COMPLETED_WITH_BREAKS.equals(execution.getExitStatus().getExitCode()) ? ResettleCommandLine.BREAKS
                     : ResettleCommandLine.OK;
         }
         boolean refused = false;
@@ -70,26 +72,21 @@ final class JobReport {
     }
 
     private void printSettleSummary(YearMonth period, JobExecution execution) {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        ReportQueries queries = new ReportQueries(context.getBean(DataSource.class));
         long revision = execution.getJobParameters().getLong("revision");
-        Long lines = jdbc.queryForObject("SELECT COUNT(*) FROM billing_line WHERE period = ?", Long.class,
-                period.toString());
+        long lines = queries.billingLines(period);
         if (lines == 0) {
             out.printf("  %s has no billing lines (its last ingest found no export rows): settled with zero lines;"
                     + " rebate stages, commissions, accruals and statements as they fall due%n", period);
         }
-        var totals = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(payable), 0) AS payable,"
-                + " COALESCE(SUM(discount), 0) AS discount, COALESCE(SUM(net), 0) AS net FROM invoice"
-                + " WHERE period = ? AND revision = ?", period.toString(), revision);
+        ReportQueries.InvoiceTotals totals = queries.invoiceTotals(period, revision);
         out.printf("  revision %d: %d billing lines, %d invoices, payable %s, discount %s, net %s%n", revision, lines,
-                ((Number) totals.get("n")).longValue(), Money.round2((BigDecimal) totals.get("payable")),
-                Money.round2((BigDecimal) totals.get("discount")), Money.round2((BigDecimal) totals.get("net")));
-        jdbc.query("SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
-                + " WHERE period = ? AND revision = ? ORDER BY check_name, check_key", rs -> {
-                    out.printf("  %s %s %s: expected %s, actual %s, difference %s%n", rs.getString(6), rs.getString(1),
-                            rs.getString(2), orNone(rs.getBigDecimal(3)), orNone(rs.getBigDecimal(4)),
-                            orNone(rs.getBigDecimal(5)));
-                }, period.toString(), revision);
+                totals.count(), Money.round2(totals.payable()), Money.round2(totals.discount()),
+                Money.round2(totals.net()));
+        for (Finding f : queries.findings(period, revision)) {
+            out.printf("  %s %s %s: expected %s, actual %s, difference %s%n", f.status(), f.check(), f.key(),
+                    orNone(f.expected()), orNone(f.actual()), orNone(f.difference()));
+        }
         out.printf("  files: %s%n", OutputFolders.revision(Path.of(execution.getJobParameters().getString("out")),
                 period.toString(), (int) revision));
     }

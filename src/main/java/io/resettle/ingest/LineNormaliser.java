@@ -14,20 +14,11 @@ import io.resettle.support.csv.RejectReason;
 import io.resettle.support.csv.RowRejectedException;
 import io.resettle.support.csv.Values;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -50,9 +41,8 @@ public final class LineNormaliser {
     private final Function<String, Optional<IngestAccount>> accounts;
     private final Function<String, Optional<String>> subAccountByLogin;
     private final ZoneId zone;
-    /** The line-id qualifier columns this file's header has, in the definition's order. */
-    private final List<String> qualifiers;
-    private final List<String> derivedIdColumns;
+    private final LineIds lineIds;
+    private final RowFields fields;
 
     public LineNormaliser(ExportFormat format, ExportHeader header, YearMonth ingestedPeriod, Policy policy,
             Function<String, Optional<IngestAccount>> accounts) {
@@ -73,8 +63,8 @@ public final class LineNormaliser {
         this.subAccountByLogin = subAccountByLogin;
         this.zone = format.policyTimeZone() && policy.vendorTimeZone().isPresent()
                 ? policy.vendorTimeZone().get() : format.timeZone();
-        this.qualifiers = format.columnsOf(Field.LINE_QUALIFIERS).stream().filter(header::has).toList();
-        this.derivedIdColumns = derivedIdColumns(format);
+        this.lineIds = new LineIds(format, header);
+        this.fields = new RowFields(format, header, zone);
     }
 
     /** The zone this file's zone-less times are read in. */
@@ -85,26 +75,27 @@ public final class LineNormaliser {
     public BillingLine normalise(String[] c) {
         YearMonth period = period(c);
         String subAccount = subAccount(c);
-        String recordId = first(c, Field.RECORD_ID);
-        String product = first(c, Field.PRODUCT_CODE);
-        BigDecimal payable = requiredAmount(c, Field.PAYABLE_AMOUNT);
+        String recordId = fields.first(c, Field.RECORD_ID);
+        String product = fields.first(c, Field.PRODUCT_CODE);
+        BigDecimal payable = fields.requiredAmount(c, Field.PAYABLE_AMOUNT);
         BillingMethod method = BillingMethod.valueOf(resolve(format.billingMethod(), c, null, payable));
         ChargeType chargeType = ChargeType.valueOf(resolve(format.chargeType(), c, method, payable));
-        BigDecimal list = amount(c, Field.LIST_AMOUNT);
-        BigDecimal paid = amount(c, Field.PAID_AMOUNT);
+        BigDecimal list = fields.amount(c, Field.LIST_AMOUNT);
+        BigDecimal paid = fields.amount(c, Field.PAID_AMOUNT);
         if (paid == null) {
             paid = payable;
         }
-        String currency = first(c, Field.CURRENCY);
+        String currency = fields.first(c, Field.CURRENCY);
         if (currency == null && format.currencyFromAccount() && subAccount != null) {
             currency = accounts.apply(subAccount).map(IngestAccount::currency).orElse(null);
         }
-        String related = first(c, Field.RELATED_RECORD_ID);
-        BillingLine line = new BillingLine(lineId(c, recordId), related == null ? null : qualified(c, related),
-                period, subAccount, orderId(c, recordId), product, categoryOf(product, first(c, Field.SERVICE_CATEGORY)),
-                method, chargeType, list, payable, paid, currency, time(c, Field.PAYMENT_TIME), time(c, Field.USAGE_START),
-                time(c, Field.USAGE_END), paid(c));
-        return validated(format.negateRefunds() ? negateRefund(line) : line);
+        String related = fields.first(c, Field.RELATED_RECORD_ID);
+        BillingLine line = new BillingLine(lineIds.lineId(c, recordId),
+                related == null ? null : lineIds.qualified(c, related), period, subAccount, orderId(c, recordId), product,
+                categoryOf(product, fields.first(c, Field.SERVICE_CATEGORY)), method, chargeType, list, payable, paid,
+                currency, fields.time(c, Field.PAYMENT_TIME), fields.time(c, Field.USAGE_START),
+                fields.time(c, Field.USAGE_END), paid(c));
+        return AccountChecks.validated(format.negateRefunds() ? negateRefund(line) : line, accounts, ingestedPeriod);
     }
 
     // ---- fields ----
@@ -148,38 +139,8 @@ public final class LineNormaliser {
         return null;
     }
 
-    /** The record id qualified by the identifying columns (io-contract §2 "Line ids"), else derived. */
-    private String lineId(String[] c, String recordId) {
-        if (recordId != null) {
-            return qualified(c, recordId);
-        }
-        List<String> parts = qualifierValues(c);
-        if (!parts.isEmpty()) {
-            return String.join("/", parts);
-        }
-        return derivedLineId(c);
-    }
-
-    private String qualified(String[] c, String id) {
-        List<String> parts = new ArrayList<>();
-        parts.add(id);
-        parts.addAll(qualifierValues(c));
-        return String.join("/", parts);
-    }
-
-    private List<String> qualifierValues(String[] c) {
-        List<String> values = new ArrayList<>(qualifiers.size());
-        for (String column : qualifiers) {
-            String value = Values.text(header.cell(c, column));
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
     private String orderId(String[] c, String recordId) {
-        String order = first(c, Field.ORDER_ID);
+        String order = fields.first(c, Field.ORDER_ID);
         if (order != null || recordId == null || format.orderIdFromRecordId() == null) {
             return order;
         }
@@ -235,46 +196,6 @@ public final class LineNormaliser {
         return result;
     }
 
-    // ---- values ----
-
-    private String first(String[] c, Field field) {
-        for (String column : format.columnsOf(field)) {
-            String value = Values.text(header.cell(c, column));
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
-
-    private BigDecimal amount(String[] c, Field field) {
-        for (String column : format.columnsOf(field)) {
-            String cell = header.cell(c, column);
-            if (Values.text(cell) != null) {
-                return Values.amount(column, cell);
-            }
-        }
-        return null;
-    }
-
-    private BigDecimal requiredAmount(String[] c, Field field) {
-        BigDecimal value = amount(c, field);
-        if (value == null) {
-            throw new RowRejectedException(RejectReason.BAD_NUMBER, String.join(" / ", format.columnsOf(field)) + " is empty");
-        }
-        return value;
-    }
-
-    private LocalDateTime time(String[] c, Field field) {
-        for (String column : format.columnsOf(field)) {
-            String cell = header.cell(c, column);
-            if (Values.text(cell) != null) {
-                return Values.time(column, cell, zone, format.datePatterns());
-            }
-        }
-        return null;
-    }
-
     /** R2.2: a refund exported with positive amounts is negated. */
     private static BillingLine negateRefund(BillingLine line) {
         if (line.chargeType() != ChargeType.REFUND) {
@@ -290,28 +211,6 @@ public final class LineNormaliser {
         return amount == null || amount.signum() <= 0 ? amount : amount.negate();
     }
 
-    /** R2.5 in its order: unknown sub-account, not associated, period, currency. */
-    private BillingLine validated(BillingLine line) {
-        if (line.subAccountId() == null) {
-            throw new RowRejectedException(RejectReason.UNKNOWN_SUB_ACCOUNT, "the row names no sub-account");
-        }
-        IngestAccount account = accounts.apply(line.subAccountId()).orElseThrow(() -> new RowRejectedException(
-                RejectReason.UNKNOWN_SUB_ACCOUNT, "sub-account " + line.subAccountId() + " is not in accounts.csv"));
-        if (!account.associatedIn(line.period())) {
-            throw new RowRejectedException(RejectReason.NOT_ASSOCIATED_IN_PERIOD, "sub-account " + line.subAccountId()
-                    + " is not associated with the agent in " + line.period());
-        }
-        if (!line.period().equals(ingestedPeriod)) {
-            throw new RowRejectedException(RejectReason.PERIOD_MISMATCH,
-                    "row of period " + line.period() + " in an export of " + ingestedPeriod);
-        }
-        if (line.currency() == null || !line.currency().equalsIgnoreCase(account.currency())) {
-            throw new RowRejectedException(RejectReason.CURRENCY_MISMATCH, "currency " + line.currency()
-                    + " differs from sub-account " + line.subAccountId() + "'s " + account.currency());
-        }
-        return line;
-    }
-
     private Category categoryOf(String productCode, String serviceCategory) {
         Optional<Category> mapped = policy.categoryOf(productCode);
         if (mapped.isPresent()) {
@@ -321,48 +220,5 @@ public final class LineNormaliser {
             return FOCUS_SERVICE_CATEGORIES.getOrDefault(serviceCategory.toLowerCase(Locale.ROOT), Category.OTHER);
         }
         return Category.OTHER;
-    }
-
-    /**
-     * The columns a derived line id is built from: the definition's {@code derived_id}, else every
-     * identifying column it maps (never an amount, so that a corrected re-export replaces the line, R2.7).
-     */
-    private static List<String> derivedIdColumns(ExportFormat format) {
-        if (!format.columnsOf(Field.DERIVED_ID).isEmpty()) {
-            return format.columnsOf(Field.DERIVED_ID);
-        }
-        Set<String> columns = new LinkedHashSet<>();
-        for (Field field : List.of(Field.PERIOD, Field.ORDER_ID, Field.PRODUCT_CODE, Field.PAYMENT_TIME,
-                Field.USAGE_START, Field.USAGE_END)) {
-            columns.addAll(format.columnsOf(field));
-        }
-        format.subAccountOrder().forEach(entry -> columns.add(entry.startsWith(ExportFormat.LOGIN_PREFIX)
-                ? entry.substring(ExportFormat.LOGIN_PREFIX.length()) : entry));
-        if (format.billingMethod().column() != null) {
-            columns.add(format.billingMethod().column());
-        }
-        if (format.chargeType().column() != null) {
-            columns.add(format.chargeType().column());
-        }
-        return List.copyOf(columns);
-    }
-
-    /**
-     * R2.7: a row without a record id or qualifiers gets a line id derived from its identifying
-     * values, so that the same row gives the same id in any file; identical rows in one file are
-     * therefore DUPLICATE_LINE.
-     */
-    private String derivedLineId(String[] cells) {
-        StringBuilder key = new StringBuilder(format.name());
-        for (String column : derivedIdColumns) {
-            String value = Values.text(header.cell(cells, column));
-            key.append('\u001F').append(value == null ? "" : value);
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
-            return "D-" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A PREPAID sub-account's balance of a period, one row of {@code prepaid-balances.csv} (R6.2,
@@ -52,18 +51,6 @@ public record PrepaidBalance(
         boolean topUpRequired = closing.signum() < 0;
         return new PrepaidBalance(subAccountId, period, open, allocated, charged, closing,
                 topUpRequired ? Status.TOP_UP_REQUIRED : Status.OK, topUpRequired ? closing.negate() : Money.ZERO);
-    }
-
-    /** The balance as of an invoice (or none) of the period. */
-    public static PrepaidBalance of(String subAccountId, YearMonth period, BigDecimal opening,
-            Collection<BigDecimal> allocations, Optional<Invoice> invoice) {
-        invoice.ifPresent(it -> {
-            if (!it.subAccountId().equals(subAccountId) || !it.period().equals(period)) {
-                throw new IllegalArgumentException(it.invoiceId() + " is not the invoice of " + subAccountId
-                        + " in " + period);
-            }
-        });
-        return of(subAccountId, period, opening, allocations, invoice.map(Invoice::net).orElse(Money.ZERO));
     }
 
     // Balances are a ledger: an amount with fractions of a cent would invent or lose money.

@@ -9,11 +9,6 @@ import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,9 +21,6 @@ import java.util.function.Function;
  * lines keep those lines' rates (R4.4); ADJUSTMENT, CREDIT and TAX pass through at rate 0 (R4.5).
  */
 public final class DiscountPricer {
-
-    private static final Comparator<BillingLine> EVENT_ORDER =
-            Comparator.comparing(BillingLine::eventTime).thenComparing(BillingLine::lineId);
 
     private final String groupId;
     private final YearMonth period;
@@ -48,7 +40,7 @@ public final class DiscountPricer {
     /**
      * The pricing of {@code groupId} in {@code period}.
      *
-     * @param volume         V(G,P) at full precision ({@link GroupVolume})
+     * @param volume         V(G,P) at full precision (R4.1, summed by computeGroupVolumes)
      * @param agreement      the group's agreement; ignored unless in force in {@code period} (R5.1)
      * @param discountTables the policy's discount tables by name
      * @throws IllegalArgumentException if the agreement names a table the policy lacks
@@ -144,32 +136,5 @@ public final class DiscountPricer {
         return new InvoiceLine(InvoiceLine.invoiceIdOf(period, line.subAccountId()), line.subAccountId(),
                 line.lineId(), InvoiceLineKind.CHARGE, line.productCode(), line.category(), line.chargeType(),
                 payable, rate, discount, payable.subtract(discount), line.currency());
-    }
-
-    /**
-     * Prices all the group's lines of the period. Refunds are priced after every other line, in
-     * event order (R2.4), so a refund of a line of this same run finds that line's rate (R4.4)
-     * before {@code rateOfEarlierLine} (earlier periods) is asked.
-     *
-     * @return the invoice lines in io-contract order
-     */
-    public List<InvoiceLine> priceAll(Collection<BillingLine> lines,
-            Function<String, Optional<BigDecimal>> rateOfEarlierLine) {
-        List<BillingLine> ordered = new ArrayList<>(lines);
-        ordered.sort(Comparator.comparing((BillingLine line) -> line.chargeType() == ChargeType.REFUND)
-                .thenComparing(EVENT_ORDER));
-        Map<String, BigDecimal> ratesThisRun = new HashMap<>();
-        Function<String, Optional<BigDecimal>> lookup = lineId -> {
-            BigDecimal rate = ratesThisRun.get(lineId);
-            return rate != null ? Optional.of(rate) : rateOfEarlierLine.apply(lineId);
-        };
-        List<InvoiceLine> priced = new ArrayList<>(ordered.size());
-        for (BillingLine line : ordered) {
-            InvoiceLine invoiceLine = price(line, lookup);
-            ratesThisRun.put(line.lineId(), invoiceLine.discountRate());
-            priced.add(invoiceLine);
-        }
-        priced.sort(InvoiceLine.IO_ORDER);
-        return List.copyOf(priced);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHandler;
@@ -38,7 +39,17 @@ final class PartitionClaims implements MessageHandler {
     private final String workerStepName;
     private final String database;
     private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private static final String EARLIER_EXECUTIONS = """
+            SELECT s.step_execution_id FROM batch_step_execution s
+              JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+             WHERE e.job_instance_id = :instance AND s.step_name = :step AND s.step_execution_id <> :execution
+            """;
+    private static final String CLAIM = """
+            INSERT INTO partition_claim (step_execution_id, step_name, worker, claimed_at)
+            VALUES (:execution, :step, :worker, :claimedAt)
+            """;
+
+    private final JdbcClient jdbc;
     private final PartitionLocks locks;
     private final RunLiveness runLiveness;
     private final MessageChannel claimed;
@@ -48,7 +59,7 @@ final class PartitionClaims implements MessageHandler {
         this.workerStepName = workerStepName;
         this.database = database;
         this.jobRepository = jobRepository;
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.locks = locks;
         this.runLiveness = runLiveness;
         this.claimed = claimed;
@@ -132,10 +143,8 @@ final class PartitionClaims implements MessageHandler {
         if (!runLiveness.isAlive(job)) {
             return "the manager of job execution " + job.getId() + " is gone";
         }
-        for (Long earlier : jdbc.queryForList("SELECT s.step_execution_id FROM batch_step_execution s"
-                + " JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id"
-                + " WHERE e.job_instance_id = ? AND s.step_name = ? AND s.step_execution_id <> ?", Long.class,
-                job.getJobInstance().getInstanceId(), execution.getStepName(), id)) {
+        for (Long earlier : jdbc.sql(EARLIER_EXECUTIONS).param("instance", job.getJobInstance().getInstanceId())
+                .param("step", execution.getStepName()).param("execution", id).query(Long.class).list()) {
             Optional<PartitionLocks.Held> lock = locks.tryHold(earlier);
             if (lock.isEmpty()) {
                 return STILL_RUNNING;
@@ -143,8 +152,8 @@ final class PartitionClaims implements MessageHandler {
             lock.get().close();
         }
         try {
-            jdbc.update("INSERT INTO partition_claim (step_execution_id, step_name, worker, claimed_at) VALUES (?, ?, ?, ?)",
-                    id, execution.getStepName(), WORKER, Timestamp.valueOf(LocalDateTime.now()));
+            jdbc.sql(CLAIM).param("execution", id).param("step", execution.getStepName()).param("worker", WORKER)
+                    .param("claimedAt", Timestamp.valueOf(LocalDateTime.now())).update();
         } catch (DuplicateKeyException e) {
             return "already claimed by another worker";
         }

@@ -17,6 +17,7 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Beside a manager step that waits for its remote partitions: every poll interval it looks at the
@@ -32,7 +33,13 @@ final class PartitionWatchdog implements StepExecutionListener {
 
     private final String workerStepName;
     private final JobRepository jobRepository;
-    private final JdbcTemplate jdbc;
+    private static final String RUNNING_PARTITIONS = """
+            SELECT step_execution_id, step_name, status FROM batch_step_execution
+             WHERE job_execution_id = :execution AND step_name LIKE :partitions
+               AND status IN ('STARTING', 'STARTED', 'STOPPING')
+            """;
+
+    private final JdbcClient jdbc;
     private final PartitionLocks locks;
     private final Duration interval;
     private final Duration claimTimeout;
@@ -46,7 +53,7 @@ final class PartitionWatchdog implements StepExecutionListener {
             Duration interval, Duration claimTimeout, String broker) {
         this.workerStepName = workerStepName;
         this.jobRepository = jobRepository;
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.locks = locks;
         this.interval = interval;
         this.claimTimeout = claimTimeout;
@@ -101,10 +108,9 @@ final class PartitionWatchdog implements StepExecutionListener {
     }
 
     void check(long jobExecutionId) {
-        List<Running> running = jdbc.query("SELECT step_execution_id, step_name, status FROM batch_step_execution"
-                + " WHERE job_execution_id = ? AND step_name LIKE ? AND status IN ('STARTING', 'STARTED', 'STOPPING')",
-                (rs, i) -> new Running(rs.getLong(1), rs.getString(2), rs.getString(3)), jobExecutionId,
-                workerStepName + ":%");
+        List<Running> running = jdbc.sql(RUNNING_PARTITIONS).param("execution", jobExecutionId)
+                .param("partitions", workerStepName + ":%")
+                .query((rs, i) -> new Running(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
         boolean held = false;
         List<Running> waiting = new ArrayList<>();
         for (Running partition : running) {

@@ -3,6 +3,7 @@ package io.resettle.run;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -19,11 +20,16 @@ public class AuditLog {
             String result) {
     }
 
-    private final JdbcTemplate jdbc;
+    private static final String RECENT = """
+            SELECT id, at, username, action, parameters, outcome, result FROM audit_log ORDER BY id DESC
+            FETCH FIRST :limit ROWS ONLY
+            """;
+
+    private final JdbcClient jdbc;
     private final AuditTrail trail;
 
     public AuditLog(JdbcTemplate jdbc, AuditTrail trail) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.trail = trail;
     }
 
@@ -33,9 +39,8 @@ public class AuditLog {
     }
 
     public List<Entry> recent(int limit) {
-        return jdbc.query("SELECT id, at, username, action, parameters, outcome, result FROM audit_log ORDER BY id DESC"
-                + " FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> new Entry(rs.getLong(1),
+        return jdbc.sql(RECENT).param("limit", limit).query((rs, i) -> new Entry(rs.getLong(1),
                 rs.getTimestamp(2).toLocalDateTime(), rs.getString(3), rs.getString(4), rs.getString(5),
-                Outcome.valueOf(rs.getString(6)), rs.getString(7)));
+                Outcome.valueOf(rs.getString(6)), rs.getString(7))).list();
     }
 }

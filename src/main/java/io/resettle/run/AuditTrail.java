@@ -3,6 +3,7 @@ package io.resettle.run;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -12,16 +13,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditTrail {
 
-    private final JdbcTemplate jdbc;
+    private static final String APPEND = """
+            INSERT INTO audit_log (at, username, action, parameters, outcome, result)
+            VALUES (:at, :user, :action, :parameters, :outcome, :result)
+            """;
+
+    private final JdbcClient jdbc;
 
     public AuditTrail(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** {@code outcome}: OK, REFUSED, FAILED or SKIPPED. */
     public void append(String user, String action, String parameters, String outcome, String result) {
-        jdbc.update("INSERT INTO audit_log (at, username, action, parameters, outcome, result) VALUES (?, ?, ?, ?, ?, ?)",
-                LocalDateTime.now(ZoneOffset.UTC), cut(user, 100), action, cut(parameters, 1000), outcome, cut(result, 2000));
+        jdbc.sql(APPEND).param("at", LocalDateTime.now(ZoneOffset.UTC)).param("user", cut(user, 100))
+                .param("action", action).param("parameters", cut(parameters, 1000)).param("outcome", outcome)
+                .param("result", cut(result, 2000)).update();
     }
 
     private static String cut(String text, int max) {

@@ -5,8 +5,6 @@ import io.resettle.support.RefusedException;
 import io.resettle.support.SqlDialect;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,12 +14,11 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * Starts and restarts the period jobs through the {@link JobOperator}, refusing a second launch of
- * a period that is already running (R11.4).
+ * a period that is already running (R11.4); what each launch checks first is {@link LaunchChecks}.
  */
 @Service
 public class JobRunner {
@@ -33,14 +30,14 @@ public class JobRunner {
     private final Job forecastJob;
     private final SqlDialect dialect;
     private final PeriodRuns periodRuns;
-    private final JdbcTemplate jdbc;
+    private final LaunchChecks checks;
     private final RunLiveness runLiveness;
     private final LaunchLock launchLock;
     private final FaultInjection faults;
 
     public JobRunner(JobOperator jobOperator, JobRepository jobRepository, @Qualifier("ingestJob") Job ingestJob,
-            @Qualifier("settleJob") Job settleJob, @Qualifier("forecastJob") Job forecastJob, SqlDialect dialect, PeriodRuns periodRuns, JdbcTemplate jdbc,
-            RunLiveness runLiveness, LaunchLock launchLock, FaultInjection faults) {
+            @Qualifier("settleJob") Job settleJob, @Qualifier("forecastJob") Job forecastJob, SqlDialect dialect,
+            PeriodRuns periodRuns, LaunchChecks checks, RunLiveness runLiveness, LaunchLock launchLock, FaultInjection faults) {
         this.runLiveness = runLiveness;
         this.launchLock = launchLock;
         this.faults = faults;
@@ -51,7 +48,7 @@ public class JobRunner {
         this.forecastJob = forecastJob;
         this.dialect = dialect;
         this.periodRuns = periodRuns;
-        this.jdbc = jdbc;
+        this.checks = checks;
     }
 
     /**
@@ -69,10 +66,10 @@ public class JobRunner {
     }
 
     private JobExecution ingestHoldingLock(YearMonth period, String dataDir, String outDir) throws Exception {
-        refuseIfRunning(ingestJob.getName(), period);
+        checks.refuseIfRunning(ingestJob.getName(), period);
         // A settle reads the period's billing lines from start to end; a rebuild under it would change them.
-        refuseIfRunning(settleJob.getName(), period);
-        refuseIfClosed(period, "ingested again");
+        checks.refuseIfRunning(settleJob.getName(), period);
+        checks.refuseIfClosed(period, "ingested again");
         long generation = dialect.nextValue("ingest_generation_seq");
         JobParameters parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
                 .addString("period", period.toString())
@@ -86,7 +83,7 @@ public class JobRunner {
 
     /** Forecasts a period: a new job instance per launch, identified by a fresh run number (nightly). */
     public JobExecution forecast(YearMonth period, String outDir) throws Exception {
-        refuseIfRunning(forecastJob.getName(), period);
+        checks.refuseIfRunning(forecastJob.getName(), period);
         JobParameters parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
                 .addString("period", period.toString())
                 .addLong("run", dialect.nextValue("forecast_run_seq"))
@@ -114,35 +111,21 @@ public class JobRunner {
     }
 
     private JobExecution settleHoldingLock(YearMonth period, boolean rerun, boolean force, String outDir) throws Exception {
-        refuseIfRunning(settleJob.getName(), period);
-        refuseIfRunning(ingestJob.getName(), period);
-        refuseUnlessLastIngestCompleted(period);
-        refuseIfClosed(period, "settled again");
-        // R2.6: a file rejected whole stops the settlement as a quarantined one does (issue 15).
-        List<String> quarantined = jdbc.queryForList("SELECT file || ' (' || status || ')' FROM ingest_file WHERE period = ?"
-                + " AND status IN ('QUARANTINED', 'REJECTED') ORDER BY file", String.class, period.toString());
-        if (!quarantined.isEmpty() && !force) {
-            throw new RefusedException(period + " has quarantined or rejected export file(s): " + String.join(", ", quarantined)
-                    + ". Replace them and ingest again, or settle without their rows with --force.");
-        }
+        checks.refuseIfRunning(settleJob.getName(), period);
+        checks.refuseIfRunning(ingestJob.getName(), period);
+        checks.refuseUnlessLastIngestCompleted(ingestJob.getName(), period);
+        checks.refuseIfClosed(period, "settled again");
+        List<String> quarantined = checks.refuseQuarantinedUnlessForced(period, force);
         int revision = 1;
         var latest = periodRuns.latest(period);
         if (latest.isEmpty()) {
-            // Payout runs chain from one settled period to the next (open items, rebate stages):
-            // settling an earlier period after a later one would pay again what the later one carried.
-            String later = jdbc.queryForObject("SELECT MIN(period) FROM period_run WHERE period > ?"
-                    + " AND status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')", String.class, period.toString());
-            if (later != null) {
-                throw new RefusedException(later + " is already settled; " + period + " cannot be settled after it,"
-                        + " because payouts run from one settled period to the next and " + later
-                        + " has already paid or carried what " + period + " would pay. Settle periods in order.");
-            }
+            checks.refuseIfLaterPeriodSettled(period);
         }
         if (latest.isPresent()) {
             var run = latest.get();
             if (!run.completed()) {
                 throw new RefusedException("revision " + run.revision() + " of " + period + " did not complete (status "
-                        + run.status() + "); resume it: resettle restart --execution " + lastExecutionOf(run));
+                        + run.status() + "); resume it: resettle restart --execution " + checks.lastExecutionOf(run));
             }
             if (!rerun) {
                 throw new RefusedException(period + " is already settled (revision " + run.revision()
@@ -166,16 +149,9 @@ public class JobRunner {
         }
     }
 
-    private long lastExecutionOf(PeriodRuns.PeriodRun run) {
-        Long last = jdbc.queryForObject("SELECT MAX(e.job_execution_id) FROM batch_job_execution e"
-                + " JOIN batch_job_execution p ON p.job_instance_id = e.job_instance_id WHERE p.job_execution_id = ?",
-                Long.class, run.jobExecutionId());
-        return last == null ? run.jobExecutionId() : last;
-    }
-
     /** R11.5: a closed period is never re-run unless reopened. Only a settled, idle period can be closed. */
     public void close(YearMonth period, String user) {
-        refuseIfRunning(settleJob.getName(), period);
+        checks.refuseIfRunning(settleJob.getName(), period);
         if (periodRuns.isClosed(period)) {
             throw new RefusedException(period + " is already closed");
         }
@@ -239,57 +215,14 @@ public class JobRunner {
         if (period != null) {
             String job = execution.getJobInstance().getJobName();
             if (job.equals(ingestJob.getName())) {
-                refuseIfRunning(settleJob.getName(), YearMonth.parse(period));
-                refuseIfClosed(YearMonth.parse(period), "ingested again");
+                checks.refuseIfRunning(settleJob.getName(), YearMonth.parse(period));
+                checks.refuseIfClosed(YearMonth.parse(period), "ingested again");
             } else if (job.equals(settleJob.getName())) {
-                refuseIfRunning(ingestJob.getName(), YearMonth.parse(period));
-                refuseUnlessLastIngestCompleted(YearMonth.parse(period));
+                checks.refuseIfRunning(ingestJob.getName(), YearMonth.parse(period));
+                checks.refuseUnlessLastIngestCompleted(ingestJob.getName(), YearMonth.parse(period));
             }
         }
         faults.beforeLaunch();
         return jobOperator.restart(execution);
-    }
-
-    private void refuseIfClosed(YearMonth period, String what) {
-        if (periodRuns.isClosed(period)) {
-            throw new RefusedException(period + " is closed; reopen it first: resettle reopen --period " + period
-                    + " --reason \"...\" (a closed period is not " + what + ")");
-        }
-    }
-
-    /**
-     * After a failed ingest the period's files are recorded as that ingest left them while its
-     * billing lines may still be the previous ones: a settlement would price one and list the
-     * other in its manifest. The ingest is resumed or run again first.
-     */
-    private void refuseUnlessLastIngestCompleted(YearMonth period) {
-        List<Map<String, Object>> last = jdbc.queryForList("SELECT e.job_execution_id, e.status FROM batch_job_execution e"
-                + " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id"
-                + " JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id"
-                + " WHERE i.job_name = ? AND p.parameter_name = 'period' AND p.parameter_value = ?"
-                + " ORDER BY e.job_execution_id DESC FETCH FIRST 1 ROWS ONLY", ingestJob.getName(), period.toString());
-        if (last.isEmpty()) {
-            throw new RefusedException("nothing has been ingested for " + period + ": no ingest of " + period
-                    + " has completed; run: resettle ingest --period " + period);
-        }
-        if (!"COMPLETED".equals(last.get(0).get("status"))) {
-            Object execution = last.get(0).get("job_execution_id");
-            Object status = last.get(0).get("status");
-            throw new RefusedException("the last ingest of " + period + " (execution " + execution + ") ended "
-                    + status + ", so its files and billing lines may not match; "
-                    + ("ABANDONED".equals(status) ? "ingest the period again"
-                            : "resume it: resettle restart --execution " + execution + ", or ingest the period again"));
-        }
-    }
-
-    private void refuseIfRunning(String jobName, YearMonth period) {
-        Set<JobExecution> running = jobRepository.findRunningJobExecutions(jobName);
-        List<Long> same = running.stream()
-                .filter(e -> period.toString().equals(e.getJobParameters().getString("period")))
-                .map(JobExecution::getId).sorted().toList();
-        if (!same.isEmpty()) {
-            throw new RefusedException(jobName + " of " + period + " is already running (execution " + same
-                    + "); wait for it, or if its process died, run: resettle restart --execution " + same.get(0));
-        }
     }
 }

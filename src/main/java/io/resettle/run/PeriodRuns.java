@@ -1,21 +1,53 @@
 package io.resettle.run;
 
+import io.resettle.support.RunStatus;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The settlement revisions of each period and its closing and reopening (R11). */
 @Repository
 public class PeriodRuns {
 
-    private final JdbcTemplate jdbc;
+    private static final String RUNS = """
+            SELECT * FROM period_run WHERE period = :period ORDER BY revision
+            """;
+    private static final String COUNT_REVISION = """
+            SELECT COUNT(*) FROM period_run WHERE period = :period AND revision = :revision
+            """;
+    private static final String INSERT_REVISION = """
+            INSERT INTO period_run (period, revision, job_execution_id, status, forced, closed, created_at)
+            VALUES (:period, :revision, :jobExecutionId, 'STARTED', :forced, FALSE, :createdAt)
+            """;
+    private static final String RESTARTED = """
+            UPDATE period_run SET status = 'STARTED' WHERE period = :period AND revision = :revision
+            """;
+    private static final String FINISHED = """
+            UPDATE period_run SET status = :status WHERE period = :period AND revision = :revision
+            """;
+    private static final String EVENTS_NEWEST_FIRST = """
+            SELECT event FROM period_event WHERE period = :period ORDER BY event_no DESC
+            """;
+    private static final String NEXT_EVENT_NO = """
+            SELECT COALESCE(MAX(event_no), 0) + 1 FROM period_event WHERE period = :period
+            """;
+    private static final String INSERT_EVENT = """
+            INSERT INTO period_event (period, event_no, event, at_time, by_user, reason)
+            VALUES (:period, :eventNo, :event, :at, :user, :reason)
+            """;
+    private static final String SET_CLOSED = """
+            UPDATE period_run SET closed = :closed WHERE period = :period
+            """;
+
+    private final JdbcClient jdbc;
 
     public PeriodRuns(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** One settlement revision of a period. */
@@ -23,14 +55,14 @@ public class PeriodRuns {
             boolean closed) {
 
         public boolean completed() {
-            return status.equals("COMPLETED") || status.equals("COMPLETED_WITH_BREAKS");
+            return status.equals(RunStatus.COMPLETED) || status.equals(RunStatus.COMPLETED_WITH_BREAKS);
         }
     }
 
     public List<PeriodRun> runs(YearMonth period) {
-        return jdbc.query("SELECT * FROM period_run WHERE period = ? ORDER BY revision", (rs, i) -> new PeriodRun(
+        return jdbc.sql(RUNS).param("period", period.toString()).query((rs, i) -> new PeriodRun(
                 YearMonth.parse(rs.getString("period")), rs.getInt("revision"), rs.getLong("job_execution_id"),
-                rs.getString("status"), rs.getBoolean("forced"), rs.getBoolean("closed")), period.toString());
+                rs.getString("status"), rs.getBoolean("forced"), rs.getBoolean("closed"))).list();
     }
 
     public Optional<PeriodRun> latest(YearMonth period) {
@@ -40,20 +72,19 @@ public class PeriodRuns {
 
     /** Records a revision when its first execution starts; a restart keeps the original row. */
     public void started(YearMonth period, int revision, long jobExecutionId, boolean forced) {
-        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM period_run WHERE period = ? AND revision = ?",
-                Integer.class, period.toString(), revision);
+        Integer existing = jdbc.sql(COUNT_REVISION).param("period", period.toString()).param("revision", revision)
+                .query(Integer.class).single();
         if (existing == 0) {
-            jdbc.update("INSERT INTO period_run (period, revision, job_execution_id, status, forced, closed, created_at)"
-                    + " VALUES (?, ?, ?, 'STARTED', ?, FALSE, ?)", period.toString(), revision, jobExecutionId, forced,
-                    LocalDateTime.now(ZoneOffset.UTC));
+            jdbc.sql(INSERT_REVISION).param("period", period.toString()).param("revision", revision)
+                    .param("jobExecutionId", jobExecutionId).param("forced", forced)
+                    .param("createdAt", LocalDateTime.now(ZoneOffset.UTC)).update();
         } else {
-            jdbc.update("UPDATE period_run SET status = 'STARTED' WHERE period = ? AND revision = ?", period.toString(),
-                    revision);
+            jdbc.sql(RESTARTED).param("period", period.toString()).param("revision", revision).update();
         }
     }
 
     public void finished(YearMonth period, int revision, String status) {
-        jdbc.update("UPDATE period_run SET status = ? WHERE period = ? AND revision = ?", status, period.toString(), revision);
+        jdbc.sql(FINISHED).param("status", status).param("period", period.toString()).param("revision", revision).update();
     }
 
     public boolean isClosed(YearMonth period) {
@@ -61,16 +92,15 @@ public class PeriodRuns {
     }
 
     private Optional<String> lastEvent(YearMonth period) {
-        return jdbc.query("SELECT event FROM period_event WHERE period = ? ORDER BY event_no DESC",
-                (rs, i) -> rs.getString(1), period.toString()).stream().findFirst();
+        return jdbc.sql(EVENTS_NEWEST_FIRST).param("period", period.toString()).query(String.class).list().stream()
+                .findFirst();
     }
 
     /** R11.5: records who closed or reopened the period, when and why. */
     public void record(YearMonth period, String event, String user, String reason) {
-        Integer next = jdbc.queryForObject("SELECT COALESCE(MAX(event_no), 0) + 1 FROM period_event WHERE period = ?",
-                Integer.class, period.toString());
-        jdbc.update("INSERT INTO period_event (period, event_no, event, at_time, by_user, reason) VALUES (?, ?, ?, ?, ?, ?)",
-                period.toString(), next, event, LocalDateTime.now(ZoneOffset.UTC), user, reason);
-        jdbc.update("UPDATE period_run SET closed = ? WHERE period = ?", event.equals("CLOSED"), period.toString());
+        Integer next = jdbc.sql(NEXT_EVENT_NO).param("period", period.toString()).query(Integer.class).single();
+        jdbc.sql(INSERT_EVENT).param("period", period.toString()).param("eventNo", next).param("event", event)
+                .param("at", LocalDateTime.now(ZoneOffset.UTC)).param("user", user).param("reason", reason).update();
+        jdbc.sql(SET_CLOSED).param("closed", event.equals("CLOSED")).param("period", period.toString()).update();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Each step of a job and its progress on the console while the job runs (issue 14.6): a line when a
@@ -22,7 +23,12 @@ public class StepProgress implements JobExecutionListener {
     private record Step(String name, String status, long read, long written, Timestamp start, Timestamp end) {
     }
 
-    private final JdbcTemplate jdbc;
+    private static final String STEPS = """
+            SELECT step_name, status, read_count, write_count, start_time, end_time
+              FROM batch_step_execution WHERE job_execution_id = :execution ORDER BY step_execution_id
+            """;
+
+    private final JdbcClient jdbc;
     private final boolean enabled;
     private final int totalSteps;
     private final Duration every;
@@ -30,7 +36,7 @@ public class StepProgress implements JobExecutionListener {
     private final Map<Long, Thread> watchers = new HashMap<>();
 
     public StepProgress(JdbcTemplate jdbc, boolean enabled, int totalSteps, Duration every) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.enabled = enabled;
         this.totalSteps = totalSteps;
         this.every = every;
@@ -93,10 +99,9 @@ public class StepProgress implements JobExecutionListener {
         }
 
         private void poll() {
-            List<Step> steps = jdbc.query("SELECT step_name, status, read_count, write_count, start_time, end_time"
-                    + " FROM batch_step_execution WHERE job_execution_id = ? ORDER BY step_execution_id",
-                    (rs, i) -> new Step(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                            rs.getTimestamp(5), rs.getTimestamp(6)), executionId);
+            List<Step> steps = jdbc.sql(STEPS).param("execution", executionId)
+                    .query((rs, i) -> new Step(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getTimestamp(5), rs.getTimestamp(6))).list();
             Map<String, long[]> partitions = new HashMap<>();
             for (Step step : steps) {
                 int colon = step.name().indexOf(':');

@@ -36,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SettleJobConfig {
 
     static final String JOB_NAME = "settle";
-    static final String WITH_BREAKS = "COMPLETED_WITH_BREAKS";
+    static final String WITH_BREAKS = io.resettle.support.RunStatus.COMPLETED_WITH_BREAKS;
     /** The steps below (the console progress counts them off). */
     private static final int SETTLE_STEPS = 12;
 

@@ -76,9 +76,9 @@ class Charts {
     }
 
     /** Twelve vertical bars: the rebate accrued in each month of the year. */
-    String monthly(List<SettlementOverview.RebateMonth> months) {
+    String monthly(List<RebateAccruals.RebateMonth> months) {
         BigDecimal max = BigDecimal.ONE;
-        for (SettlementOverview.RebateMonth m : months) {
+        for (RebateAccruals.RebateMonth m : months) {
             max = max.max(m.accrual().abs());
         }
         int barWidth = 48;
@@ -92,7 +92,7 @@ class Charts {
         svg.append("<line x1=\"50\" x2=\"").append(width).append("\" y1=\"").append(plotHeight + 20).append("\" y2=\"")
                 .append(plotHeight + 20).append("\" stroke=\"#888\"/>");
         int x = 60;
-        for (SettlementOverview.RebateMonth m : months) {
+        for (RebateAccruals.RebateMonth m : months) {
             int h = m.accrual().abs().multiply(BigDecimal.valueOf(plotHeight)).divide(max, 0, RoundingMode.HALF_UP).intValue();
             svg.append("<g class=\"rebate-month\" data-period=\"").append(esc(m.period())).append("\"><title>")
                     .append(esc(m.period())).append(": ").append(amount(m.accrual())).append("</title>");

@@ -1,6 +1,8 @@
 package io.resettle.web;
 
+import io.resettle.reconcile.Finding;
 import io.resettle.run.AuditLog;
+import io.resettle.support.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +33,19 @@ class DashboardController {
     private final PeriodOverview periods;
     private final AuditLog auditLog;
     private final SettlementOverview settlements;
+    private final RebateAccruals rebateAccruals;
     private final Charts charts;
 
     private final UsersProperties users;
     private final boolean demoUsers;
 
     DashboardController(Runs runs, ExecutionDetail executions, PeriodOverview periods, AuditLog auditLog,
-            SettlementOverview settlements, Charts charts, UsersProperties users,
+            SettlementOverview settlements, RebateAccruals rebateAccruals, Charts charts, UsersProperties users,
             @org.springframework.beans.factory.annotation.Value("${resettle.web.demo-users:false}") boolean demoUsers) {
         this.users = users;
         this.demoUsers = demoUsers;
         this.settlements = settlements;
+        this.rebateAccruals = rebateAccruals;
         this.charts = charts;
         this.runs = runs;
         this.executions = executions;
@@ -77,7 +81,7 @@ class DashboardController {
 
     @GetMapping("/executions/{id}")
     String execution(@PathVariable long id, Model model) {
-        ExecutionDetail.View view = executions.find(id);
+        ExecutionView view = executions.find(id);
         if (view == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no job execution " + id);
         }
@@ -112,7 +116,8 @@ class DashboardController {
         model.addAttribute("events", available ? settlements.events(month) : List.of());
         SettlementOverview.Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
         boolean closed = latest != null && latest.closed();
-        boolean settled = latest != null && ("COMPLETED".equals(latest.status()) || "COMPLETED_WITH_BREAKS".equals(latest.status()));
+        boolean settled = latest != null
+                && (RunStatus.COMPLETED.equals(latest.status()) || RunStatus.COMPLETED_WITH_BREAKS.equals(latest.status()));
         model.addAttribute("closed", closed);
         // Only the buttons that can succeed (issue 14.7): what a closed or unsettled period refuses is not offered.
         model.addAttribute("canIngest", !closed);
@@ -129,12 +134,12 @@ class DashboardController {
         model.addAttribute("volumeChart", volumes.isEmpty() ? "" : charts.volumes(volumes));
         model.addAttribute("invoiceTotals", available ? settlements.invoiceTotals(month) : List.of());
         model.addAttribute("payoutTotals", available ? settlements.payoutTotals(month) : List.of());
-        List<SettlementOverview.Finding> findings = newest == null ? List.of() : settlements.findings(month, newest);
+        List<Finding> findings = newest == null ? List.of() : settlements.findings(month, newest);
         model.addAttribute("findings", findings);
-        model.addAttribute("breaks", findings.stream().filter(f -> "BREAK".equals(f.status())).count());
-        model.addAttribute("warnings", findings.stream().filter(f -> !"BREAK".equals(f.status())).count());
+        model.addAttribute("breaks", findings.stream().filter(f -> f.status() == Finding.Status.BREAK).count());
+        model.addAttribute("warnings", findings.stream().filter(f -> f.status() != Finding.Status.BREAK).count());
         model.addAttribute("adjustments", settlements.adjustments(month, revisions));
-        SettlementOverview.Rebates rebates = settlements.rebates(month).orElse(null);
+        RebateAccruals.Rebates rebates = rebateAccruals.of(month).orElse(null);
         model.addAttribute("rebates", rebates);
         model.addAttribute("rebateChart", rebates == null || rebates.problem() != null ? "" : charts.monthly(rebates.months()));
         model.addAttribute("year", month.getYear());

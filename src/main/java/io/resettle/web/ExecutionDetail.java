@@ -22,73 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ExecutionDetail {
 
-    /** A step's counts and, when its volume is known, its progress in percent. */
-    record StepView(long id, String name, String status, String exitCode, String exitMessage, long read, long written,
-            long filtered, long skipped, long commits, long rollbacks, Long expected, Integer percent,
-            LocalDateTime start, LocalDateTime end) {
-
-        public String firstLine() {
-            return ExecutionDetail.firstLine(exitMessage);
-        }
-
-        public boolean running() {
-            return "STARTING".equals(status) || "STARTED".equals(status) || "STOPPING".equals(status);
-        }
-
-        /** True when the exit message holds more than its first line, e.g. a stack trace. */
-        public boolean hasDetails() {
-            String first = firstLine();
-            return first != null && exitMessage.strip().length() > first.length();
-        }
-    }
-
-    /**
-     * {@code alive}: whether a process still runs it (false for a run a dead process left STARTED);
-     * {@code restartedAs} / {@code restartOf}: the next and the previous execution of the same job
-     * instance; {@code stepsDone} of {@code stepsTotal}: the job's steps completed, by this execution
-     * or, for a restart, by the ones before it.
-     */
-    record View(JobExecution execution, String job, String period, String revision, String status, String exitCode,
-            String exitMessage, String failure, List<StepView> steps, int percent, int stepsDone, int stepsTotal,
-            boolean running, boolean alive, Duration duration, LocalDateTime lastUpdated, Long restartedAs,
-            Long restartOf) {
-
-        public String displayStatus() {
-            return ExecutionDetail.displayStatus(status, exitCode);
-        }
-
-        /** Marked running, but no process runs it any more. */
-        public boolean dead() {
-            return running && !alive;
-        }
-
-        public Duration sinceUpdate() {
-            return lastUpdated == null ? null : Duration.between(lastUpdated, LocalDateTime.now());
-        }
-
-        /** Failed or stopped and not restarted yet: a restart (or abandoning it) is possible. */
-        public boolean restartable() {
-            return ("FAILED".equals(status) || "STOPPED".equals(status)) && restartedAs == null;
-        }
-
-        public boolean stoppable() {
-            return ("STARTED".equals(status) || "STARTING".equals(status)) && alive;
-        }
-
-        /** Only a run no process runs any more is marked failed by hand. */
-        public boolean recoverable() {
-            return dead();
-        }
-
-        /** The job parameters as {@code name=value}, identifying ones first. */
-        public String parameters() {
-            return execution.getJobParameters().parameters().stream()
-                    .sorted(Comparator.comparing((org.springframework.batch.core.job.parameters.JobParameter<?> p) -> !p.identifying())
-                            .thenComparing(org.springframework.batch.core.job.parameters.JobParameter::name))
-                    .map(p -> p.name() + "=" + p.value()).collect(Collectors.joining("  "));
-        }
-    }
-
     private final JobRepository jobRepository;
     private final List<ExpectedItems> expectedItems;
     private final Map<String, Job> jobs;
@@ -101,7 +34,7 @@ class ExecutionDetail {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> a));
     }
 
-    View find(long executionId) {
+    ExecutionView find(long executionId) {
         JobExecution execution;
         try {
             execution = jobRepository.getJobExecution(executionId);
@@ -111,7 +44,7 @@ class ExecutionDetail {
         if (execution == null) {
             return null;
         }
-        List<StepView> steps = execution.getStepExecutions().stream()
+        List<ExecutionView.StepView> steps = execution.getStepExecutions().stream()
                 .sorted(Comparator.comparingLong(StepExecution::getId))
                 .map(this::stepView).toList();
         BatchStatus status = execution.getStatus();
@@ -119,11 +52,11 @@ class ExecutionDetail {
         String failure = execution.getAllFailureExceptions().stream().map(ExecutionDetail::rootMessage).distinct()
                 .collect(Collectors.joining("\n"));
         if (failure.isEmpty()) {
-            failure = steps.stream().filter(s -> "FAILED".equals(s.status())).map(s -> withoutTrace(s.exitMessage()))
+            failure = steps.stream().filter(s -> "FAILED".equals(s.status())).map(s -> ExitMessages.withoutTrace(s.exitMessage()))
                     .filter(m -> m != null && !m.isBlank()).distinct().collect(Collectors.joining("\n"));
         }
         if (failure.isEmpty() && status == BatchStatus.FAILED) {
-            failure = withoutTrace(execution.getExitStatus().getExitDescription());
+            failure = ExitMessages.withoutTrace(execution.getExitStatus().getExitDescription());
         }
         LocalDateTime start = execution.getStartTime();
         Duration duration = start == null ? null
@@ -144,16 +77,10 @@ class ExecutionDetail {
         int percent = status == BatchStatus.COMPLETED ? 100
                 : names.isEmpty() ? 0 : (int) Math.min(99, done * 100L / names.size());
         boolean alive = status.isRunning() && liveness.isAlive(execution);
-        return new View(execution, job, execution.getJobParameters().getString("period"),
+        return new ExecutionView(execution, job, execution.getJobParameters().getString("period"),
                 parameter(execution, "revision"), status.name(), execution.getExitStatus().getExitCode(),
                 execution.getExitStatus().getExitDescription(), failure, steps, percent, done, names.size(),
                 status.isRunning(), alive, duration, lastUpdated, restartedAs, restartOf);
-    }
-
-    /** A completed run whose exit code says more (COMPLETED_WITH_BREAKS) shows that exit code. */
-    static String displayStatus(String status, String exitCode) {
-        return "COMPLETED".equals(status) && exitCode != null && !exitCode.isBlank() && !"COMPLETED".equals(exitCode)
-                ? exitCode : status;
     }
 
     /** A job parameter as text, whatever its type (settle's revision is a Long). */
@@ -203,7 +130,7 @@ class ExecutionDetail {
         return done.size();
     }
 
-    private StepView stepView(StepExecution step) {
+    private ExecutionView.StepView stepView(StepExecution step) {
         long read = step.getReadCount();
         Long expected = null;
         Integer percent = null;
@@ -219,7 +146,7 @@ class ExecutionDetail {
                 }
             }
         }
-        return new StepView(step.getId(), step.getStepName(), step.getStatus().name(), step.getExitStatus().getExitCode(),
+        return new ExecutionView.StepView(step.getId(), step.getStepName(), step.getStatus().name(), step.getExitStatus().getExitCode(),
                 step.getExitStatus().getExitDescription(), read, step.getWriteCount(), step.getFilterCount(),
                 step.getSkipCount(), step.getCommitCount(), step.getRollbackCount(), expected, percent,
                 step.getStartTime(), step.getEndTime());
@@ -231,29 +158,5 @@ class ExecutionDetail {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    /** An exit description's message lines, without the stack frames that follow them. */
-    static String withoutTrace(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        StringBuilder message = new StringBuilder();
-        for (String line : text.split("\\R")) {
-            if (line.stripLeading().startsWith("at ") || line.stripLeading().startsWith("... ")) {
-                break;
-            }
-            message.append(message.isEmpty() ? "" : "\n").append(line.strip());
-        }
-        return message.toString();
-    }
-
-    /** The first line of an exit description: for a failure, the exception and its message without the trace. */
-    static String firstLine(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).trim();
     }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,14 +48,35 @@ class PeriodOverview {
     record Rows(List<String> columns, List<Map<String, Object>> rows) {
     }
 
-    private final JdbcTemplate jdbc;
+    private static final String REJECT_COUNT = """
+            SELECT COUNT(*) FROM ingest_reject WHERE period = :period
+            """;
+    private static final String REJECTS = """
+            SELECT file, row_no, reason, detail FROM ingest_reject WHERE period = :period ORDER BY file, row_no
+            FETCH FIRST :limit ROWS ONLY
+            """;
+    private static final String GROUP_TOTALS = """
+            SELECT a.group_id, COUNT(*), SUM(b.payable_amount), SUM(b.paid_amount) FROM billing_line b
+              JOIN sub_account a ON a.sub_account_id = b.sub_account_id WHERE b.period = :period
+             GROUP BY a.group_id ORDER BY a.group_id
+            """;
+    /** The newest forecast period, closest to a tier edge first; amounts rounded for display only. */
+    private static final String NEWEST_FORECAST = """
+            SELECT period, kind, program_or_table, scope, CAST(volume AS DECIMAL(20,2)) AS volume,
+                   CAST(tier_from AS DECIMAL(20,2)) AS tier_from, CAST(next_tier_from AS DECIMAL(20,2)) AS next_tier_from,
+                   CAST(needed AS DECIMAL(20,2)) AS needed, worth FROM forecast
+             WHERE period = (SELECT MAX(period) FROM forecast)
+             ORDER BY needed NULLS LAST, worth DESC, kind, program_or_table, scope FETCH FIRST 500 ROWS ONLY
+            """;
+
+    private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final IngestStore ingestStore;
     private final Path outDir;
 
     PeriodOverview(JdbcTemplate jdbc, DataSource dataSource, IngestStore ingestStore,
             @Value("${resettle.out:out}") String outDir) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.dataSource = dataSource;
         this.ingestStore = ingestStore;
         this.outDir = Path.of(outDir).toAbsolutePath().normalize();
@@ -65,34 +87,26 @@ class PeriodOverview {
     }
 
     long rejectCount(YearMonth period) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE period = ?", Long.class, period.toString());
+        return jdbc.sql(REJECT_COUNT).param("period", period.toString()).query(Long.class).single();
     }
 
     List<Reject> rejects(YearMonth period, int limit) {
-        return jdbc.query("SELECT file, row_no, reason, detail FROM ingest_reject WHERE period = ? ORDER BY file, row_no"
-                        + " FETCH FIRST " + limit + " ROWS ONLY",
-                (rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), period.toString());
+        return jdbc.sql(REJECTS).param("period", period.toString()).param("limit", limit)
+                .query((rs, i) -> new Reject(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
     }
 
     /** Billing line volumes per customer group, rounded for display only. */
     List<GroupTotal> groupTotals(YearMonth period) {
-        return jdbc.query("SELECT a.group_id, COUNT(*), SUM(b.payable_amount), SUM(b.paid_amount) FROM billing_line b"
-                        + " JOIN sub_account a ON a.sub_account_id = b.sub_account_id WHERE b.period = ?"
-                        + " GROUP BY a.group_id ORDER BY a.group_id",
-                (rs, i) -> new GroupTotal(rs.getString(1), rs.getLong(2), Money.round2(rs.getBigDecimal(3)),
-                        Money.round2(rs.getBigDecimal(4))), period.toString());
+        return jdbc.sql(GROUP_TOTALS).param("period", period.toString())
+                .query((rs, i) -> new GroupTotal(rs.getString(1), rs.getLong(2), Money.round2(rs.getBigDecimal(3)),
+                        Money.round2(rs.getBigDecimal(4)))).list();
     }
 
     Optional<Rows> forecast() {
         if (!tableExists("forecast")) {
             return Optional.empty();
         }
-        // The newest forecast period, closest to a tier edge first; amounts rounded for display only.
-        return Optional.of(rows("SELECT period, kind, program_or_table, scope, CAST(volume AS DECIMAL(20,2)) AS volume,"
-                + " CAST(tier_from AS DECIMAL(20,2)) AS tier_from, CAST(next_tier_from AS DECIMAL(20,2)) AS next_tier_from,"
-                + " CAST(needed AS DECIMAL(20,2)) AS needed, worth FROM forecast"
-                + " WHERE period = (SELECT MAX(period) FROM forecast)"
-                + " ORDER BY needed NULLS LAST, worth DESC, kind, program_or_table, scope FETCH FIRST 500 ROWS ONLY"));
+        return Optional.of(rows(NEWEST_FORECAST));
     }
 
     /**
@@ -175,8 +189,8 @@ class PeriodOverview {
         }
     }
 
-    private Rows rows(String sql, Object... args) {
-        List<Map<String, Object>> rows = jdbc.queryForList(sql, args);
+    private Rows rows(String sql) {
+        List<Map<String, Object>> rows = jdbc.sql(sql).query().listOfRows();
         List<String> columns = rows.isEmpty() ? List.of() : List.copyOf(rows.get(0).keySet());
         return new Rows(columns, rows);
     }

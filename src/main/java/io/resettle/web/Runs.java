@@ -4,11 +4,13 @@ import io.resettle.run.RunLiveness;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Job executions as the Runs page lists them, read with plain SQL over the BATCH_* tables. */
@@ -27,7 +29,7 @@ class Runs {
 
         /** The status a badge shows: a completed settle with breaks shows COMPLETED_WITH_BREAKS, not a green COMPLETED. */
         public String displayStatus() {
-            return ExecutionDetail.displayStatus(status, exitCode);
+            return ExitMessages.displayStatus(status, exitCode);
         }
 
         /** A run left STARTED by a process that died: no process is running it any more. */
@@ -79,12 +81,21 @@ class Runs {
             ) r
             """;
 
-    private final JdbcTemplate jdbc;
+    private static final String JOB_NAMES = """
+            SELECT DISTINCT JOB_NAME FROM BATCH_JOB_INSTANCE ORDER BY JOB_NAME
+            """;
+    private static final String PERIODS = """
+            SELECT DISTINCT period FROM (SELECT PARAMETER_VALUE AS period FROM BATCH_JOB_EXECUTION_PARAMS
+                                          WHERE PARAMETER_NAME = 'period' UNION SELECT period FROM ingest_file) p
+             ORDER BY period DESC
+            """;
+
+    private final JdbcClient jdbc;
     private final JobRepository jobRepository;
     private final RunLiveness liveness;
 
     Runs(JdbcTemplate jdbc, JobRepository jobRepository, RunLiveness liveness) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.jobRepository = jobRepository;
         this.liveness = liveness;
     }
@@ -92,28 +103,27 @@ class Runs {
     /** Newest first; a blank filter matches everything. */
     List<Run> find(String job, String period, String status, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (job != null && !job.isBlank()) {
-            sql.append(" AND r.job = ?");
-            args.add(job);
-        }
-        if (period != null && !period.isBlank()) {
-            sql.append(" AND r.period = ?");
-            args.add(period);
-        }
-        if (status != null && !status.isBlank()) {
-            sql.append(" AND r.status = ?");
-            args.add(status);
-        }
-        sql.append(" ORDER BY r.id DESC FETCH FIRST ").append(limit).append(" ROWS ONLY");
-        List<Run> found = jdbc.query(sql.toString(), (rs, i) -> new Run(rs.getLong("id"), rs.getString("job"),
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filter(sql, filters, "job", job);
+        filter(sql, filters, "period", period);
+        filter(sql, filters, "status", status);
+        sql.append(" ORDER BY r.id DESC FETCH FIRST :limit ROWS ONLY");
+        List<Run> found = jdbc.sql(sql.toString()).params(filters).param("limit", limit).query((rs, i) -> new Run(rs.getLong("id"), rs.getString("job"),
                 rs.getString("period"), rs.getString("revision"), rs.getString("status"), rs.getString("exit_code"),
                 time(rs.getTimestamp("start_time")), time(rs.getTimestamp("end_time")), rs.getLong("read_count"),
                 rs.getLong("write_count"), rs.getLong("skip_count"), time(rs.getTimestamp("last_updated")),
-                (Long) rs.getObject("restarted_as", Long.class), (Long) rs.getObject("restart_of", Long.class), null),
-                args.toArray());
+                (Long) rs.getObject("restarted_as", Long.class), (Long) rs.getObject("restart_of", Long.class), null))
+                .list();
         // Only the few runs still marked running are asked whether a process still runs them.
         return found.stream().map(r -> r.running() ? r.withAlive(alive(r.id())) : r).toList();
+    }
+
+    /** {@code AND r.<column> = :<column>} when the filter is not blank. */
+    private static void filter(StringBuilder sql, Map<String, Object> filters, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            sql.append(" AND r.").append(column).append(" = :").append(column);
+            filters.put(column, value);
+        }
     }
 
     private boolean alive(long executionId) {
@@ -122,13 +132,12 @@ class Runs {
     }
 
     List<String> jobNames() {
-        return jdbc.queryForList("SELECT DISTINCT JOB_NAME FROM BATCH_JOB_INSTANCE ORDER BY JOB_NAME", String.class);
+        return jdbc.sql(JOB_NAMES).query(String.class).list();
     }
 
     /** Every period a run or an ingested file mentions, newest first. */
     List<String> periods() {
-        return jdbc.queryForList("SELECT DISTINCT period FROM (SELECT PARAMETER_VALUE AS period FROM BATCH_JOB_EXECUTION_PARAMS"
-                + " WHERE PARAMETER_NAME = 'period' UNION SELECT period FROM ingest_file) p ORDER BY period DESC", String.class);
+        return jdbc.sql(PERIODS).query(String.class).list();
     }
 
     private static LocalDateTime time(java.sql.Timestamp timestamp) {

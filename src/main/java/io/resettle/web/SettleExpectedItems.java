@@ -4,6 +4,7 @@ import io.resettle.pricing.batch.PriceLinesRangeContext;
 import java.util.OptionalLong;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,10 +14,14 @@ import org.springframework.stereotype.Component;
 @Component
 class SettleExpectedItems implements ExpectedItems {
 
-    private final JdbcTemplate jdbc;
+    private static final String BILLING_LINES = """
+            SELECT COUNT(*) FROM billing_line WHERE period = :period
+            """;
+
+    private final JdbcClient jdbc;
 
     SettleExpectedItems(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     @Override
@@ -32,7 +37,7 @@ class SettleExpectedItems implements ExpectedItems {
         if (!step.getStepName().equals("priceLines")) {
             return OptionalLong.empty();
         }
-        Long lines = jdbc.queryForObject("SELECT COUNT(*) FROM billing_line WHERE period = ?", Long.class, period);
+        Long lines = jdbc.sql(BILLING_LINES).param("period", period).query(Long.class).single();
         return lines == null || lines <= 0 ? OptionalLong.empty() : OptionalLong.of(lines);
     }
 }

@@ -4,6 +4,7 @@ import io.resettle.policy.Policy;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import io.resettle.policy.batch.PolicyStore;
+import io.resettle.reconcile.Finding;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.YearMonth;
@@ -13,15 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the settle job wrote for a period, as the Period page shows it: revisions, close and
- * reopen events, group volumes against their tier edges, invoice totals per revision,
- * reconciliation findings, invoice differences between revisions and, once the rebate tables
- * exist, rebate accruals over the year.
+ * reopen events, group volumes against their tier edges, invoice and payout totals per revision,
+ * reconciliation findings and invoice differences between revisions; the rebate accruals of the
+ * year are {@link RebateAccruals}.
  */
 @Component
 class SettlementOverview {
@@ -39,9 +41,6 @@ class SettlementOverview {
     record InvoiceTotals(int revision, long count, BigDecimal payable, BigDecimal discount, BigDecimal net) {
     }
 
-    record Finding(String check, String key, BigDecimal expected, BigDecimal actual, BigDecimal difference, String status) {
-    }
-
     record Adjustment(String invoiceId, BigDecimal previousNet, BigDecimal net, BigDecimal difference) {
     }
 
@@ -49,22 +48,44 @@ class SettlementOverview {
     record Adjustments(int revision, int unchanged, List<Adjustment> changed) {
     }
 
-    record RebateMonth(String period, BigDecimal accrual) {
-    }
+    private static final String REVISIONS = """
+            SELECT revision, job_execution_id, status, forced, closed, created_at FROM period_run
+             WHERE period = :period ORDER BY revision
+            """;
+    private static final String EVENTS = """
+            SELECT event_no, event, at_time, by_user, reason FROM period_event WHERE period = :period ORDER BY event_no
+            """;
+    private static final String NEWEST_REVISION = """
+            SELECT MAX(revision) FROM period_run WHERE period = :period
+            """;
+    private static final String GROUP_VOLUMES = """
+            SELECT s.group_id, s.volume, s.tier_from, s.agreement_id, a.discount_table FROM group_statement s
+              LEFT JOIN agreement a ON a.agreement_id = s.agreement_id
+             WHERE s.period = :period AND s.revision = :revision ORDER BY s.group_id
+            """;
+    private static final String INVOICE_TOTALS = """
+            SELECT revision, COUNT(*), SUM(payable), SUM(discount), SUM(net) FROM invoice WHERE period = :period
+             GROUP BY revision ORDER BY revision
+            """;
+    private static final String PAYOUT_TOTALS = """
+            SELECT revision, SUM(CASE WHEN status = 'PAY' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END), SUM(gross), SUM(tax_withheld), SUM(net)
+              FROM payout WHERE period = :period GROUP BY revision ORDER BY revision
+            """;
+    private static final String FINDINGS = """
+            SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation
+             WHERE period = :period AND revision = :revision ORDER BY status, check_name, check_key
+            """;
+    private static final String INVOICE_NETS = """
+            SELECT invoice_id, net FROM invoice WHERE period = :period AND revision = :revision
+            """;
 
-    record RebateProgramTotal(String program, String scopeId, String category, BigDecimal accrual) {
-    }
-
-    /** Rebate accruals of the year; {@code problem} says why the table could not be read. */
-    record Rebates(List<RebateMonth> months, List<RebateProgramTotal> programs, String problem) {
-    }
-
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final PolicyStore policies;
     private final PeriodOverview tables;
 
     SettlementOverview(JdbcTemplate jdbc, PolicyStore policies, PeriodOverview tables) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.policies = policies;
         this.tables = tables;
     }
@@ -74,23 +95,20 @@ class SettlementOverview {
     }
 
     List<Revision> revisions(YearMonth period) {
-        return jdbc.query("SELECT revision, job_execution_id, status, forced, closed, created_at FROM period_run"
-                        + " WHERE period = ? ORDER BY revision",
-                (rs, i) -> new Revision(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                        rs.getTimestamp(6)), period.toString());
+        return jdbc.sql(REVISIONS).param("period", period.toString())
+                .query((rs, i) -> new Revision(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getTimestamp(6))).list();
     }
 
     List<Event> events(YearMonth period) {
-        return jdbc.query("SELECT event_no, event, at_time, by_user, reason FROM period_event WHERE period = ? ORDER BY event_no",
-                (rs, i) -> new Event(rs.getInt(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4), rs.getString(5)),
-                period.toString());
+        return jdbc.sql(EVENTS).param("period", period.toString())
+                .query((rs, i) -> new Event(rs.getInt(1), rs.getString(2), rs.getTimestamp(3), rs.getString(4),
+                        rs.getString(5))).list();
     }
 
     /** The newest revision that wrote group statements, if any. */
     Optional<Integer> newestRevision(YearMonth period) {
-        Integer revision = jdbc.queryForObject("SELECT MAX(revision) FROM period_run WHERE period = ?", Integer.class,
-                period.toString());
-        return Optional.ofNullable(revision);
+        return jdbc.sql(NEWEST_REVISION).param("period", period.toString()).query(Integer.class).optional();
     }
 
     /** Group volumes of a revision with the tier edges of the discount table of each group's agreement. */
@@ -103,10 +121,8 @@ class SettlementOverview {
             discountTables = Map.of();
         }
         Map<String, TierTable> tablesByName = discountTables;
-        return jdbc.query("SELECT s.group_id, s.volume, s.tier_from, s.agreement_id, a.discount_table FROM group_statement s"
-                        + " LEFT JOIN agreement a ON a.agreement_id = s.agreement_id"
-                        + " WHERE s.period = ? AND s.revision = ? ORDER BY s.group_id",
-                (rs, i) -> {
+        return jdbc.sql(GROUP_VOLUMES).param("period", period.toString()).param("revision", revision)
+                .query((rs, i) -> {
                     BigDecimal volume = rs.getBigDecimal(2);
                     String table = rs.getString(5);
                     TierTable tiers = table == null ? null : tablesByName.get(table);
@@ -114,14 +130,13 @@ class SettlementOverview {
                             : tiers.tiers().stream().map(Tier::from).filter(f -> f.signum() > 0).toList();
                     BigDecimal next = edges.stream().filter(e -> e.compareTo(volume) > 0).findFirst().orElse(null);
                     return new GroupVolume(rs.getString(1), volume, rs.getBigDecimal(3), rs.getString(4), table, edges, next);
-                }, period.toString(), revision);
+                }).list();
     }
 
     List<InvoiceTotals> invoiceTotals(YearMonth period) {
-        return jdbc.query("SELECT revision, COUNT(*), SUM(payable), SUM(discount), SUM(net) FROM invoice WHERE period = ?"
-                        + " GROUP BY revision ORDER BY revision",
-                (rs, i) -> new InvoiceTotals(rs.getInt(1), rs.getLong(2), zero(rs.getBigDecimal(3)), zero(rs.getBigDecimal(4)),
-                        zero(rs.getBigDecimal(5))), period.toString());
+        return jdbc.sql(INVOICE_TOTALS).param("period", period.toString())
+                .query((rs, i) -> new InvoiceTotals(rs.getInt(1), rs.getLong(2), zero(rs.getBigDecimal(3)),
+                        zero(rs.getBigDecimal(4)), zero(rs.getBigDecimal(5)))).list();
     }
 
     record PayoutTotals(int revision, long paid, long held, BigDecimal gross, BigDecimal tax, BigDecimal net) {
@@ -132,18 +147,16 @@ class SettlementOverview {
         if (!tables.tableExists("payout")) {
             return List.of();
         }
-        return jdbc.query("SELECT revision, SUM(CASE WHEN status = 'PAY' THEN 1 ELSE 0 END),"
-                        + " SUM(CASE WHEN status = 'HELD' THEN 1 ELSE 0 END), SUM(gross), SUM(tax_withheld), SUM(net)"
-                        + " FROM payout WHERE period = ? GROUP BY revision ORDER BY revision",
-                (rs, i) -> new PayoutTotals(rs.getInt(1), rs.getLong(2), rs.getLong(3), zero(rs.getBigDecimal(4)),
-                        zero(rs.getBigDecimal(5)), zero(rs.getBigDecimal(6))), period.toString());
+        return jdbc.sql(PAYOUT_TOTALS).param("period", period.toString())
+                .query((rs, i) -> new PayoutTotals(rs.getInt(1), rs.getLong(2), rs.getLong(3), zero(rs.getBigDecimal(4)),
+                        zero(rs.getBigDecimal(5)), zero(rs.getBigDecimal(6)))).list();
     }
 
+    /** The revision's reconciliation findings, breaks first (R12). */
     List<Finding> findings(YearMonth period, int revision) {
-        return jdbc.query("SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
-                        + " WHERE period = ? AND revision = ? ORDER BY status, check_name, check_key",
-                (rs, i) -> new Finding(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getString(6)), period.toString(), revision);
+        return jdbc.sql(FINDINGS).param("period", period.toString()).param("revision", revision)
+                .query((rs, i) -> new Finding(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), Finding.Status.valueOf(rs.getString(6)))).list();
     }
 
     /** Per revision from 2 on: per invoice previous net, net and difference against the revision before. */
@@ -178,106 +191,12 @@ class SettlementOverview {
 
     private Map<String, BigDecimal> nets(YearMonth period, int revision) {
         Map<String, BigDecimal> nets = new LinkedHashMap<>();
-        jdbc.query("SELECT invoice_id, net FROM invoice WHERE period = ? AND revision = ?",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> nets.put(rs.getString(1), rs.getBigDecimal(2)),
-                period.toString(), revision);
+        jdbc.sql(INVOICE_NETS).param("period", period.toString()).param("revision", revision)
+                .query((RowCallbackHandler) rs -> nets.put(rs.getString(1), rs.getBigDecimal(2)));
         return nets;
-    }
-
-    /**
-     * Rebate accruals of the period's year from {@code rebate_accrual} (period, revision, program,
-     * scope_id, category, accrual), newest revision of each period; empty when the table does not
-     * exist. The table belongs to the rebate job, so its columns are looked up by name and a
-     * missing one is reported rather than failing the page.
-     */
-    Optional<Rebates> rebates(YearMonth period) {
-        if (!tables.tableExists("rebate_accrual")) {
-            return Optional.empty();
-        }
-        List<Map<String, Object>> rows;
-        try {
-            rows = jdbc.queryForList("SELECT * FROM rebate_accrual WHERE period LIKE ?", period.getYear() + "-%");
-        } catch (DataAccessException e) {
-            return Optional.of(new Rebates(List.of(), List.of(), "rebate_accrual cannot be read: " + rootMessage(e)));
-        }
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Integer> newest = new TreeMap<>();
-        List<Map<String, Object>> usable = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            Object p = column(row, "period");
-            Object a = column(row, "accrual");
-            if (p == null || a == null && !hasColumn(row, "accrual")) {
-                return Optional.of(new Rebates(List.of(), List.of(),
-                        "rebate_accrual lacks the column " + (p == null && !hasColumn(row, "period") ? "period" : "accrual")));
-            }
-            usable.add(row);
-            int revision = number(column(row, "revision")).intValue();
-            newest.merge(p.toString(), revision, Math::max);
-        }
-        Map<String, BigDecimal> byMonth = new TreeMap<>();
-        for (int m = 1; m <= 12; m++) {
-            byMonth.put(YearMonth.of(period.getYear(), m).toString(), BigDecimal.ZERO);
-        }
-        Map<List<String>, BigDecimal> byProgram = new TreeMap<>((x, y) -> String.join("\u0000", x).compareTo(String.join("\u0000", y)));
-        for (Map<String, Object> row : usable) {
-            String p = column(row, "period").toString();
-            if (number(column(row, "revision")).intValue() != newest.get(p)) {
-                continue;
-            }
-            BigDecimal accrual = number(column(row, "accrual"));
-            byMonth.merge(p, accrual, BigDecimal::add);
-            List<String> key = List.of(text(column(row, "program")), text(column(row, "scope_id")), text(column(row, "category")));
-            byProgram.merge(key, accrual, BigDecimal::add);
-        }
-        List<RebateMonth> months = byMonth.entrySet().stream().map(e -> new RebateMonth(e.getKey(), e.getValue())).toList();
-        List<RebateProgramTotal> programs = byProgram.entrySet().stream()
-                .map(e -> new RebateProgramTotal(e.getKey().get(0), e.getKey().get(1), e.getKey().get(2), e.getValue())).toList();
-        return Optional.of(new Rebates(months, programs, null));
-    }
-
-    private static boolean hasColumn(Map<String, Object> row, String name) {
-        return row.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
-    }
-
-    private static Object column(Map<String, Object> row, String name) {
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
-    }
-
-    private static BigDecimal number(Object value) {
-        if (value == null) {
-            return BigDecimal.ZERO;
-        }
-        if (value instanceof BigDecimal b) {
-            return b;
-        }
-        try {
-            return new BigDecimal(value.toString().trim());
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
     }
 
     private static BigDecimal zero(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
-        return message.isBlank() ? t.getClass().getSimpleName() : message;
     }
 }

@@ -84,6 +84,6 @@ class BenchOptionsTest {
         return new Bench.Run(settings, List.of(new Bench.Phase("end-to-end", endToEnd, 1000, 1, 1, 1)),
                 List.of(new Bench.Phase("settle.reconcile", reconcile, 1000, -1, -1, -1),
                         new Bench.Phase("settle.priceLinesRange:range1", 0.5, 1000, -1, -1, -1)),
-                new Bench.Phase("baseline", baseline, 1000, 1, 1, 1), endToEnd / baseline, "{}");
+                new Bench.Phase("baseline", baseline, 1000, 1, 1, 1), endToEnd / baseline, BenchReport.JSON.createObjectNode());
     }
 }

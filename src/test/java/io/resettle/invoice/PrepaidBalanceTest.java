@@ -3,18 +3,16 @@ package io.resettle.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.resettle.pricing.InvoiceLine;
-import io.resettle.pricing.InvoiceLineKind;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PrepaidBalanceTest {
 
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
 
+    /** E10; from the invoice, in buildStatements: BuildInvoicesStepTest. */
     @Test
     void e10_prepaidBalance() {
         PrepaidBalance balance = PrepaidBalance.of("S1", OCTOBER, new BigDecimal("10000.00"),
@@ -28,20 +26,9 @@ class PrepaidBalanceTest {
     }
 
     @Test
-    void e10_fromTheInvoice() {
-        Invoice october = Invoice.of(OCTOBER, "S1", List.of(new InvoiceLine("INV-2026-10-S1", "S1", "l1",
-                InvoiceLineKind.CHARGE, "ecs", null, null, new BigDecimal("20000.00"), new BigDecimal("0.10"),
-                new BigDecimal("2000.00"), new BigDecimal("18000.00"), "CNY")));
-        PrepaidBalance balance = PrepaidBalance.of("S1", OCTOBER, new BigDecimal("10000.00"),
-                List.of(new BigDecimal("5000.00")), Optional.of(october));
-        assertThat(balance.closing()).isEqualTo(new BigDecimal("-3000.00"));
-        assertThat(balance.status()).isEqualTo(PrepaidBalance.Status.TOP_UP_REQUIRED);
-    }
-
-    @Test
     void balanceWithoutInvoiceOrAllocationsCarriesTheOpeningBalance() {
         PrepaidBalance balance = PrepaidBalance.of("S1", OCTOBER, new BigDecimal("-3000.00"), List.of(),
-                Optional.empty());
+                BigDecimal.ZERO);
         assertThat(balance.closing()).isEqualTo(new BigDecimal("-3000.00"));
         assertThat(balance.missing()).isEqualTo(new BigDecimal("3000.00"));
 

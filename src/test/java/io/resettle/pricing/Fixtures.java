@@ -9,7 +9,6 @@ import io.resettle.masterdata.ClawbackMode;
 import io.resettle.policy.Tier;
 import io.resettle.policy.TierTable;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +45,5 @@ final class Fixtures {
         BigDecimal amount = new BigDecimal(payable);
         return new BillingLine(lineId, relatedLineId, period, subAccount, null, product, category,
                 BillingMethod.PREPAID, type, amount, amount, amount, "CNY", null, null, null, true);
-    }
-
-    static BillingLine lineAt(String lineId, String relatedLineId, YearMonth period, String subAccount,
-            Category category, ChargeType type, String payable, LocalDateTime paymentTime) {
-        BigDecimal amount = new BigDecimal(payable);
-        return new BillingLine(lineId, relatedLineId, period, subAccount, null, "p", category,
-                BillingMethod.POSTPAID, type, amount, amount, amount, "CNY", paymentTime, null, null, true);
     }
 }

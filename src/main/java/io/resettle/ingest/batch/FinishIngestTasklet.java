@@ -20,13 +20,16 @@ class FinishIngestTasklet implements Tasklet {
 
 
     private final IngestStore store;
+    private final StagedLineStore stagedLines;
     private final SqlDialect dialect;
     private final PolicyStore policies;
     private final YearMonth period;
     private final long generation;
 
-    FinishIngestTasklet(IngestStore store, SqlDialect dialect, PolicyStore policies, YearMonth period, long generation) {
+    FinishIngestTasklet(IngestStore store, StagedLineStore stagedLines, SqlDialect dialect, PolicyStore policies,
+            YearMonth period, long generation) {
         this.store = store;
+        this.stagedLines = stagedLines;
         this.dialect = dialect;
         this.policies = policies;
         this.period = period;
@@ -42,7 +45,7 @@ class FinishIngestTasklet implements Tasklet {
         }
         boolean changed = !files.isEmpty() || store.files(period).stream().anyMatch(f -> f.generation() == generation);
         if (changed) {
-            contribution.incrementWriteCount(store.rebuildBillingLines(period));
+            contribution.incrementWriteCount(stagedLines.rebuildBillingLines(period));
             // billing_line only: the settle job plans on it next. staged_line is read again only by
             // the next ingest of the period, after autovacuum has analysed it.
             dialect.analyze("billing_line");

@@ -1,5 +1,6 @@
 package io.resettle.ingest.batch;
 
+import io.resettle.ingest.EvaluationBasis;
 import io.resettle.ingest.ExportFormat;
 import io.resettle.ingest.ExportRow;
 import io.resettle.ingest.IngestedRow;
@@ -114,12 +115,12 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    ScanExportsTasklet scanExportsTasklet(IngestStore store, MasterDataStore masterData,
+    ScanExportsTasklet scanExportsTasklet(IngestStore store, MasterDataStore masterData, PolicyStore policies,
             @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period,
             @Value("#{jobParameters['generation']}") Long generation) {
         YearMonth month = YearMonth.parse(period);
         return new ScanExportsTasklet(store, Path.of(data), month, generation,
-                () -> store.evaluationBasis(month, masterData.ingestAccounts()));
+                () -> EvaluationBasis.of(policies.inForceFingerprint(month), masterData.ingestAccounts()));
     }
 
     /** One partition per file this ingest reads; named after the file so that a restart finds it again. */
@@ -157,7 +158,7 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    ExportRowProcessor exportRowProcessor(IngestStore store, MasterDataStore masterData, PolicyStore policies,
+    ExportRowProcessor exportRowProcessor(StagedLineStore store, MasterDataStore masterData, PolicyStore policies,
             @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period,
             @Value("#{stepExecutionContext['file']}") String file, @Value("#{stepExecutionContext['format']}") String format,
             @Value("#{stepExecutionContext['encoding']}") String encoding) throws IOException {
@@ -189,7 +190,7 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    IngestedRowWriter ingestedRowWriter(IngestStore store, FaultInjection faults,
+    IngestedRowWriter ingestedRowWriter(StagedLineStore store, FaultInjection faults,
             @Value("#{jobParameters['period']}") String period, @Value("#{stepExecutionContext['file']}") String file,
             @Value("#{jobParameters['generation']}") Long generation) {
         return new IngestedRowWriter(store, faults, YearMonth.parse(period), file, generation);
@@ -203,9 +204,10 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    FinishIngestTasklet finishIngestTasklet(IngestStore store, io.resettle.support.SqlDialect dialect, PolicyStore policies,
+    FinishIngestTasklet finishIngestTasklet(IngestStore store, StagedLineStore stagedLines,
+            io.resettle.support.SqlDialect dialect, PolicyStore policies,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
-        return new FinishIngestTasklet(store, dialect, policies, YearMonth.parse(period), generation);
+        return new FinishIngestTasklet(store, stagedLines, dialect, policies, YearMonth.parse(period), generation);
     }
 
     @Bean

@@ -9,13 +9,13 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /** Writes a chunk of one file's rows: accepted lines to staged_line, rejects to ingest_reject. */
 class IngestedRowWriter implements ItemWriter<IngestedRow> {
 
-    private final IngestStore store;
+    private final StagedLineStore store;
     private final FaultInjection faults;
     private final YearMonth period;
     private final String file;
     private final long generation;
 
-    IngestedRowWriter(IngestStore store, FaultInjection faults, YearMonth period, String file, long generation) {
+    IngestedRowWriter(StagedLineStore store, FaultInjection faults, YearMonth period, String file, long generation) {
         this.store = store;
         this.faults = faults;
         this.period = period;

@@ -15,7 +15,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,10 +36,33 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MasterDataStore {
 
-    private final JdbcTemplate jdbc;
+    private static final String DELETE_VENDOR_STATEMENT = "DELETE FROM vendor_statement WHERE period = :period";
+    private static final String DELETE_VENDOR_REBATES = "DELETE FROM vendor_rebate WHERE period = :period";
+    private static final String DELETE_PAYOUT_RETURNS = "DELETE FROM payout_return WHERE period = :period";
+
+    private static final String INSERT_VENDOR_STATEMENT = """
+            INSERT INTO vendor_statement (period, sub_account_id, payable) VALUES (:period, :subAccountId, :payable)
+            """;
+
+    private static final String INSERT_VENDOR_REBATE = """
+            INSERT INTO vendor_rebate (period, program, category, amount) VALUES (:period, :program, :category, :amount)
+            """;
+
+    private static final String INSERT_PAYOUT_RETURN = """
+            INSERT INTO payout_return (period, payout_id, status, amount, paid_at)
+            VALUES (:period, :payoutId, :status, :amount, :paidAt)
+            """;
+
+    private static final String INGEST_ACCOUNTS = """
+            SELECT sub_account_id, currency, associated_from, associated_to, vendor_login FROM sub_account
+            """;
+
+    private final NamedParameterJdbcTemplate named;
+    private final JdbcClient jdbc;
 
     public MasterDataStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.jdbc = JdbcClient.create(named);
     }
 
     public void upsert(MasterData data) {
@@ -62,9 +88,9 @@ public class MasterDataStore {
         accounts.run();
         // Issue 15 (R2.7): agreements, allocations and referral visits are what the files list now, so
         // a row removed from its file is gone (groups, sub-accounts, ambassadors stay: past invoices name them).
-        jdbc.update("DELETE FROM agreement");
-        jdbc.update("DELETE FROM allocation");
-        jdbc.update("DELETE FROM referral_visit");
+        jdbc.sql("DELETE FROM agreement").update();
+        jdbc.sql("DELETE FROM allocation").update();
+        jdbc.sql("DELETE FROM referral_visit").update();
         Upsert agreements = new Upsert("agreement", List.of("agreement_id"), List.of(String.class), List.of("group_id",
                 "discount_table", "term_start", "term_end", "min_commitment", "clawback_mode", "penalty_rate",
                 "terminated_on"));
@@ -129,7 +155,7 @@ public class MasterDataStore {
                 return;
             }
             Set<List<Object>> stored = new HashSet<>();
-            jdbc.query("SELECT " + String.join(", ", keyColumns) + " FROM " + table, rs -> {
+            jdbc.sql("SELECT " + String.join(", ", keyColumns) + " FROM " + table).query(rs -> {
                 List<Object> key = new ArrayList<>(keyColumns.size());
                 for (int i = 0; i < keyColumns.size(); i++) {
                     key.add(rs.getObject(i + 1, keyTypes.get(i)));
@@ -150,16 +176,32 @@ public class MasterDataStore {
                 }
             }
             if (!updates.isEmpty()) {
-                jdbc.batchUpdate("UPDATE " + table + " SET " + valueColumns.stream().map(c -> c + " = ?")
-                        .collect(Collectors.joining(", ")) + " WHERE " + keyColumns.stream().map(c -> c + " = ?")
-                        .collect(Collectors.joining(" AND ")), updates);
+                List<String> columns = new ArrayList<>(valueColumns);
+                columns.addAll(keyColumns);
+                named.batchUpdate("UPDATE " + table + " SET " + valueColumns.stream().map(c -> c + " = :" + c)
+                        .collect(Collectors.joining(", ")) + " WHERE " + keyColumns.stream().map(c -> c + " = :" + c)
+                        .collect(Collectors.joining(" AND ")), parameters(columns, updates));
             }
             if (!inserts.isEmpty()) {
                 List<String> columns = new ArrayList<>(keyColumns);
                 columns.addAll(valueColumns);
-                jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")", inserts);
+                named.batchUpdate("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                        + columns.stream().map(":"::concat).collect(Collectors.joining(", ")) + ")",
+                        parameters(columns, inserts));
             }
+        }
+
+        /** Each row's values named by their columns. */
+        private static SqlParameterSource[] parameters(List<String> columns, List<Object[]> rows) {
+            SqlParameterSource[] sources = new SqlParameterSource[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                MapSqlParameterSource source = new MapSqlParameterSource();
+                for (int i = 0; i < columns.size(); i++) {
+                    source.addValue(columns.get(i), rows.get(row)[i]);
+                }
+                sources[row] = source;
+            }
+            return sources;
         }
 
         private static Object[] concat(Object[] first, Object[] second) {
@@ -171,25 +213,29 @@ public class MasterDataStore {
 
     public void replaceStatements(YearMonth period, PeriodStatements statements) {
         String p = period.toString();
-        jdbc.update("DELETE FROM vendor_statement WHERE period = ?", p);
-        jdbc.update("DELETE FROM vendor_rebate WHERE period = ?", p);
-        jdbc.update("DELETE FROM payout_return WHERE period = ?", p);
+        for (String delete : List.of(DELETE_VENDOR_STATEMENT, DELETE_VENDOR_REBATES, DELETE_PAYOUT_RETURNS)) {
+            jdbc.sql(delete).param("period", p).update();
+        }
         // One batch per table: the vendor statement has a row per sub-account.
-        jdbc.batchUpdate("INSERT INTO vendor_statement (period, sub_account_id, payable) VALUES (?, ?, ?)",
-                statements.vendorStatement().stream().map(line -> new Object[] {p, line.subAccountId(), line.payable()})
-                        .toList());
-        jdbc.batchUpdate("INSERT INTO vendor_rebate (period, program, category, amount) VALUES (?, ?, ?, ?)",
-                statements.vendorRebates().stream().map(rebate -> new Object[] {p, rebate.program(), rebate.category(),
-                        rebate.amount()}).toList());
-        jdbc.batchUpdate("INSERT INTO payout_return (period, payout_id, status, amount, paid_at) VALUES (?, ?, ?, ?, ?)",
-                statements.payoutReturns().stream().map(ret -> new Object[] {p, ret.payoutId(), ret.status().name(),
-                        ret.amount(), ret.paidAt() == null ? null : ret.paidAt()}).toList());
+        named.batchUpdate(INSERT_VENDOR_STATEMENT, statements.vendorStatement().stream()
+                .map(line -> new MapSqlParameterSource("period", p).addValue("subAccountId", line.subAccountId())
+                        .addValue("payable", line.payable()))
+                .toArray(SqlParameterSource[]::new));
+        named.batchUpdate(INSERT_VENDOR_REBATE, statements.vendorRebates().stream()
+                .map(rebate -> new MapSqlParameterSource("period", p).addValue("program", rebate.program())
+                        .addValue("category", rebate.category()).addValue("amount", rebate.amount()))
+                .toArray(SqlParameterSource[]::new));
+        named.batchUpdate(INSERT_PAYOUT_RETURN, statements.payoutReturns().stream()
+                .map(ret -> new MapSqlParameterSource("period", p).addValue("payoutId", ret.payoutId())
+                        .addValue("status", ret.status().name()).addValue("amount", ret.amount())
+                        .addValue("paidAt", ret.paidAt() == null ? null : ret.paidAt()))
+                .toArray(SqlParameterSource[]::new));
     }
 
     /** Every sub-account as ingestion sees it (R3), by id. */
     public Map<String, IngestAccount> ingestAccounts() {
         Map<String, IngestAccount> accounts = new HashMap<>();
-        jdbc.query("SELECT sub_account_id, currency, associated_from, associated_to, vendor_login FROM sub_account", rs -> {
+        jdbc.sql(INGEST_ACCOUNTS).query(rs -> {
             String to = rs.getString("associated_to");
             accounts.put(rs.getString("sub_account_id"), new IngestAccount(rs.getString("sub_account_id"),
                     rs.getString("currency"), YearMonth.parse(rs.getString("associated_from")),

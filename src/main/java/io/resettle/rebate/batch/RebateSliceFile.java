@@ -69,8 +69,8 @@ public final class RebateSliceFile {
      * refused rather than written without them.
      */
     static Map<String, String> state(ExecutionContext context) {
-        if (context.containsKey(RebateStepsConfig.GraduatedWalkWriter.LINE_NO) && !context.containsKey(STATE + "keys")) {
-            throw new IllegalStateException(RebateStepsConfig.STEP + " of this run was saved by an older version of"
+        if (context.containsKey(GraduatedWalkWriter.LINE_NO) && !context.containsKey(STATE + "keys")) {
+            throw new IllegalStateException(ComputeRebatesStepConfig.STEP + " of this run was saved by an older version of"
                     + " Resettle, which kept rebate slices in a table: finish the run with that version");
         }
         Map<String, String> state = new HashMap<>();
@@ -88,7 +88,7 @@ public final class RebateSliceFile {
      * Without a walk (no line in the fiscal year) the file has its header only.
      */
     public static CsvParts.Written write(JobRepository jobRepository, JobInstance jobInstance, Path revisionFolder) {
-        StepExecution walk = jobRepository.getLastStepExecution(jobInstance, RebateStepsConfig.STEP);
+        StepExecution walk = jobRepository.getLastStepExecution(jobInstance, ComputeRebatesStepConfig.STEP);
         Map<String, String> state = walk == null ? Map.of() : state(walk.getExecutionContext());
         CsvParts parts = CsvParts.saved(CsvParts.folderOf(revisionFolder, NAME), TOTALS, state);
         return parts.writeTo(revisionFolder.resolve(NAME), PART_ORDER, HEADER);

@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * <p>What every part held at the last committed chunk ({@link #state()}) is saved with the chunk,
  * so a restart cuts off what a failed chunk appended ({@link #restore}) and the file comes out
  * byte for byte the same; putting the file together reads only the saved bytes of each part.
+ *
+ * <p>Above 250 lines as one job: appending, the saved state and putting the parts together must
+ * agree on the parts' byte lengths, which is easiest to check in one class.
  */
 public final class CsvParts {
 

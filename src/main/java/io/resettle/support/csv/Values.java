@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * Parsing of the untidy values real exports contain (io-contract §2): {@code NULL} and empty
  * cells, timestamps with a space or a {@code T}, with or without a zone, amounts with many
  * decimals or thousands separators. Every failure names the column and the value.
+ *
+ * <p>Above 250 lines as one job: the cell formats (text, amounts, times, periods) share the
+ * untidy-cell rules and the error wording, and a reader looks them up side by side.
  */
 public final class Values {
 

@@ -41,7 +41,7 @@ class RebateSliceFileTest {
     @Test
     void aWalkSavedBeforeThePartsExistedIsRefused() {
         ExecutionContext saved = new ExecutionContext();
-        saved.putLong(RebateStepsConfig.GraduatedWalkWriter.LINE_NO, 42);
+        saved.putLong(GraduatedWalkWriter.LINE_NO, 42);
 
         assertThatThrownBy(() -> RebateSliceFile.state(saved))
                 .hasMessageContaining("older version of Resettle")

@@ -1,0 +1,139 @@
+package io.resettle.rebate.batch;
+
+import io.resettle.billing.BillingLine;
+import io.resettle.policy.Policy;
+import io.resettle.policy.RebateProgram;
+import io.resettle.rebate.FiscalYear;
+import io.resettle.rebate.RebateEligibility;
+import io.resettle.rebate.RebateSlice;
+import io.resettle.rebate.RebateWalk;
+import io.resettle.rebate.WalkState;
+import io.resettle.support.FaultInjection;
+import io.resettle.support.csv.CsvOutput;
+import io.resettle.support.csv.CsvParts;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Feeds each line to the GRADUATED walk of every program whose fiscal year (the one holding P)
+ * contains it, writing the slices of P's lines to the parts of rebate-slices.csv
+ * ({@link RebateSliceFile}). The walks, the line counter and the parts' lengths are saved in the
+ * step's ExecutionContext after every chunk (R11.4); a restart cuts the parts back to them.
+ */
+class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.ScopedLine> {
+    static final String LINE_NO = "rebates.lineNo";
+    static final String WALKS = "rebates.walks";
+
+    private final List<RebateProgram> programs;
+    private final FaultInjection faults;
+    private final YearMonth period;
+    private final Path partsFolder;
+    private final Map<String, RebateWalk> walks = new TreeMap<>();
+    private CsvParts slices;
+    private long lineNo;
+
+    GraduatedWalkWriter(Policy policy, FaultInjection faults, YearMonth period, Path partsFolder) {
+        this.programs = policy.rebatePrograms().stream()
+                .filter(p -> p.mode() == RebateProgram.Mode.GRADUATED).toList();
+        this.faults = faults;
+        this.period = period;
+        this.partsFolder = partsFolder;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        walks.clear();
+        boolean resumed = context.containsKey(LINE_NO);
+        lineNo = resumed ? context.getLong(LINE_NO) : 0;
+        walks.putAll(restore(programs, context));
+        slices = resumed
+                ? CsvParts.restore(partsFolder, RebateSliceFile.TOTALS, RebateSliceFile.state(context))
+                : CsvParts.empty(partsFolder, RebateSliceFile.TOTALS);
+    }
+
+    /** The walks saved in a step ExecutionContext. */
+    static Map<String, RebateWalk> restore(List<RebateProgram> programs, ExecutionContext context) {
+        Map<String, RebateWalk> restored = new TreeMap<>();
+        if (!context.containsKey(WALKS)) {
+            return restored;
+        }
+        Map<String, String> values = new HashMap<>();
+        for (Map.Entry<String, Object> e : context.entrySet()) {
+            values.put(e.getKey(), String.valueOf(e.getValue()));
+        }
+        String[] keys = context.getString(WALKS).split("\n");
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].isEmpty()) {
+                continue;
+            }
+            String[] programAndScope = keys[i].split("\t", 2);
+            Optional<RebateProgram> program = programs.stream()
+                    .filter(p -> p.id().equals(programAndScope[0])).findFirst();
+            if (program.isPresent()) {
+                restored.put(keys[i], new RebateWalk(program.get(), programAndScope[1],
+                        WalkState.fromMap("rebates.walk." + i + ".", values)));
+            }
+        }
+        return restored;
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putLong(LINE_NO, lineNo);
+        List<String> keys = new ArrayList<>(walks.keySet());
+        context.putString(WALKS, String.join("\n", keys));
+        for (int i = 0; i < keys.size(); i++) {
+            walks.get(keys.get(i)).state().toMap("rebates.walk." + i + ".").forEach(context::putString);
+        }
+        RebateSliceFile.save(slices, context);
+    }
+
+    @Override
+    public void write(Chunk<? extends ComputeRebatesStepConfig.ScopedLine> chunk) {
+        faults.beforeWriting(RebateSliceFile.NAME, lineNo + 1, lineNo + chunk.size());
+        // This chunk's rows of each part, with their totals (amount, rebate).
+        Map<String, CsvOutput.Rows> rows = new HashMap<>();
+        Map<String, BigDecimal[]> totals = new HashMap<>();
+        for (ComputeRebatesStepConfig.ScopedLine scoped : chunk.getItems()) {
+            lineNo++;
+            BillingLine line = scoped.line();
+            for (RebateProgram program : programs) {
+                if (!FiscalYear.of(period, program.fiscalYearStartMonth()).contains(line.period())
+                        || !RebateEligibility.admits(program, line)) {
+                    continue;
+                }
+                String scopeId = RebateEligibility.scopeId(program, scoped.groupId());
+                String key = RebateSliceFile.partKey(program.id(), scopeId);
+                List<RebateSlice> lineSlices = walks.computeIfAbsent(key,
+                        k -> new RebateWalk(program, scopeId)).feed(line);
+                if (!line.period().equals(period) || lineSlices.isEmpty()) {
+                    continue;
+                }
+                List<RebateSlice> ordered = new ArrayList<>(lineSlices);
+                ordered.sort(RebateSliceFile.WITHIN_A_LINE);
+                CsvOutput.Rows partRows = rows.computeIfAbsent(key, k -> new CsvOutput.Rows());
+                BigDecimal[] partTotals = totals.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO,
+                        BigDecimal.ZERO});
+                for (RebateSlice slice : ordered) {
+                    RebateSliceFile.print(slice, partRows, partTotals);
+                }
+            }
+        }
+        // Parts in a fixed order, so a part's file name (its place) is the same in every run.
+        for (String key : new TreeSet<>(rows.keySet())) {
+            slices.append(key, rows.get(key), totals.get(key));
+        }
+        faults.afterChunkWritten();
+    }
+}
