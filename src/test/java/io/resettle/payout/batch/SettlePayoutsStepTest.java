@@ -2,45 +2,28 @@ package io.resettle.payout.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resettle.policy.batch.PolicyStore;
-import io.resettle.rebate.batch.RebateStore;
-import io.resettle.referral.batch.ReferralStore;
+import io.resettle.support.H2StepTest;
 import java.util.List;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
-import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code settlePayouts} on H2, given the tables an earlier run and P's accruals left: stages fall due
  * or are cut (R8.3, R8.4), a failed payout is retried and an unknown one is a break (R12.4), and the
  * payees are netted (R10.1, R10.2) into payout rows with their names from master data.
  */
-@SpringBatchTest
-@SpringJUnitConfig(SettlePayoutsStepTest.StepContext.class)
+@H2StepTest
 class SettlePayoutsStepTest {
 
     private static final String POLICY = """
@@ -68,6 +51,11 @@ class SettlePayoutsStepTest {
 
     @Autowired
     private JobOperatorTestUtils jobOperatorTestUtils;
+
+    /** The step as the settle job runs it (the job finds no step by name inside its split flows). */
+    @Autowired
+    @Qualifier("settlePayouts")
+    private Step settlePayouts;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -129,10 +117,10 @@ class SettlePayoutsStepTest {
 
     @Test
     void settlePayouts_paysDueStagesAndRetriesNetsPayeesAndHandsTheRestOn() {
-        JobParameters parameters = new JobParametersBuilder().addString("period", "2026-11").addLong("revision", 1L)
-                .toJobParameters();
+        JobParameters parameters = new JobParametersBuilder(jobOperatorTestUtils.getUniqueJobParameters())
+                .addString("period", "2026-11").addLong("revision", 1L).toJobParameters();
 
-        JobExecution execution = jobOperatorTestUtils.startStep("settlePayouts", parameters, new ExecutionContext());
+        JobExecution execution = jobOperatorTestUtils.startStep(settlePayouts, parameters, new ExecutionContext());
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(rows("""
@@ -184,36 +172,5 @@ class SettlePayoutsStepTest {
             }
             return row.toString();
         });
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @EnableBatchProcessing
-    @EnableJdbcJobRepository
-    @Import({PayoutStepConfig.class, PayoutDispatcher.class, PayoutStore.class, PayoutReturnStore.class, Payees.class,
-            StageConditionStore.class, ReferralStore.class, RebateStore.class, PolicyStore.class})
-    static class StepContext {
-
-        @Bean
-        DataSource dataSource() {
-            DataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:settle-payouts;DB_CLOSE_DELAY=-1");
-            Flyway.configure().dataSource(dataSource)
-                    .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
-            return dataSource;
-        }
-
-        @Bean
-        JdbcTemplate jdbcTemplate(DataSource dataSource) {
-            return new JdbcTemplate(dataSource);
-        }
-
-        @Bean
-        PlatformTransactionManager transactionManager(DataSource dataSource) {
-            return new JdbcTransactionManager(dataSource);
-        }
-
-        @Bean
-        Job payouts(JobRepository jobRepository, Step settlePayouts) {
-            return new JobBuilder("payouts", jobRepository).start(settlePayouts).build();
-        }
     }
 }
