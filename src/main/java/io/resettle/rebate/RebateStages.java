@@ -1,6 +1,7 @@
 package io.resettle.rebate;
 
 import io.resettle.money.Money;
+import io.resettle.payable.ItemType;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.RebateProgram.Stage;
 import io.resettle.policy.RebateProgram.StageCondition;
@@ -86,7 +87,7 @@ public final class RebateStages {
             open = open.subtract(cut);
         }
         Optional<RebatePayoutItem> clawback = open.signum() == 0 ? Optional.empty()
-                : Optional.of(new RebatePayoutItem(groupId, RebatePayoutItem.ItemType.CLAWBACK,
+                : Optional.of(new RebatePayoutItem(groupId, ItemType.CLAWBACK,
                         clawbackReference(program.id(), period), period, open.negate()));
         return new Reduction(List.copyOf(reduced), clawback);
     }
@@ -143,9 +144,9 @@ public final class RebateStages {
      */
     public static RebatePayoutItem fallDue(RebateStage stage, BigDecimal eligibleVolumeInDuePeriod,
             Collection<YearMonth> renewalPeriods) {
-        RebatePayoutItem.ItemType type = conditionHolds(stage, eligibleVolumeInDuePeriod, renewalPeriods)
-                ? RebatePayoutItem.ItemType.REBATE_STAGE
-                : RebatePayoutItem.ItemType.FORFEITED;
+        ItemType type = conditionHolds(stage, eligibleVolumeInDuePeriod, renewalPeriods)
+                ? ItemType.REBATE_STAGE
+                : ItemType.FORFEITED;
         return new RebatePayoutItem(stage.groupId(), type, stage.reference(), stage.duePeriod(), stage.amount());
     }
 

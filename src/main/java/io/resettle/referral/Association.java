@@ -1,6 +1,7 @@
 package io.resettle.referral;
 
 import io.resettle.masterdata.ManagedBy;
+import io.resettle.masterdata.ReferralVisit;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class Association {
      * @param visits the customer's visits (others are ignored); visits at the same instant are
      *               ordered by ambassador id, the greatest touching last
      */
-    public static Optional<String> ambassadorAt(Customer customer, List<Visit> visits, LocalDateTime time,
+    public static Optional<String> ambassadorAt(Customer customer, List<ReferralVisit> visits, LocalDateTime time,
             int windowDays) {
         if (customer.managedBy() != ManagedBy.AGENT) {
             return Optional.empty();
@@ -29,8 +30,8 @@ public final class Association {
         return visits.stream()
                 .filter(visit -> visit.subAccountId().equals(customer.subAccountId()))
                 .filter(visit -> !visit.visitedAt().isAfter(time))
-                .max(Comparator.comparing(Visit::visitedAt).thenComparing(Visit::ambassadorId))
+                .max(Comparator.comparing(ReferralVisit::visitedAt).thenComparing(ReferralVisit::ambassadorId))
                 .filter(last -> time.isBefore(last.visitedAt().plusDays(windowDays)))
-                .map(Visit::ambassadorId);
+                .map(ReferralVisit::ambassadorId);
     }
 }

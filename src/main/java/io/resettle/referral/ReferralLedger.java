@@ -1,7 +1,9 @@
 package io.resettle.referral;
 
 import io.resettle.billing.BillingLine;
+import io.resettle.masterdata.Ambassador;
 import io.resettle.masterdata.IdentityKeys;
+import io.resettle.masterdata.ReferralVisit;
 import io.resettle.money.Money;
 import io.resettle.payable.ItemType;
 import io.resettle.payable.Payee;
@@ -46,13 +48,13 @@ public final class ReferralLedger {
      *                    are ignored)
      */
     public static ReferralResult asOf(YearMonth period, ReferralPolicy policy, Collection<Customer> customers,
-            Collection<Ambassador> ambassadors, List<Visit> visits, List<BillingLine> lines) {
+            Collection<Ambassador> ambassadors, List<ReferralVisit> visits, List<BillingLine> lines) {
         LocalDateTime endOfPeriod = period.plusMonths(1).atDay(1).atStartOfDay();
         Map<String, Ambassador> ambassadorsById = ambassadors.stream()
                 .collect(Collectors.toMap(Ambassador::ambassadorId, Function.identity()));
-        Map<String, List<Visit>> visitsByCustomer = visits.stream()
+        Map<String, List<ReferralVisit>> visitsByCustomer = visits.stream()
                 .filter(visit -> visit.visitedAt().isBefore(endOfPeriod))
-                .collect(Collectors.groupingBy(Visit::subAccountId));
+                .collect(Collectors.groupingBy(ReferralVisit::subAccountId));
         Map<String, List<Order>> ordersByCustomer = Order.fromLines(
                 lines.stream().filter(line -> !line.period().isAfter(period)).toList())
                 .stream().collect(Collectors.groupingBy(Order::subAccountId));
@@ -61,7 +63,7 @@ public final class ReferralLedger {
         List<PayoutItem> items = new ArrayList<>();
         List<Qualified> qualified = new ArrayList<>();
         for (Customer customer : customers) {
-            List<Visit> customerVisits = visitsByCustomer.getOrDefault(customer.subAccountId(), List.of());
+            List<ReferralVisit> customerVisits = visitsByCustomer.getOrDefault(customer.subAccountId(), List.of());
             if (customerVisits.isEmpty()) {
                 continue;
             }
@@ -124,7 +126,7 @@ public final class ReferralLedger {
             return CommissionStatus.NOT_ASSOCIATED;
         }
         IdentityKeys ambassadorKeys = Optional.ofNullable(ambassadors.get(ambassadorId.get()))
-                .map(Ambassador::keys).orElse(IdentityKeys.NONE);
+                .map(Ambassador::identity).orElse(IdentityKeys.NONE);
         if (ambassadorKeys.sharesAnyWith(customer.keys())) {
             return CommissionStatus.SAME_PERSON;
         }

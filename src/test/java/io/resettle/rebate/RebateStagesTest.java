@@ -9,7 +9,7 @@ import io.resettle.billing.ChargeType;
 import io.resettle.policy.RebateProgram.Stage;
 import io.resettle.policy.RebateProgram.StageCondition;
 import io.resettle.policy.RebateProgram;
-import io.resettle.rebate.RebatePayoutItem.ItemType;
+import io.resettle.payable.ItemType;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -7,9 +7,11 @@ import io.resettle.billing.BillingLine;
 import io.resettle.billing.BillingMethod;
 import io.resettle.billing.Category;
 import io.resettle.billing.ChargeType;
+import io.resettle.masterdata.Ambassador;
 import io.resettle.masterdata.IdentityKeys;
 import io.resettle.masterdata.ManagedBy;
 import io.resettle.masterdata.PayeeKind;
+import io.resettle.masterdata.ReferralVisit;
 import io.resettle.money.Money;
 import io.resettle.payable.ItemType;
 import io.resettle.payable.Payee;
@@ -51,9 +53,9 @@ class ReferralLedgerTest {
             new IdentityKeys("id-a2", "phone-a2", "", null, null));
     private static final Customer S9 = new Customer("S9", ManagedBy.AGENT, null,
             new IdentityKeys("id-s9", "phone-s9", "", null, null));
-    private static final List<Visit> E6_VISITS = List.of(
-            new Visit("AMB1", "S9", LocalDateTime.parse("2026-10-01T10:00:00")),
-            new Visit("AMB2", "S9", LocalDateTime.parse("2026-10-05T09:00:00")));
+    private static final List<ReferralVisit> E6_VISITS = List.of(
+            new ReferralVisit("AMB1", "S9", LocalDateTime.parse("2026-10-01T10:00:00")),
+            new ReferralVisit("AMB2", "S9", LocalDateTime.parse("2026-10-05T09:00:00")));
     private static final BillingLine E6_ORDER = line("L1", "O1", "S9", "ecs", Category.COMPUTE, BillingMethod.PREPAID,
             ChargeType.NEW, "4000.00", "2026-10-06T12:00:00", true);
 
@@ -226,12 +228,12 @@ class ReferralLedgerTest {
     @Test
     void quarterlyBonusIsJudgedTwoMonthsAfterTheQuarter_R9_6() {
         List<Customer> customers = new ArrayList<>();
-        List<Visit> visits = new ArrayList<>();
+        List<ReferralVisit> visits = new ArrayList<>();
         List<BillingLine> lines = new ArrayList<>();
         for (int i = 1; i <= 11; i++) {
             String id = "C" + i;
             customers.add(new Customer(id, ManagedBy.AGENT, null, IdentityKeys.NONE));
-            visits.add(new Visit("AMB1", id, LocalDateTime.parse("2026-10-02T10:00:00")));
+            visits.add(new ReferralVisit("AMB1", id, LocalDateTime.parse("2026-10-02T10:00:00")));
             String amount = i == 11 ? "499.99" : "500.00";
             lines.add(line("L" + i, "O" + i, id, "ecs", Category.COMPUTE, BillingMethod.PREPAID, ChargeType.NEW,
                     amount, "2026-10-%02dT12:00:00".formatted(2 + i), true));
