@@ -54,10 +54,6 @@ public final class PeriodWorkbook {
         EN, ZH
     }
 
-    /** What manifest.json says of the workbook: data rows over all sheets, invoice totals. */
-    public record Written(String name, Path file, long rows, Map<String, BigDecimal> totals) {
-    }
-
     private final Path folder;
     private final YearMonth period;
     private final int revision;
@@ -88,7 +84,11 @@ public final class PeriodWorkbook {
         return write(csvFiles, List.of());
     }
 
-    /** As {@link #write(List)}, the summary also listing {@code notes}: what the other files of the revision hold or why one is missing. */
+    /**
+     * As {@link #write(List)}, the summary also listing {@code notes}: what the other files of the
+     * revision hold or why one is missing. What manifest.json says of the workbook: data rows over
+     * all sheets, invoice totals.
+     */
     public Written write(List<String> csvFiles, List<String> notes) {
         String name = name(period, revision);
         Path target = folder.resolve(name);
@@ -127,7 +127,7 @@ public final class PeriodWorkbook {
         totals.put("payable", summary.invoicePayable);
         totals.put("discount", summary.invoiceDiscount);
         totals.put("net", summary.invoiceNet);
-        return new Written(name, target, rows, totals);
+        return Written.of(name, target, rows, totals);
     }
 
     // ---- the sheets of the files ----

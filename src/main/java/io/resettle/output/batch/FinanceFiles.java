@@ -3,11 +3,12 @@ package io.resettle.output.batch;
 import io.resettle.output.BankPayoutBatch;
 import io.resettle.output.InvoicingWorkbooks;
 import io.resettle.output.PeriodWorkbook;
-import io.resettle.output.batch.SettlementFilesStepConfig.SettlementFiles.Written;
+import io.resettle.output.Written;
 import io.resettle.policy.OutputPolicy;
 import io.resettle.policy.Policy;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.support.Hashing;
+import io.resettle.support.RunStatus;
 import io.resettle.support.csv.CsvOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,11 +50,11 @@ final class FinanceFiles {
         List<String> notes = new ArrayList<>();
         Written bankBatch = bankPayouts(outputs, notes);
         List<Written> invoicing = invoicing(outputs, notes);
-        PeriodWorkbook.Written workbook = new PeriodWorkbook(folder, period, revision,
-                breaks ? "COMPLETED_WITH_BREAKS" : "COMPLETED",
+        Written workbook = new PeriodWorkbook(folder, period, revision,
+                breaks ? RunStatus.COMPLETED_WITH_BREAKS : RunStatus.COMPLETED,
                 outputs.workbookHeaders() == OutputPolicy.HeaderLanguage.ZH ? PeriodWorkbook.Headers.ZH
                         : PeriodWorkbook.Headers.EN).write(csvFiles, notes);
-        written.add(new Written(workbook.name(), Hashing.sha256(workbook.file()), workbook.rows(), workbook.totals()));
+        written.add(workbook);
         if (bankBatch != null) {
             written.add(bankBatch);
         }
