@@ -1,5 +1,7 @@
 package io.resettle.output;
 
+import io.resettle.money.Money;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,8 +62,10 @@ public final class Manifest {
 
     /**
      * An output file. Each total is written as a JSON string with the file's decimals, so no reader
-     * turns it into a float; {@code setScale} without a rounding mode, so a total with more decimals
-     * than its file throws instead of being rounded.
+     * turns it into a float. A two-decimal total is round2 of the column's amounts as the database
+     * holds them (reconciliation differences and group volumes have twelve decimals there, the
+     * CSV shows each rounded); six-decimal totals (rebate slices) add up amounts already written
+     * with six decimals, so {@code setScale} without a rounding mode: more decimals would throw.
      */
     public void output(Written file) {
         Map<String, Object> output = new LinkedHashMap<>();
@@ -69,9 +73,21 @@ public final class Manifest {
         output.put("sha256", file.sha256());
         output.put("rows", file.rows());
         Map<String, String> totals = new LinkedHashMap<>();
-        file.totals().forEach((column, total) -> totals.put(column, total.setScale(file.totalsScale()).toPlainString()));
+        file.totals().forEach((column, total) -> totals.put(column, amount(file, column, total)));
         output.put("totals", totals);
         outputs.add(output);
+    }
+
+    private static String amount(Written file, String column, BigDecimal total) {
+        if (file.totalsScale() == Money.CENT_SCALE) {
+            return Money.round2(total).toPlainString();
+        }
+        try {
+            return total.setScale(file.totalsScale()).toPlainString();
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("the total of " + column + " in " + file.name() + ", " + total.toPlainString()
+                    + ", has more than the file's " + file.totalsScale() + " decimals", e);
+        }
     }
 
     public String toJson() {
