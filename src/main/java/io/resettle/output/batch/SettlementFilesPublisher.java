@@ -78,9 +78,9 @@ final class SettlementFilesPublisher {
         boolean breaks = jdbc.sql(BREAKS_SQL).param("period", p).param("revision", revision)
                 .query(Long.class).single() > 0;
         long run = jdbc.sql(RUN_SQL).param("period", p).param("revision", revision).query(Long.class).single();
+        String exitStatus = breaks ? RunStatus.COMPLETED_WITH_BREAKS : RunStatus.COMPLETED;
         Manifest manifest = jdbc.sql(POLICY_SQL).param("period", p).query((rs, i) -> new Manifest(p, revision, run,
-                breaks ? RunStatus.COMPLETED_WITH_BREAKS : RunStatus.COMPLETED, rs.getString("file"),
-                rs.getString("sha256"))).single();
+                exitStatus, rs.getString("file"), rs.getString("sha256"))).single();
         jdbc.sql(ordered(INPUTS_SQL)).param("period", p).query(rs -> {
             manifest.input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                     rs.getLong(6));
@@ -94,7 +94,7 @@ final class SettlementFilesPublisher {
             csvFiles.add(written.name());
         }
         // The files finance uses as they are (issue 18), from the CSVs just published.
-        for (Written written : new FinanceFiles(jdbcTemplate, period, revision, folder, breaks).write(csvFiles)) {
+        for (Written written : new FinanceFiles(jdbcTemplate, period, revision, folder, exitStatus).write(csvFiles)) {
             manifest.output(written);
         }
         writeManifest(manifest);
