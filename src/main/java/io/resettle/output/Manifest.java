@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -30,6 +33,29 @@ public final class Manifest {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Control characters as manifests have always escaped them: newline, return and tab by letter, the others in lower-case hex. */
+    private static final CharacterEscapes CONTROL_CHARACTERS = new CharacterEscapes() {
+        private final int[] codes = standardAsciiEscapesForJSON();
+
+        {
+            for (int c = 0; c < 0x20; c++) {
+                if (c != '\n' && c != '\r' && c != '\t') {
+                    codes[c] = ESCAPE_CUSTOM;
+                }
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return codes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return new SerializedString(String.format("\\u%04x", c));
+        }
+    };
 
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final List<Map<String, Object>> inputs = new ArrayList<>();
@@ -91,6 +117,6 @@ public final class Manifest {
     }
 
     public String toJson() {
-        return JSON.writer().with(LAYOUT).writeValueAsString(root) + "\n";
+        return JSON.writer().with(LAYOUT).with(CONTROL_CHARACTERS).writeValueAsString(root) + "\n";
     }
 }
