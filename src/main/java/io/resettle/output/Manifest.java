@@ -1,11 +1,18 @@
 package io.resettle.output;
 
-import io.resettle.support.csv.CsvOutput;
+import io.resettle.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * manifest.json of a settlement revision (io-contract §3): what went in (policy and export files
@@ -13,6 +20,42 @@ import java.util.Map;
  * Written with a fixed key order and no timestamps, so a restarted run writes the same bytes.
  */
 public final class Manifest {
+
+    /**
+     * Two spaces a level for objects and arrays alike, {@code "key": value}, {@code []} and {@code {}}
+     * when empty, a newline at the end: the layout manifests have always had.
+     */
+    private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Control characters as manifests have always escaped them: newline, return and tab by letter, the others in lower-case hex. */
+    private static final CharacterEscapes CONTROL_CHARACTERS = new CharacterEscapes() {
+        private final int[] codes = standardAsciiEscapesForJSON();
+
+        {
+            for (int c = 0; c < 0x20; c++) {
+                if (c != '\n' && c != '\r' && c != '\t') {
+                    codes[c] = ESCAPE_CUSTOM;
+                }
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return codes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return new SerializedString(String.format("\\u%04x", c));
+        }
+    };
 
     private final Map<String, Object> root = new LinkedHashMap<>();
     private final List<Map<String, Object>> inputs = new ArrayList<>();
@@ -43,88 +86,37 @@ public final class Manifest {
         inputs.add(input);
     }
 
-    public void output(String file, String sha256, long rows, Map<String, BigDecimal> moneyTotals) {
-        output(file, sha256, rows, moneyTotals, 2);
-    }
-
-    /** An output file whose totals have {@code scale} decimals, as the file has them (six for rebate slices). */
-    public void output(String file, String sha256, long rows, Map<String, BigDecimal> moneyTotals, int scale) {
+    /**
+     * An output file. Each total is written as a JSON string with the file's decimals, so no reader
+     * turns it into a float. A two-decimal total is round2 of the column's amounts as the database
+     * holds them (reconciliation differences and group volumes have twelve decimals there, the
+     * CSV shows each rounded); six-decimal totals (rebate slices) add up amounts already written
+     * with six decimals, so {@code setScale} without a rounding mode: more decimals would throw.
+     */
+    public void output(Written file) {
         Map<String, Object> output = new LinkedHashMap<>();
-        output.put("file", file);
-        output.put("sha256", sha256);
-        output.put("rows", rows);
-        Map<String, Object> totals = new LinkedHashMap<>();
-        moneyTotals.forEach((column, total) -> totals.put(column, new Money(scale == 2 ? CsvOutput.money(total)
-                : total.setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString())));
+        output.put("file", file.name());
+        output.put("sha256", file.sha256());
+        output.put("rows", file.rows());
+        Map<String, String> totals = new LinkedHashMap<>();
+        file.totals().forEach((column, total) -> totals.put(column, amount(file, column, total)));
         output.put("totals", totals);
         outputs.add(output);
     }
 
+    private static String amount(Written file, String column, BigDecimal total) {
+        if (file.totalsScale() == Money.CENT_SCALE) {
+            return Money.round2(total).toPlainString();
+        }
+        try {
+            return total.setScale(file.totalsScale()).toPlainString();
+        } catch (ArithmeticException e) {
+            throw new IllegalStateException("the total of " + column + " in " + file.name() + ", " + total.toPlainString()
+                    + ", has more than the file's " + file.totalsScale() + " decimals", e);
+        }
+    }
+
     public String toJson() {
-        StringBuilder json = new StringBuilder();
-        write(json, root, "");
-        return json.append('\n').toString();
-    }
-
-    /** An amount, written as a JSON string with its decimals so no reader turns it into a float. */
-    private record Money(String text) {
-    }
-
-    private static void write(StringBuilder json, Object value, String indent) {
-        if (value instanceof Map<?, ?> map) {
-            if (map.isEmpty()) {
-                json.append("{}");
-                return;
-            }
-            json.append("{\n");
-            int i = 0;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                json.append(indent).append("  ").append(quote(entry.getKey().toString())).append(": ");
-                write(json, entry.getValue(), indent + "  ");
-                json.append(++i < map.size() ? ",\n" : "\n");
-            }
-            json.append(indent).append('}');
-        } else if (value instanceof List<?> list) {
-            if (list.isEmpty()) {
-                json.append("[]");
-                return;
-            }
-            json.append("[\n");
-            for (int i = 0; i < list.size(); i++) {
-                json.append(indent).append("  ");
-                write(json, list.get(i), indent + "  ");
-                json.append(i + 1 < list.size() ? ",\n" : "\n");
-            }
-            json.append(indent).append(']');
-        } else if (value instanceof Number number) {
-            json.append(number);
-        } else if (value instanceof Money money) {
-            json.append(quote(money.text()));
-        } else if (value == null) {
-            json.append("null");
-        } else {
-            json.append(quote(value.toString()));
-        }
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return JSON.writer().with(LAYOUT).with(CONTROL_CHARACTERS).writeValueAsString(root) + "\n";
     }
 }

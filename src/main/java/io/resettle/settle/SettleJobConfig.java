@@ -4,6 +4,7 @@ import io.resettle.rebate.batch.RebateSliceFile;
 import io.resettle.run.PeriodRuns;
 import io.resettle.run.RunLiveness;
 import io.resettle.run.StepProgress;
+import io.resettle.support.RunStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -36,9 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class SettleJobConfig {
 
     static final String JOB_NAME = "settle";
-    static final String WITH_BREAKS = io.resettle.support.RunStatus.COMPLETED_WITH_BREAKS;
+    static final String WITH_BREAKS = RunStatus.COMPLETED_WITH_BREAKS;
     /** The steps below (the console progress counts them off). */
-    private static final int SETTLE_STEPS = 12;
+    private static final int SETTLE_STEPS = 13;
 
     /**
      * computeRebates needs only the billing lines, not their prices: it runs beside the pricing and
@@ -46,13 +47,14 @@ class SettleJobConfig {
      * the walk, the billing lines and earlier periods, never this run's invoices. The GRADUATED walk
      * is one thread by nature (event order); beside priceLines it uses the cores that pricing leaves
      * idle (docs/performance.md). Once both sides are done, invoice-lines.csv (final once the
-     * invoices are built) is written beside reconcile, under a hidden name that
-     * writeSettlementFiles renames with the other files.
+     * invoices are built) is written beside reconcile; writeSettlementFiles writes the other files,
+     * one partition each, and publishSettlementFiles renames them all and writes manifest.json.
      */
     @Bean
     Job settleJob(JobRepository jobRepository, Step computeGroupVolumes, Step priceLines, Step settleCommitments,
             Step creditRebates, Step buildInvoices, Step buildStatements, Step computeRebates, Step accrueRebates,
             Step settlePayouts, Step reconcile, Step writeInvoiceLines, Step writeSettlementFiles,
+            Step publishSettlementFiles,
             JobExecutionListener periodRunRecorder, RunLiveness runLiveness, JdbcTemplate jdbc,
             @Value("${resettle.console-progress:false}") boolean consoleProgress) {
         Flow pricingAndInvoices = new FlowBuilder<SimpleFlow>("pricingAndInvoices")
@@ -87,6 +89,7 @@ class SettleJobConfig {
                 .start(pricingBesideRebates)
                 .next(invoiceLinesBesideReconcile)
                 .next(writeSettlementFiles)
+                .next(publishSettlementFiles)
                 .build()
                 .build();
     }

@@ -75,10 +75,10 @@ class CommandLineIT {
         String progress = steps.toString(StandardCharsets.UTF_8);
         for (String step : List.of("computeGroupVolumes", "priceLines", "settleCommitments", "creditRebates",
                 "buildInvoices", "buildStatements", "computeRebates", "accrueRebates", "settlePayouts", "reconcile",
-                "writeInvoiceLines", "writeSettlementFiles")) {
+                "writeInvoiceLines", "writeSettlementFiles", "publishSettlementFiles")) {
             assertThat(progress).contains("step " + step + " started").contains("step " + step + " COMPLETED in");
         }
-        assertThat(progress).contains("[12/12]").doesNotContain("[13/12]");
+        assertThat(progress).contains("[13/13]").doesNotContain("[14/13]");
 
         // 14.5: an execution that does not exist is a refusal of one line, not a raw exception.
         assertThat(run("restart", "--execution", "999")).isEqualTo(2);

@@ -74,9 +74,9 @@ class InvoicingWorkbooksTest {
             assertThat(sheets(book)).containsExactly("1-发票基本信息", "excelVersion", "2-发票明细信息", "3-特定业务信息", "4-附加要素信息");
             assertThat(book.getSheetVisibility(book.getSheetIndex("excelVersion"))).isEqualTo(SheetVisibility.HIDDEN);
             assertThat(book.getSheet("excelVersion").getRow(3).getCell(0).getStringCellValue()).isEqualTo("pt:20260401");
-            assertThat(row(book.getSheet("1-发票基本信息"), 2)).isEqualTo(InvoicingWorkbooks.BASIC_HEADERS);
-            assertThat(row(book.getSheet("2-发票明细信息"), 2)).isEqualTo(InvoicingWorkbooks.DETAIL_HEADERS);
-            assertThat(row(book.getSheet("3-特定业务信息"), 2)).isEqualTo(InvoicingWorkbooks.SPECIAL_HEADERS);
+            assertThat(row(book.getSheet("1-发票基本信息"), 2)).isEqualTo(InvoicingTemplate.BASIC_HEADERS);
+            assertThat(row(book.getSheet("2-发票明细信息"), 2)).isEqualTo(InvoicingTemplate.DETAIL_HEADERS);
+            assertThat(row(book.getSheet("3-特定业务信息"), 2)).isEqualTo(InvoicingTemplate.SPECIAL_HEADERS);
             assertThat(book.getSheet("3-特定业务信息").getLastRowNum()).isEqualTo(2);
             Sheet basic = book.getSheet("1-发票基本信息");
             assertThat(row(basic, 3).subList(0, 7)).containsExactly("P202610R1N00001", "普通发票", "", "是", "否",

@@ -64,12 +64,12 @@ class PeriodWorkbookTest {
     @Test
     void sheetsHoldTheCsvFiguresAsNumbersWithFrozenHeadersAndFilters() throws Exception {
         csvs();
-        PeriodWorkbook.Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED_WITH_BREAKS",
+        Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED_WITH_BREAKS",
                 PeriodWorkbook.Headers.EN).write(FILES);
         assertThat(written.name()).isEqualTo("settlement-2026-09-r1.xlsx");
         assertThat(written.rows()).isEqualTo(3 + 2 + 2 + 2 + 1);
         assertThat(written.totals().get("net")).isEqualByComparingTo("56680.18");
-        try (InputStream in = Files.newInputStream(written.file()); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(folder.resolve(written.name())); XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertThat(sheetNames(book)).containsExactly("Summary", "invoice-lines", "invoices", "rebate-slices",
                     "payouts", "reconciliation");
             XSSFSheet invoices = book.getSheet("invoices");
@@ -101,9 +101,9 @@ class PeriodWorkbookTest {
     @Test
     void chineseHeadersByTheOption() throws Exception {
         csvs();
-        PeriodWorkbook.Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.ZH)
+        Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.ZH)
                 .write(FILES);
-        try (InputStream in = Files.newInputStream(written.file()); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(folder.resolve(written.name())); XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertThat(sheetNames(book).get(0)).isEqualTo("汇总");
             assertThat(book.getSheet("invoices").getRow(0).getCell(11).getStringCellValue()).isEqualTo("净额");
             assertThat(texts(book.getSheet("汇总"))).contains("净额 | 56680.18");
@@ -114,9 +114,9 @@ class PeriodWorkbookTest {
     void aFileWithMoreRowsThanASheetHoldsGoesOnInTheNextSheetAndTheSummarySaysWhere() throws Exception {
         csvs();
         // 3 rows a sheet, the header included: two data rows each
-        PeriodWorkbook.Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.EN, 3)
+        Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.EN, 3)
                 .write(FILES);
-        try (InputStream in = Files.newInputStream(written.file()); XSSFWorkbook book = new XSSFWorkbook(in)) {
+        try (InputStream in = Files.newInputStream(folder.resolve(written.name())); XSSFWorkbook book = new XSSFWorkbook(in)) {
             assertThat(sheetNames(book)).startsWith("Summary", "invoice-lines", "invoice-lines (2)", "invoices");
             assertThat(book.getSheet("invoice-lines").getLastRowNum()).isEqualTo(2);
             Sheet second = book.getSheet("invoice-lines (2)");
@@ -131,9 +131,9 @@ class PeriodWorkbookTest {
     void theSameCsvFilesGiveTheSameBytesWithFixedEntryTimesAndCreatedDate() throws Exception {
         csvs();
         PeriodWorkbook workbook = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.EN);
-        byte[] first = Files.readAllBytes(workbook.write(FILES).file());
+        byte[] first = Files.readAllBytes(folder.resolve(workbook.write(FILES).name()));
         Thread.sleep(2100); // past the two-second grain of zip times
-        byte[] second = Files.readAllBytes(workbook.write(FILES).file());
+        byte[] second = Files.readAllBytes(folder.resolve(workbook.write(FILES).name()));
         assertThat(second).isEqualTo(first);
         Path file = folder.resolve("settlement-2026-09-r1.xlsx");
         try (ZipFile zip = new ZipFile(file.toFile())) {

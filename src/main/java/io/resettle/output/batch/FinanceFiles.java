@@ -3,18 +3,19 @@ package io.resettle.output.batch;
 import io.resettle.output.BankPayoutBatch;
 import io.resettle.output.InvoicingWorkbooks;
 import io.resettle.output.PeriodWorkbook;
-import io.resettle.output.batch.SettlementFilesStepConfig.SettlementFiles.Written;
+import io.resettle.output.Written;
 import io.resettle.policy.OutputPolicy;
 import io.resettle.policy.Policy;
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.support.Hashing;
 import io.resettle.support.csv.CsvOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,14 +32,14 @@ final class FinanceFiles {
     private final YearMonth period;
     private final int revision;
     private final Path folder;
-    private final boolean breaks;
+    private final String exitStatus;
 
-    FinanceFiles(JdbcTemplate jdbc, YearMonth period, int revision, Path folder, boolean breaks) {
+    FinanceFiles(JdbcTemplate jdbc, YearMonth period, int revision, Path folder, String exitStatus) {
         this.jdbc = jdbc;
         this.period = period;
         this.revision = revision;
         this.folder = folder;
-        this.breaks = breaks;
+        this.exitStatus = exitStatus;
     }
 
     /** Writes them; what the manifest says of each, in the order it lists them. */
@@ -49,11 +50,10 @@ final class FinanceFiles {
         List<String> notes = new ArrayList<>();
         Written bankBatch = bankPayouts(outputs, notes);
         List<Written> invoicing = invoicing(outputs, notes);
-        PeriodWorkbook.Written workbook = new PeriodWorkbook(folder, period, revision,
-                breaks ? "COMPLETED_WITH_BREAKS" : "COMPLETED",
+        Written workbook = new PeriodWorkbook(folder, period, revision, exitStatus,
                 outputs.workbookHeaders() == OutputPolicy.HeaderLanguage.ZH ? PeriodWorkbook.Headers.ZH
                         : PeriodWorkbook.Headers.EN).write(csvFiles, notes);
-        written.add(new Written(workbook.name(), Hashing.sha256(workbook.file()), workbook.rows(), workbook.totals()));
+        written.add(workbook);
         if (bankBatch != null) {
             written.add(bankBatch);
         }
@@ -72,13 +72,13 @@ final class FinanceFiles {
         }
         InvoicingWorkbooks.Written invoicing = new InvoicingWorkbooks(folder, period, revision).write(outputs.invoicing().get());
         List<Written> written = new ArrayList<>();
-        written.add(new Written(InvoicingWorkbooks.SERIALS, Hashing.sha256(invoicing.serials()), invoicing.serialRows(),
+        written.add(Written.of(InvoicingWorkbooks.SERIALS, invoicing.serials(), invoicing.serialRows(),
                 Map.of()));
         for (InvoicingWorkbooks.File file : invoicing.files()) {
-            Map<String, java.math.BigDecimal> totals = new java.util.LinkedHashMap<>();
+            Map<String, BigDecimal> totals = new LinkedHashMap<>();
             totals.put("金额", file.amount());
             totals.put("折扣金额", file.discount());
-            written.add(new Written(file.name(), Hashing.sha256(file.path()), file.detailRows(), totals));
+            written.add(Written.of(file.name(), file.path(), file.detailRows(), totals));
             notes.add(file.name() + " (数电票): " + file.invoices() + " invoices, " + file.detailRows() + " detail rows, net "
                     + CsvOutput.money(file.amount().subtract(file.discount())));
         }
@@ -105,7 +105,7 @@ final class FinanceFiles {
             notes.add(name + ": " + batch.transactions() + " bank transfers, " + CsvOutput.money(batch.controlSum()));
         }
         batch.leftOut().forEach(why -> notes.add(name + " leaves out " + why));
-        return batch.file().map(file -> new Written(name, Hashing.sha256(file), batch.transactions(),
+        return batch.file().map(file -> Written.of(name, file, batch.transactions(),
                 Map.of("net", batch.controlSum()))).orElse(null);
     }
 

@@ -83,15 +83,17 @@ public final class RebateSliceFile {
     }
 
     /**
-     * Puts the file together in the revision's folder from the parts {@code computeRebates} of this
+     * Puts the file together as {@code target} (in the revision's folder, under its name or a staged
+     * one) from the parts {@code computeRebates} of this
      * job instance committed last; they stay until the job completes ({@link #deleteParts}).
      * Without a walk (no line in the fiscal year) the file has its header only.
      */
-    public static CsvParts.Written write(JobRepository jobRepository, JobInstance jobInstance, Path revisionFolder) {
+    public static CsvParts.Written write(JobRepository jobRepository, JobInstance jobInstance, Path revisionFolder,
+            Path target) {
         StepExecution walk = jobRepository.getLastStepExecution(jobInstance, ComputeRebatesStepConfig.STEP);
         Map<String, String> state = walk == null ? Map.of() : state(walk.getExecutionContext());
         CsvParts parts = CsvParts.saved(CsvParts.folderOf(revisionFolder, NAME), TOTALS, state);
-        return parts.writeTo(revisionFolder.resolve(NAME), PART_ORDER, HEADER);
+        return parts.writeTo(target, PART_ORDER, HEADER);
     }
 
     /**
