@@ -1,6 +1,8 @@
 package io.resettle.payout.batch;
 
 import io.resettle.ingest.BillingLine;
+import io.resettle.ingest.BillingMethod;
+import io.resettle.ingest.ChargeType;
 import io.resettle.money.Money;
 import io.resettle.payout.EarlierRevisions;
 import io.resettle.payout.ItemStatus;
@@ -15,12 +17,12 @@ import io.resettle.payout.PayoutRun;
 import io.resettle.payout.PayoutRunRequest;
 import io.resettle.payout.PayoutRunResult;
 import io.resettle.payout.PayoutStatus;
+import io.resettle.policy.Category;
 import io.resettle.policy.Policy;
 import io.resettle.policy.RebateProgram;
 import io.resettle.policy.ReferralPolicy;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.batch.PricingStore;
-import io.resettle.rebate.RebateEligibility;
 import io.resettle.rebate.RebatePayoutItem;
 import io.resettle.rebate.RebateStage;
 import io.resettle.rebate.RebateStages;
@@ -93,6 +95,7 @@ class PayoutStepConfig {
         private final int revision;
         private final String p;
         private final Optional<Map.Entry<YearMonth, Integer>> previous;
+        private Map<Payee, String[]> payeeNames;
 
         PayoutSettlement(JdbcTemplate jdbc, RebateStore rebates, Policy policy, YearMonth period, int revision) {
             this.jdbc = jdbc;
@@ -156,46 +159,119 @@ class PayoutStepConfig {
                     .toList();
         }
 
-        /** R8.3, R8.4: P's CASH accruals become stages or reduce pending ones; stages due in P fall due. */
+        /**
+         * R8.3, R8.4: P's CASH accruals become stages or reduce pending ones; stages due in P fall due.
+         * The stages are looked up by (program, group) and what the conditions need is read once for
+         * all groups: a filter of every stage per accrual and queries per group grew with the square
+         * and the number of groups (issue 20). The stages keep the order they had: those no accrual
+         * touched as they were, then each touched group's in the order of the accruals.
+         */
         private List<PayoutItem> stageItems() {
             Map<String, RebateProgram> programs = new TreeMap<>();
             policy.rebatePrograms().forEach(program -> programs.put(program.id(), program));
-            List<RebateStage> stages = new ArrayList<>(previous.map(e -> rebates.stages(e.getKey(), e.getValue()))
-                    .orElse(List.of()));
+            List<RebateStage> previousStages = previous.map(e -> rebates.stages(e.getKey(), e.getValue())).orElse(List.of());
+            Map<List<String>, List<RebateStage>> byGroup = new HashMap<>();
+            for (RebateStage stage : previousStages) {
+                byGroup.computeIfAbsent(List.of(stage.program(), stage.groupId()), k -> new ArrayList<>()).add(stage);
+            }
+            Map<String, String> payoutMethods = new HashMap<>();
+            jdbc.query("SELECT group_id, rebate_payout FROM customer_group",
+                    rs -> {
+                        payoutMethods.put(rs.getString(1), rs.getString(2));
+                    });
+            Set<List<String>> touched = new HashSet<>();
+            List<RebateStage> touchedStages = new ArrayList<>();
             List<PayoutItem> items = new ArrayList<>();
             for (Map.Entry<List<String>, BigDecimal> accrual : rebates.payableAccruals(period, revision).entrySet()) {
                 RebateProgram program = programs.get(accrual.getKey().get(0));
                 String groupId = accrual.getKey().get(1);
                 if (program == null || program.scope() != RebateProgram.Scope.GROUP
-                        || !"CASH".equals(rebates.rebatePayout(groupId))) {
+                        || !"CASH".equals(payoutMethods.getOrDefault(groupId, "CASH"))) {
                     continue;
                 }
-                List<RebateStage> existing = stages.stream()
-                        .filter(s -> s.program().equals(program.id()) && s.groupId().equals(groupId)).toList();
+                List<String> key = List.of(program.id(), groupId);
+                List<RebateStage> existing = byGroup.getOrDefault(key, List.of());
+                touched.add(key);
                 RebateStages.CashAccrual cash = RebateStages.cash(program, groupId, period, accrual.getValue(), existing);
-                stages.removeAll(existing);
                 // reducedStages holds only the stages a negative accrual cut; the others stay as they were (E5).
+                Map<String, RebateStage> reduced = new HashMap<>();
+                cash.reducedStages().forEach(r -> reduced.putIfAbsent(r.reference(), r));
                 for (RebateStage stage : existing) {
-                    stages.add(cash.reducedStages().stream().filter(r -> r.reference().equals(stage.reference()))
-                            .findFirst().orElse(stage));
+                    touchedStages.add(reduced.getOrDefault(stage.reference(), stage));
                 }
-                stages.addAll(cash.newStages());
+                touchedStages.addAll(cash.newStages());
                 cash.clawback().ifPresent(c -> items.add(item(c)));
             }
+            List<RebateStage> stages = new ArrayList<>();
+            for (RebateStage stage : previousStages) {
+                if (!touched.contains(List.of(stage.program(), stage.groupId()))) {
+                    stages.add(stage);
+                }
+            }
+            stages.addAll(touchedStages);
             List<RebateStage> pending = new ArrayList<>();
+            DueConditions conditions = new DueConditions();
             for (RebateStage stage : stages) {
                 if (stage.isPendingIn(period)) {
                     pending.add(stage);
                     continue;
                 }
                 RebateProgram program = programs.get(stage.program());
-                BigDecimal volume = program == null ? BigDecimal.ZERO : rebates.groupLines(stage.groupId(), stage.duePeriod())
-                        .stream().filter(line -> RebateEligibility.admits(program, line))
-                        .map(BillingLine::payableAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-                items.add(item(RebateStages.fallDue(stage, volume, rebates.renewalPeriods(stage.groupId()))));
+                BigDecimal volume = program == null ? BigDecimal.ZERO
+                        : conditions.eligibleVolume(program, stage.groupId(), stage.duePeriod());
+                items.add(item(RebateStages.fallDue(stage, volume, conditions.renewalPeriods(stage.groupId()))));
             }
             rebates.replaceStages(period, revision, pending);
             return items;
+        }
+
+        /**
+         * What the conditions of fallen-due stages read (R8.3), for every group at once and only when
+         * a stage falls due: the volume lines of a due period summed by what eligibility looks at
+         * (R7.2; sums are exact, whatever their order), and the periods of each group's RENEWAL lines.
+         */
+        private final class DueConditions {
+            private record Volume(ChargeType chargeType, BillingMethod method, Category category, String productCode,
+                    BigDecimal amount) {
+            }
+
+            private final Map<YearMonth, Map<String, List<Volume>>> volumes = new HashMap<>();
+            private Map<String, List<YearMonth>> renewals;
+
+            BigDecimal eligibleVolume(RebateProgram program, String groupId, YearMonth duePeriod) {
+                Map<String, List<Volume>> byGroup = volumes.computeIfAbsent(duePeriod, d -> {
+                    Map<String, List<Volume>> read = new HashMap<>();
+                    jdbc.query("SELECT a.group_id, b.charge_type, b.billing_method, b.category, b.product_code,"
+                            + " SUM(b.payable_amount) FROM billing_line b JOIN sub_account a"
+                            + " ON a.sub_account_id = b.sub_account_id WHERE b.period = ?"
+                            + " GROUP BY a.group_id, b.charge_type, b.billing_method, b.category, b.product_code", rs -> {
+                                read.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Volume(
+                                        ChargeType.valueOf(rs.getString(2)), BillingMethod.valueOf(rs.getString(3)),
+                                        Category.valueOf(rs.getString(4)), rs.getString(5), rs.getBigDecimal(6)));
+                            }, d.toString());
+                    return read;
+                });
+                BigDecimal volume = BigDecimal.ZERO;
+                for (Volume v : byGroup.getOrDefault(groupId, List.of())) {
+                    if (v.chargeType().countsInVolume()
+                            && program.eligibility().admits(v.method(), v.category(), v.productCode())) {
+                        volume = volume.add(v.amount());
+                    }
+                }
+                return volume;
+            }
+
+            List<YearMonth> renewalPeriods(String groupId) {
+                if (renewals == null) {
+                    renewals = new HashMap<>();
+                    jdbc.query("SELECT DISTINCT a.group_id, b.period FROM billing_line b JOIN sub_account a"
+                            + " ON a.sub_account_id = b.sub_account_id WHERE b.charge_type = 'RENEWAL'", rs -> {
+                                renewals.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                        .add(YearMonth.parse(rs.getString(2)));
+                            });
+                }
+                return renewals.getOrDefault(groupId, List.of());
+            }
         }
 
         private static PayoutItem item(RebatePayoutItem item) {
@@ -360,12 +436,18 @@ class PayoutStepConfig {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
         }
 
+        /** Name and account of every payee, read once (a query per payout grew with the groups, issue 20). */
         private String[] payeeNameAndAccount(Payee payee) {
-            String sql = payee.type() == PayeeType.AMBASSADOR
-                    ? "SELECT name, payout_account FROM ambassador WHERE ambassador_id = ?"
-                    : "SELECT COALESCE(payee_name, group_name), payout_account FROM customer_group WHERE group_id = ?";
-            return jdbc.query(sql, (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, payee.id()).stream()
-                    .findFirst().orElse(new String[] {null, null});
+            if (payeeNames == null) {
+                payeeNames = new HashMap<>();
+                jdbc.query("SELECT name, payout_account, ambassador_id FROM ambassador", rs -> {
+                    payeeNames.put(Payee.ambassador(rs.getString(3)), new String[] {rs.getString(1), rs.getString(2)});
+                });
+                jdbc.query("SELECT COALESCE(payee_name, group_name), payout_account, group_id FROM customer_group", rs -> {
+                    payeeNames.put(Payee.group(rs.getString(3)), new String[] {rs.getString(1), rs.getString(2)});
+                });
+            }
+            return payeeNames.getOrDefault(payee, new String[] {null, null});
         }
     }
 }
