@@ -193,6 +193,7 @@ class RebateStepsConfig {
     static class GraduatedWalkWriter implements ItemStreamWriter<ScopedLine> {
         static final String LINE_NO = "rebates.lineNo";
         static final String WALKS = "rebates.walks";
+        private static final String WALK_PREFIX = "rebates.walk.";
 
         private final List<RebateProgram> programs;
         private final FaultInjection faults;
@@ -227,9 +228,16 @@ class RebateStepsConfig {
             if (!context.containsKey(WALKS)) {
                 return restored;
             }
-            Map<String, String> values = new HashMap<>();
+            // The values of each walk apart (by the number after the prefix), so that reading a walk looks
+            // at its own values only: every value per walk grew with the square of the walks (issue 20).
+            Map<String, Map<String, String>> valuesByWalk = new HashMap<>();
             for (Map.Entry<String, Object> e : context.entrySet()) {
-                values.put(e.getKey(), String.valueOf(e.getValue()));
+                String key = e.getKey();
+                if (key.startsWith(WALK_PREFIX)) {
+                    int end = key.indexOf('.', WALK_PREFIX.length());
+                    String walk = end < 0 ? key : key.substring(0, end + 1);
+                    valuesByWalk.computeIfAbsent(walk, k -> new HashMap<>()).put(key, String.valueOf(e.getValue()));
+                }
             }
             String[] keys = context.getString(WALKS).split("\n");
             for (int i = 0; i < keys.length; i++) {
@@ -240,8 +248,9 @@ class RebateStepsConfig {
                 Optional<RebateProgram> program = programs.stream()
                         .filter(p -> p.id().equals(programAndScope[0])).findFirst();
                 if (program.isPresent()) {
+                    String prefix = WALK_PREFIX + i + ".";
                     restored.put(keys[i], new RebateWalk(program.get(), programAndScope[1],
-                            WalkState.fromMap("rebates.walk." + i + ".", values)));
+                            WalkState.fromMap(prefix, valuesByWalk.getOrDefault(prefix, Map.of()))));
                 }
             }
             return restored;
@@ -253,7 +262,7 @@ class RebateStepsConfig {
             List<String> keys = new ArrayList<>(walks.keySet());
             context.putString(WALKS, String.join("\n", keys));
             for (int i = 0; i < keys.size(); i++) {
-                walks.get(keys.get(i)).state().toMap("rebates.walk." + i + ".").forEach(context::putString);
+                walks.get(keys.get(i)).state().toMap(WALK_PREFIX + i + ".").forEach(context::putString);
             }
             RebateSliceFile.save(slices, context);
         }
