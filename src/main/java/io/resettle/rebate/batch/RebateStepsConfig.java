@@ -299,9 +299,7 @@ class RebateStepsConfig {
                 }
             }
             // Parts in a fixed order, so a part's file name (its place) is the same in every run.
-            for (String key : new TreeSet<>(rows.keySet())) {
-                slices.append(key, rows.get(key), totals.get(key));
-            }
+            slices.appendAll(new TreeMap<>(rows), totals);
             faults.afterChunkWritten();
         }
     }
