@@ -92,7 +92,7 @@ public final class PeriodWorkbook {
         Path temporary = folder.resolve("." + name + ".tmp");
         WorkbookSummary summary = new WorkbookSummary();
         long rows = 0;
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 200, true, false)) {
+        try (SXSSFWorkbook workbook = new FastWorkbook()) {
             WorkbookStyles styles = new WorkbookStyles(workbook);
             SXSSFSheet summarySheet = workbook.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
             for (String file : csvFiles) {

@@ -48,8 +48,10 @@ final class WorkbookStyles {
     final CellStyle six;
     final CellStyle rate;
     final CellStyle integer;
+    final CellStyle plain;
 
     WorkbookStyles(SXSSFWorkbook workbook) {
+        plain = workbook.getCellStyleAt(0);
         Font bold = workbook.createFont();
         bold.setBold(true);
         header = workbook.createCellStyle();
@@ -97,5 +99,9 @@ final class WorkbookStyles {
             }
         }
         cell.setCellValue(text);
+        // The default style (index 0, written as no style at all, as before) set on the cell: without
+        // one POI looks for the column's style in the sheet's XML for every cell it writes, which took
+        // most of writeSettlementFiles at a million lines (issue 20).
+        cell.setCellStyle(plain);
     }
 }

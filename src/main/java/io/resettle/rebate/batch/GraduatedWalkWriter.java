@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -34,6 +33,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.ScopedLine> {
     static final String LINE_NO = "rebates.lineNo";
     static final String WALKS = "rebates.walks";
+    private static final String WALK_PREFIX = "rebates.walk.";
 
     private final List<RebateProgram> programs;
     private final FaultInjection faults;
@@ -68,9 +68,16 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
         if (!context.containsKey(WALKS)) {
             return restored;
         }
-        Map<String, String> values = new HashMap<>();
+        // The values of each walk apart (by the number after the prefix), so that reading a walk looks
+        // at its own values only: every value per walk grew with the square of the walks (issue 20).
+        Map<String, Map<String, String>> valuesByWalk = new HashMap<>();
         for (Map.Entry<String, Object> e : context.entrySet()) {
-            values.put(e.getKey(), String.valueOf(e.getValue()));
+            String key = e.getKey();
+            if (key.startsWith(WALK_PREFIX)) {
+                int end = key.indexOf('.', WALK_PREFIX.length());
+                String walk = end < 0 ? key : key.substring(0, end + 1);
+                valuesByWalk.computeIfAbsent(walk, k -> new HashMap<>()).put(key, String.valueOf(e.getValue()));
+            }
         }
         String[] keys = context.getString(WALKS).split("\n");
         for (int i = 0; i < keys.length; i++) {
@@ -81,8 +88,9 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
             Optional<RebateProgram> program = programs.stream()
                     .filter(p -> p.id().equals(programAndScope[0])).findFirst();
             if (program.isPresent()) {
+                String prefix = WALK_PREFIX + i + ".";
                 restored.put(keys[i], new RebateWalk(program.get(), programAndScope[1],
-                        WalkState.fromMap("rebates.walk." + i + ".", values)));
+                        WalkState.fromMap(prefix, valuesByWalk.getOrDefault(prefix, Map.of()))));
             }
         }
         return restored;
@@ -94,7 +102,7 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
         List<String> keys = new ArrayList<>(walks.keySet());
         context.putString(WALKS, String.join("\n", keys));
         for (int i = 0; i < keys.size(); i++) {
-            walks.get(keys.get(i)).state().toMap("rebates.walk." + i + ".").forEach(context::putString);
+            walks.get(keys.get(i)).state().toMap(WALK_PREFIX + i + ".").forEach(context::putString);
         }
         RebateSliceFile.save(slices, context);
     }
@@ -131,9 +139,7 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
             }
         }
         // Parts in a fixed order, so a part's file name (its place) is the same in every run.
-        for (String key : new TreeSet<>(rows.keySet())) {
-            slices.append(key, rows.get(key), totals.get(key));
-        }
+        slices.appendAll(new TreeMap<>(rows), totals);
         faults.afterChunkWritten();
     }
 }

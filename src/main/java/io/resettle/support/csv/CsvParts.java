@@ -17,6 +17,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -129,10 +133,66 @@ public final class CsvParts {
 
     /** Appends rows to the part of {@code key} (created on first use), with their totals in the order of the total names. */
     public void append(String key, CsvOutput.Rows rows, BigDecimal... totals) {
-        if (rows.count() == 0) {
+        Map<String, CsvOutput.Rows> one = new LinkedHashMap<>();
+        one.put(key, rows);
+        appendAll(one, Map.of(key, totals));
+    }
+
+    /**
+     * {@link #append} for several parts, in the map's order (new parts are numbered in it), each
+     * with its totals. Every part written is forced to disk before this returns, as one append
+     * does, but the parts' fsyncs wait on the disk together: one after the other they took a few
+     * milliseconds each, for every part of every chunk (a GROUP-scope walk writes a part per
+     * group, issue 20).
+     */
+    public void appendAll(Map<String, CsvOutput.Rows> rows, Map<String, BigDecimal[]> totals) {
+        List<Path> written = new ArrayList<>();
+        boolean created = false;
+        for (Map.Entry<String, CsvOutput.Rows> entry : rows.entrySet()) {
+            if (entry.getValue().count() == 0) {
+                continue;
+            }
+            created |= !parts.containsKey(entry.getKey());
+            written.add(write(entry.getKey(), entry.getValue(), totals.get(entry.getKey())));
+        }
+        if (written.isEmpty()) {
             return;
         }
-        boolean created = !parts.containsKey(key);
+        List<Future<?>> forced = new ArrayList<>();
+        for (Path file : written) {
+            // On disk before the chunk that records the new length commits, even if the machine stops.
+            forced.add(FORCE.submit(() -> {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(false);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> force : forced) {
+            try {
+                force.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the parts in " + folder, e);
+            } catch (ExecutionException e) {
+                throw new UncheckedIOException("cannot write the parts in " + folder,
+                        e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+            }
+        }
+        if (created) {
+            forceDirectory(folder);
+        }
+    }
+
+    /** Threads that wait on the parts' fsyncs (daemons: they hold nothing between chunks). */
+    private static final ExecutorService FORCE = Executors.newFixedThreadPool(16, task -> {
+        Thread thread = new Thread(task, "csv-parts-force");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Writes rows at the part's saved length (not forced yet) and counts them in; the part's file. */
+    private Path write(String key, CsvOutput.Rows rows, BigDecimal[] totals) {
         Part part = parts.computeIfAbsent(key, k -> new Part(folder.resolve((parts.size() + 1) + ".part"),
                 totalNames.size()));
         byte[] bytes = rows.text().toString().getBytes(StandardCharsets.UTF_8);
@@ -146,11 +206,6 @@ public final class CsvParts {
                     channel.write(buffer);
                 }
                 channel.truncate(part.bytes + bytes.length);
-                // On disk before the chunk that records the new length commits, even if the machine stops.
-                channel.force(false);
-            }
-            if (created) {
-                forceDirectory(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + part.file, e);
@@ -160,6 +215,7 @@ public final class CsvParts {
         for (int i = 0; i < totals.length; i++) {
             part.totals[i] = part.totals[i].add(totals[i]);
         }
+        return part.file;
     }
 
     /** What to save with a chunk: every part's key, length, rows and totals. */
