@@ -3,6 +3,7 @@ package io.resettle.cli;
 import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.batch.IngestStore;
 import io.resettle.masterdata.DataSetException;
+import io.resettle.masterdata.batch.MasterDataStore;
 import io.resettle.money.Money;
 import io.resettle.policy.PolicyException;
 import io.resettle.support.OutputFolders;
@@ -44,6 +45,7 @@ final class JobReport {
         out.printf("%s %s: %s%n", job, periodText, lastResult);
         if (job.equals("ingest") && periodText != null) {
             printIngestSummary(YearMonth.parse(periodText), execution.getJobParameters().getString("out"));
+            printStatementNotes(execution);
         }
         if (job.equals("settle") && periodText != null && execution.getStatus() == BatchStatus.COMPLETED) {
             printSettleSummary(YearMonth.parse(periodText), execution);
@@ -150,6 +152,14 @@ final class JobReport {
         if (outDir != null) {
             out.printf("  files: %s%n", Path.of(outDir).resolve(period.toString()).resolve("ingest"));
         }
+    }
+
+    /** Issue 18: what the period's pain.002 reports held besides payout returns (pending statuses, unknown payouts). */
+    private void printStatementNotes(JobExecution execution) {
+        execution.getStepExecutions().stream().map(step -> step.getExecutionContext())
+                .filter(context -> context.containsKey(MasterDataStore.STATEMENT_NOTES))
+                .flatMap(context -> context.getString(MasterDataStore.STATEMENT_NOTES).lines())
+                .forEach(note -> out.println("  note " + note));
     }
 
     /** The worse of two exit codes: refused over failed over breaks over completed. */
