@@ -44,8 +44,7 @@ final class JobReport {
                 + execution.getExitStatus().getExitCode() + ")";
         out.printf("%s %s: %s%n", job, periodText, lastResult);
         if (job.equals("ingest") && periodText != null) {
-            printIngestSummary(YearMonth.parse(periodText), execution.getJobParameters().getString("out"));
-            printStatementNotes(execution);
+            printIngestSummary(YearMonth.parse(periodText), execution.getJobParameters().getString("out"), execution);
         }
         if (job.equals("settle") && periodText != null && execution.getStatus() == BatchStatus.COMPLETED) {
             printSettleSummary(YearMonth.parse(periodText), execution);
@@ -86,11 +85,14 @@ final class JobReport {
         out.printf("  revision %d: %d billing lines, %d invoices, payable %s, discount %s, net %s%n", revision, lines,
                 ((Number) totals.get("n")).longValue(), Money.round2((BigDecimal) totals.get("payable")),
                 Money.round2((BigDecimal) totals.get("discount")), Money.round2((BigDecimal) totals.get("net")));
-        jdbc.query("SELECT check_name, check_key, expected, actual, difference, status FROM reconciliation"
-                + " WHERE period = ? AND revision = ? ORDER BY check_name, check_key", rs -> {
-                    out.printf("  %s %s %s: expected %s, actual %s, difference %s%n", rs.getString(6), rs.getString(1),
+        // An R12.4 break names where its return was read (payout-returns.csv row, pain.002 transaction).
+        jdbc.query("SELECT c.check_name, c.check_key, c.expected, c.actual, c.difference, c.status, r.source"
+                + " FROM reconciliation c LEFT JOIN payout_return r ON c.check_name = 'payout_return'"
+                + " AND r.period = c.period AND r.payout_id = c.check_key"
+                + " WHERE c.period = ? AND c.revision = ? ORDER BY c.check_name, c.check_key", rs -> {
+                    out.printf("  %s %s %s: expected %s, actual %s, difference %s%s%n", rs.getString(6), rs.getString(1),
                             rs.getString(2), orNone(rs.getBigDecimal(3)), orNone(rs.getBigDecimal(4)),
-                            orNone(rs.getBigDecimal(5)));
+                            orNone(rs.getBigDecimal(5)), rs.getString(7) == null ? "" : "; read from " + rs.getString(7));
                 }, period.toString(), revision);
         out.printf("  files: %s%n", OutputFolders.revision(Path.of(execution.getJobParameters().getString("out")),
                 period.toString(), (int) revision));
@@ -101,11 +103,12 @@ final class JobReport {
         return amount == null ? "none" : Money.round2(amount).toPlainString();
     }
 
-    private void printIngestSummary(YearMonth period, String outDir) {
+    private void printIngestSummary(YearMonth period, String outDir, JobExecution execution) {
         IngestStore store = context.getBean(IngestStore.class);
         List<IngestStore.FileRecord> files = store.files(period);
         if (files.isEmpty()) {
             out.println("  no export files for " + period);
+            printStatementNotes(execution);
             return;
         }
         out.printf("  %-44s %-15s %-9s %8s %8s %8s %-11s %16s%n", "file", "format", "encoding", "rows", "accepted",
@@ -149,6 +152,7 @@ final class JobReport {
         files.stream().filter(f -> f.status() == FileStatus.QUARANTINED).forEach(f -> out.printf(
                 "  QUARANTINED %s: %d of %d rows rejected; settlement of %s is refused until the file is replaced%n",
                 f.file(), f.rejected(), f.rows(), period));
+        printStatementNotes(execution);
         if (outDir != null) {
             out.printf("  files: %s%n", Path.of(outDir).resolve(period.toString()).resolve("ingest"));
         }

@@ -1,5 +1,6 @@
 package io.resettle.masterdata;
 
+import io.resettle.masterdata.PeriodStatements.PayoutReturn;
 import io.resettle.masterdata.PeriodStatements.PayoutReturn.Status;
 import io.resettle.support.csv.RowRejectedException;
 import io.resettle.support.csv.Values;
@@ -52,14 +53,6 @@ public final class PaymentStatusReports {
     private static final Set<String> PENDING = Set.of("RCVD", "PDNG", "ACTC", "ACCP", "ACFC", "ACIS", "ACPD", "ACWC",
             "ACWP", "BLCK", "PATC", "PRES", "PART");
 
-    /**
-     * One transaction status read as a payout return. {@code amount} is null when the report does not
-     * carry OrgnlTxRef/Amt (the payout's own net is then taken); {@code paidAt} is null for FAILED.
-     */
-    public record StatusReturn(String where, String file, String payoutId, Status status, String code,
-            BigDecimal amount, String currency, LocalDateTime paidAt) {
-    }
-
     private PaymentStatusReports() {
     }
 
@@ -70,7 +63,7 @@ public final class PaymentStatusReports {
     }
 
     /** Every report of {@code folder} in file name order; {@code prefix} names the folder in messages. */
-    static List<StatusReturn> readFolder(Path folder, String prefix, List<String> problems, List<String> notes) {
+    static List<PayoutReturn> readFolder(Path folder, String prefix, List<String> problems, List<String> notes) {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }
@@ -80,15 +73,20 @@ public final class PaymentStatusReports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<StatusReturn> returns = new ArrayList<>();
+        List<PayoutReturn> returns = new ArrayList<>();
         for (Path report : reports) {
             returns.addAll(readFile(report, prefix + report.getFileName(), problems, notes));
         }
         return returns;
     }
 
-    /** The returns of one report; problems and notes (pending statuses, what the file held) are added to the lists. */
-    static List<StatusReturn> readFile(Path file, String name, List<String> problems, List<String> notes) {
+    /**
+     * The returns of one report, each with its source "file transaction N (payout id)"; problems and
+     * notes (pending statuses, what the file held) are added to the lists. A return's amount is null
+     * when the status carries no OrgnlTxRef/Amt (the payout's net, matched at settle); a FAILED one has
+     * no paid_at.
+     */
+    static List<PayoutReturn> readFile(Path file, String name, List<String> problems, List<String> notes) {
         Document document;
         try (InputStream in = Files.newInputStream(file)) {
             document = builder().parse(in);
@@ -119,7 +117,7 @@ public final class PaymentStatusReports {
         private final String version;
         private final List<String> problems;
         private final List<String> notes;
-        private final List<StatusReturn> returns = new ArrayList<>();
+        private final List<PayoutReturn> returns = new ArrayList<>();
         private int transactions;
         private int paid;
         private int failed;
@@ -132,7 +130,7 @@ public final class PaymentStatusReports {
             this.notes = notes;
         }
 
-        List<StatusReturn> read(Element report) {
+        List<PayoutReturn> read(Element report) {
             Element header = child(report, "GrpHdr");
             String messageId = text(header, "MsgId");
             String createdText = text(header, "CreDtTm");
@@ -206,10 +204,8 @@ public final class PaymentStatusReports {
             }
             Element amountElement = amountOf(child(status, "OrgnlTxRef"));
             BigDecimal amount = null;
-            String currency = null;
             if (amountElement != null) {
                 String value = amountElement.getTextContent().strip();
-                currency = amountElement.getAttribute("Ccy").isBlank() ? null : amountElement.getAttribute("Ccy").strip();
                 if (AMOUNT.matcher(value).matches()) {
                     amount = new BigDecimal(value);
                 } else {
@@ -225,8 +221,8 @@ public final class PaymentStatusReports {
             } else {
                 failed++;
             }
-            returns.add(new StatusReturn(where, name, payoutId, result, code, amount, currency,
-                    result == Status.FAILED ? null : accepted != null ? accepted : created));
+            returns.add(new PayoutReturn(payoutId, result, amount,
+                    result == Status.FAILED ? null : accepted != null ? accepted : created, where));
         }
 
         /** The instructed amount, else its equivalent, else the interbank settlement amount. */

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The vendor's statements and the payout returns of a period (io-contract §1), all optional. Payout
  * returns come from payout-returns.csv and from the bank's pain.002 reports beside it
- * ({@link PaymentStatusReports}); {@code notes} says what the reports held that is not a return.
+ * ({@link PaymentStatusReports}); {@code notes} says what the reports held besides returns.
  */
 public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorRebate> vendorRebates,
         List<PayoutReturn> payoutReturns, List<String> notes) {
@@ -25,24 +25,16 @@ public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorR
     public record VendorRebate(String program, String category, BigDecimal amount) {
     }
 
-    public record PayoutReturn(String payoutId, Status status, BigDecimal amount, LocalDateTime paidAt) {
+    /**
+     * R12.4. {@code amount} is null for a pain.002 status without OrgnlTxRef/Amt: the payout's own net,
+     * matched at settle. {@code source} is where it was read: "file row N (id)" or "file transaction N (id)".
+     */
+    public record PayoutReturn(String payoutId, Status status, BigDecimal amount, LocalDateTime paidAt, String source) {
         public enum Status { PAID, FAILED }
     }
 
-    /** A payout of a settled run before the period, which a pain.002 return may name (R12.4). */
-    public record PaidPayout(BigDecimal net, String currency) {
-    }
-
-    /** As {@link #read(Path, YearMonth, Map)} knowing no payout (a pain.002 status without an amount is refused). */
+    /** Reads {@code statements/<period>/}; any bad row refuses the data set with every problem listed. */
     public static PeriodStatements read(Path dataDir, YearMonth period) {
-        return read(dataDir, period, Map.of());
-    }
-
-    /**
-     * Reads {@code statements/<period>/}; any bad row refuses the data set with every problem listed.
-     * {@code paidPayouts} (by payout id) gives a pain.002 status without OrgnlTxRef/Amt its amount.
-     */
-    public static PeriodStatements read(Path dataDir, YearMonth period, Map<String, PaidPayout> paidPayouts) {
         List<String> problems = new ArrayList<>();
         Path folder = dataDir.resolve("statements").resolve(period.toString());
         String prefix = "statements/" + period + "/";
@@ -73,9 +65,8 @@ public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorR
                         rebates.add(new VendorRebate(program, category, amount));
                     }
                 });
-        List<PayoutReturn> returns = new ArrayList<>();
+        Map<String, PayoutReturn> returns = new LinkedHashMap<>();
         Set<String> payoutIds = new HashSet<>();
-        Map<String, Sourced> sources = new LinkedHashMap<>();
         new CsvFile(prefix + "payout-returns.csv", problems).read(folder.resolve("payout-returns.csv"), false,
                 List.of("payout_id", "status", "amount"), row -> {
                     String payoutId = row.required("payout_id");
@@ -86,63 +77,32 @@ public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorR
                     if (payoutId != null && !payoutIds.add(payoutId)) {
                         row.problem("payout_id " + payoutId + " appears twice");
                     } else if (payoutId != null && status != null && amount != null) {
-                        returns.add(new PayoutReturn(payoutId, status, amount, paidAt));
-                        sources.put(payoutId, new Sourced(row.where(), returns.get(returns.size() - 1)));
+                        returns.put(payoutId, new PayoutReturn(payoutId, status, amount, paidAt, row.where()));
                     }
                 });
         List<String> notes = new ArrayList<>();
-        for (PaymentStatusReports.StatusReturn report : PaymentStatusReports.readFolder(folder, prefix, problems, notes)) {
-            PayoutReturn ret = payoutReturn(report, paidPayouts.get(report.payoutId()), period, problems, notes);
-            Sourced earlier = ret == null ? null : sources.get(ret.payoutId());
-            if (ret == null) {
-                continue;
-            } else if (earlier == null) {
-                returns.add(ret);
-                sources.put(ret.payoutId(), new Sourced(report.where(), ret));
-            } else if (earlier.payoutReturn().status() == ret.status()
-                    && earlier.payoutReturn().amount().compareTo(ret.amount()) == 0) {
-                notes.add(report.where() + ": the same return as " + earlier.where() + "; counted once");
+        for (PayoutReturn reported : PaymentStatusReports.readFolder(folder, prefix, problems, notes)) {
+            PayoutReturn earlier = returns.get(reported.payoutId());
+            if (earlier == null) {
+                returns.put(reported.payoutId(), reported);
+            } else if (earlier.status() == reported.status() && (earlier.amount() == null || reported.amount() == null
+                    || earlier.amount().compareTo(reported.amount()) == 0)) {
+                notes.add(reported.source() + ": the same return as " + earlier.source() + "; counted once");
+                if (earlier.amount() == null && reported.amount() != null) {
+                    returns.put(reported.payoutId(), reported);
+                }
             } else {
-                problems.add(earlier.where() + " says " + describe(earlier.payoutReturn())
-                        + " but " + report.where() + " says " + describe(ret) + " (" + report.code()
-                        + "); correct or remove one of them");
+                problems.add(earlier.source() + " says " + describe(earlier) + " but " + reported.source() + " says "
+                        + describe(reported) + "; correct or remove one of them");
             }
         }
         if (!problems.isEmpty()) {
             throw new DataSetException(problems);
         }
-        return new PeriodStatements(statement, rebates, returns, notes);
-    }
-
-    /** Where a payout's return was read (a CSV row or a pain.002 transaction), to name both when two disagree. */
-    private record Sourced(String where, PayoutReturn payoutReturn) {
-    }
-
-    /**
-     * A pain.002 status as the payout return a CSV row would be: its amount is the report's, else the
-     * payout's net. A payout not known is kept (R12.4 makes it a break, as for a CSV row) and noted.
-     */
-    private static PayoutReturn payoutReturn(PaymentStatusReports.StatusReturn report, PaidPayout payout,
-            YearMonth period, List<String> problems, List<String> notes) {
-        if (payout == null && report.amount() == null) {
-            problems.add(report.where() + ": names no payout of a settled run before " + period
-                    + " and has no OrgnlTxRef/Amt, so the return has no amount");
-            return null;
-        }
-        if (payout != null && report.currency() != null && !report.currency().equals(payout.currency())) {
-            problems.add(report.where() + ": the amount is in " + report.currency() + ", the payout in "
-                    + payout.currency());
-            return null;
-        }
-        if (payout == null) {
-            notes.add(report.where() + ": names no payout of a settled run before " + period
-                    + " (yet); settling " + period + " reports it as a payout_return break (R12.4)");
-        }
-        return new PayoutReturn(report.payoutId(), report.status(),
-                report.amount() != null ? report.amount() : payout.net(), report.paidAt());
+        return new PeriodStatements(statement, rebates, List.copyOf(returns.values()), notes);
     }
 
     private static String describe(PayoutReturn ret) {
-        return ret.status() + " " + ret.amount().toPlainString();
+        return ret.status() + " " + (ret.amount() == null ? "(the payout's net)" : ret.amount().toPlainString());
     }
 }

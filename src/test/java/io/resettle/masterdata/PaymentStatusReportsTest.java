@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.prowidesoftware.swift.model.mx.MxPain00200103;
 import com.prowidesoftware.swift.model.mx.MxPain00200110;
-import io.resettle.masterdata.PaymentStatusReports.StatusReturn;
-import io.resettle.masterdata.PeriodStatements.PaidPayout;
 import io.resettle.masterdata.PeriodStatements.PayoutReturn;
 import io.resettle.masterdata.PeriodStatements.PayoutReturn.Status;
 import io.resettle.support.DataSets;
@@ -49,17 +47,14 @@ class PaymentStatusReportsTest {
         return DataSets.read(Path.of("src/test/resources/pain002").resolve(name));
     }
 
-    private List<StatusReturn> read(String name, String xml) throws Exception {
+    private List<PayoutReturn> read(String name, String xml) throws Exception {
         Path file = data.resolve(name);
         Files.writeString(file, xml);
         return PaymentStatusReports.readFile(file, "statements/2026-10/" + name, problems, notes);
     }
 
-    private static PaymentStatusReports.StatusReturn ret(String where, String payoutId, Status status, String code,
-            String amount, LocalDateTime paidAt) {
-        String name = where.substring(0, where.indexOf(" transaction"));
-        return new StatusReturn(where, name, payoutId, status, code, amount == null ? null : new BigDecimal(amount),
-                amount == null ? null : "CNY", paidAt);
+    private static PayoutReturn ret(String source, String payoutId, Status status, String amount, LocalDateTime paidAt) {
+        return new PayoutReturn(payoutId, status, amount == null ? null : new BigDecimal(amount), paidAt, source);
     }
 
     @Test
@@ -69,10 +64,14 @@ class PaymentStatusReportsTest {
             validate(xml, MxPain00200110._classes, MxPain00200110.NAMESPACE);
             var report = MxPain00200110.parse(xml).getCstmrPmtStsRpt();
             List<String> prowide = report.getOrgnlPmtInfAndSts().stream().flatMap(p -> p.getTxInfAndSts().stream())
-                    .map(t -> t.getOrgnlEndToEndId() + " " + t.getTxSts()).toList();
+                    .filter(t -> List.of("ACCC", "ACSC", "ACSP", "RJCT", "CANC").contains(t.getTxSts()))
+                    .map(t -> t.getOrgnlEndToEndId() + " " + (t.getTxSts().equals("RJCT") || t.getTxSts().equals("CANC")
+                            ? "FAILED" : "PAID") + " " + (t.getOrgnlTxRef() == null ? null
+                            : t.getOrgnlTxRef().getAmt().getInstdAmt().getValue().toPlainString())).toList();
             List<String> ours = new ArrayList<>();
-            read(name, xml).forEach(r -> ours.add(r.payoutId() + " " + r.code()));
-            assertThat(prowide).as(name).containsAll(ours);
+            read(name, xml).forEach(r -> ours.add(r.payoutId() + " " + r.status() + " "
+                    + (r.amount() == null ? null : r.amount().toPlainString())));
+            assertThat(ours).as(name).isEqualTo(prowide);
         }
         String v03 = fixture("v03.pain.002.xml");
         validate(v03, MxPain00200103._classes, MxPain00200103.NAMESPACE);
@@ -86,11 +85,10 @@ class PaymentStatusReportsTest {
         String name = "icbc-20261009.pain.002.xml";
         assertThat(read(name, fixture(name))).containsExactly(
                 ret("statements/2026-10/" + name + " transaction 1 (PO-2026-09-AMBASSADOR-AMB2)",
-                        "PO-2026-09-AMBASSADOR-AMB2", Status.FAILED, "RJCT", "1500.00", null),
-                // No OrgnlTxRef/Amt: the payout's net is taken (PeriodStatements); AccptncDtTm in UTC.
-                new StatusReturn("statements/2026-10/" + name + " transaction 2 (PO-2026-09-GROUP-G-LX)",
-                        "statements/2026-10/" + name, "PO-2026-09-GROUP-G-LX", Status.PAID, "ACSC", null, null,
-                        LocalDateTime.parse("2026-10-08T02:00:00")));
+                        "PO-2026-09-AMBASSADOR-AMB2", Status.FAILED, "1500.00", null),
+                // No OrgnlTxRef/Amt: the payout's net, matched at settle; AccptncDtTm in UTC.
+                ret("statements/2026-10/" + name + " transaction 2 (PO-2026-09-GROUP-G-LX)",
+                        "PO-2026-09-GROUP-G-LX", Status.PAID, null, LocalDateTime.parse("2026-10-08T02:00:00")));
         assertThat(problems).isEmpty();
         assertThat(notes).containsExactly("statements/2026-10/" + name + " (pain.002.001.10 ICBC-PSR-20261009-0001 on"
                 + " RESETTLE-2026-09-R1): 2 transaction status(es), 1 PAID and 1 FAILED read as payout returns");
@@ -101,11 +99,9 @@ class PaymentStatusReportsTest {
         String name = "pending.pain.002.xml";
         String file = "statements/2026-10/" + name;
         assertThat(read(name, fixture(name))).containsExactly(
-                ret(file + " transaction 1 (PO-A)", "PO-A", Status.PAID, "ACSP", "250.00",
-                        LocalDateTime.parse("2026-10-04T08:30:00")),
-                new StatusReturn(file + " transaction 2 (PO-B)", file, "PO-B", Status.PAID, "ACCC", null, null,
-                        LocalDateTime.parse("2026-10-05T09:00:00")),
-                ret(file + " transaction 5 (PO-E)", "PO-E", Status.FAILED, "CANC", "75.50", null));
+                ret(file + " transaction 1 (PO-A)", "PO-A", Status.PAID, "250.00", LocalDateTime.parse("2026-10-04T08:30:00")),
+                ret(file + " transaction 2 (PO-B)", "PO-B", Status.PAID, null, LocalDateTime.parse("2026-10-05T09:00:00")),
+                ret(file + " transaction 5 (PO-E)", "PO-E", Status.FAILED, "75.50", null));
         assertThat(problems).isEmpty();
         assertThat(notes).containsExactly(
                 file + " transaction 3 (PO-C): PDNG is not a final status; not a payout return (a later report gives it)",
@@ -116,8 +112,8 @@ class PaymentStatusReportsTest {
 
     @Test
     void version03_isReadAsWell() throws Exception {
-        assertThat(read("v03.pain.002.xml", fixture("v03.pain.002.xml"))).extracting(StatusReturn::payoutId,
-                StatusReturn::status, StatusReturn::amount).containsExactly(
+        assertThat(read("v03.pain.002.xml", fixture("v03.pain.002.xml"))).extracting(PayoutReturn::payoutId,
+                PayoutReturn::status, PayoutReturn::amount).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("PO-A", Status.FAILED, new BigDecimal("250.00")));
         assertThat(problems).isEmpty();
     }
@@ -157,7 +153,7 @@ class PaymentStatusReportsTest {
                 .replace("<OrgnlEndToEndId>PO-D</OrgnlEndToEndId>", "")
                 .replace("<InstdAmt Ccy=\"CNY\">75.50</InstdAmt>", "<InstdAmt Ccy=\"CNY\">75,50</InstdAmt>")
                 .replace("2026-10-04T16:30:00+08:00", "yesterday");
-        assertThat(read("bank.pain.002.xml", xml)).extracting(StatusReturn::payoutId).containsExactly("PO-B");
+        assertThat(read("bank.pain.002.xml", xml)).extracting(PayoutReturn::payoutId).containsExactly("PO-B");
         String file = "statements/2026-10/bank.pain.002.xml";
         assertThat(problems).containsExactly(
                 file + " transaction 1 (PO-A): AccptncDtTm 'yesterday' is not a date or time",
@@ -191,63 +187,53 @@ class PaymentStatusReportsTest {
 
     // PeriodStatements: the reports beside payout-returns.csv.
 
-    private static final Map<String, PaidPayout> PAID = new LinkedHashMap<>(Map.of(
-            "PO-2026-09-AMBASSADOR-AMB2", new PaidPayout(new BigDecimal("1500.00"), "CNY"),
-            "PO-2026-09-GROUP-G-LX", new PaidPayout(new BigDecimal("314.00"), "CNY")));
+    private static final String REPORT = "statements/2026-10/icbc-20261009.pain.002.xml";
 
-    private void statements(String csv, String reportName, String report) throws Exception {
+    private void statements(String csv) throws Exception {
         Path folder = Files.createDirectories(data.resolve("statements/2026-10"));
         if (csv != null) {
             Files.writeString(folder.resolve("payout-returns.csv"), "payout_id,status,amount,paid_at\n" + csv);
         }
-        Files.writeString(folder.resolve(reportName), report);
+        Files.writeString(folder.resolve("icbc-20261009.pain.002.xml"), fixture("icbc-20261009.pain.002.xml"));
     }
 
     @Test
-    void aReportsReturnsAreTheCsvRowsReturns_theAmountFromThePayoutWhenNotGiven() throws Exception {
-        statements(null, "icbc-20261009.pain.002.xml", fixture("icbc-20261009.pain.002.xml"));
-        assertThat(PeriodStatements.read(data, OCTOBER, PAID).payoutReturns()).containsExactly(
-                new PayoutReturn("PO-2026-09-AMBASSADOR-AMB2", Status.FAILED, new BigDecimal("1500.00"), null),
-                new PayoutReturn("PO-2026-09-GROUP-G-LX", Status.PAID, new BigDecimal("314.00"),
+    void aReportsReturnsAreStoredAsCsvRowsAre() throws Exception {
+        statements(null);
+        PeriodStatements read = PeriodStatements.read(data, OCTOBER);
+        assertThat(read.payoutReturns()).containsExactly(
+                ret(REPORT + " transaction 1 (PO-2026-09-AMBASSADOR-AMB2)", "PO-2026-09-AMBASSADOR-AMB2", Status.FAILED,
+                        "1500.00", null),
+                ret(REPORT + " transaction 2 (PO-2026-09-GROUP-G-LX)", "PO-2026-09-GROUP-G-LX", Status.PAID, null,
                         LocalDateTime.parse("2026-10-08T02:00:00")));
+        assertThat(read.notes()).hasSize(1);
     }
 
     @Test
     void aPayoutInTheCsvAndAReport_withTheSameResult_countsOnce() throws Exception {
-        statements("PO-2026-09-AMBASSADOR-AMB2,FAILED,1500.00,\n", "icbc-20261009.pain.002.xml",
-                fixture("icbc-20261009.pain.002.xml"));
-        PeriodStatements read = PeriodStatements.read(data, OCTOBER, PAID);
-        assertThat(read.payoutReturns()).extracting(PayoutReturn::payoutId)
-                .containsExactly("PO-2026-09-AMBASSADOR-AMB2", "PO-2026-09-GROUP-G-LX");
-        assertThat(read.notes()).contains("statements/2026-10/icbc-20261009.pain.002.xml transaction 1"
-                + " (PO-2026-09-AMBASSADOR-AMB2): the same return as statements/2026-10/payout-returns.csv row 1"
-                + " (PO-2026-09-AMBASSADOR-AMB2); counted once");
+        statements("PO-2026-09-AMBASSADOR-AMB2,FAILED,1500.00,\nPO-2026-09-GROUP-G-LX,PAID,314.00,2026-10-08T10:00:00\n");
+        PeriodStatements read = PeriodStatements.read(data, OCTOBER);
+        String csv = "statements/2026-10/payout-returns.csv";
+        assertThat(read.payoutReturns()).containsExactly(
+                ret(csv + " row 1 (PO-2026-09-AMBASSADOR-AMB2)", "PO-2026-09-AMBASSADOR-AMB2", Status.FAILED, "1500.00",
+                        null),
+                ret(csv + " row 2 (PO-2026-09-GROUP-G-LX)", "PO-2026-09-GROUP-G-LX", Status.PAID, "314.00",
+                        LocalDateTime.parse("2026-10-08T10:00:00")));
+        assertThat(read.notes()).contains(
+                REPORT + " transaction 1 (PO-2026-09-AMBASSADOR-AMB2): the same return as " + csv
+                        + " row 1 (PO-2026-09-AMBASSADOR-AMB2); counted once",
+                REPORT + " transaction 2 (PO-2026-09-GROUP-G-LX): the same return as " + csv
+                        + " row 2 (PO-2026-09-GROUP-G-LX); counted once");
     }
 
     @Test
     void aPayoutInTheCsvAndAReport_withDifferentResults_isRefusedNamingBoth() throws Exception {
-        statements("PO-2026-09-AMBASSADOR-AMB2,PAID,1500.00,2026-10-09T10:00:00\n", "icbc-20261009.pain.002.xml",
-                fixture("icbc-20261009.pain.002.xml"));
-        assertThatThrownBy(() -> PeriodStatements.read(data, OCTOBER, PAID)).isInstanceOf(DataSetException.class)
+        statements("PO-2026-09-AMBASSADOR-AMB2,PAID,1500.00,2026-10-09T10:00:00\n"
+                + "PO-2026-09-GROUP-G-LX,PAID,341.00,2026-10-08T10:00:00\n");
+        assertThatThrownBy(() -> PeriodStatements.read(data, OCTOBER)).isInstanceOf(DataSetException.class)
                 .hasMessage("1 problem(s) in the data set:\n  - statements/2026-10/payout-returns.csv row 1"
-                        + " (PO-2026-09-AMBASSADOR-AMB2) says PAID 1500.00 but"
-                        + " statements/2026-10/icbc-20261009.pain.002.xml transaction 1 (PO-2026-09-AMBASSADOR-AMB2)"
-                        + " says FAILED 1500.00 (RJCT); correct or remove one of them");
-    }
-
-    @Test
-    void anUnknownPayout_isKeptForR12_4sBreakAndNoted_unlessItHasNoAmount() throws Exception {
-        statements(null, "icbc-20261009.pain.002.xml", fixture("icbc-20261009.pain.002.xml"));
-        PeriodStatements read = PeriodStatements.read(data, OCTOBER,
-                Map.of("PO-2026-09-GROUP-G-LX", PAID.get("PO-2026-09-GROUP-G-LX")));
-        assertThat(read.payoutReturns()).hasSize(2);
-        assertThat(read.notes()).contains("statements/2026-10/icbc-20261009.pain.002.xml transaction 1"
-                + " (PO-2026-09-AMBASSADOR-AMB2): names no payout of a settled run before 2026-10 (yet); settling"
-                + " 2026-10 reports it as a payout_return break (R12.4)");
-        assertThatThrownBy(() -> PeriodStatements.read(data, OCTOBER, Map.of())).isInstanceOf(DataSetException.class)
-                .hasMessage("1 problem(s) in the data set:\n  - statements/2026-10/icbc-20261009.pain.002.xml"
-                        + " transaction 2 (PO-2026-09-GROUP-G-LX): names no payout of a settled run before 2026-10"
-                        + " and has no OrgnlTxRef/Amt, so the return has no amount");
+                        + " (PO-2026-09-AMBASSADOR-AMB2) says PAID 1500.00 but " + REPORT
+                        + " transaction 1 (PO-2026-09-AMBASSADOR-AMB2) says FAILED 1500.00; correct or remove one of them");
     }
 
     /** Against the schema generated from Prowide's JAXB model of the version (as output/Pain001Check does for pain.001). */

@@ -92,7 +92,7 @@ class LoadMasterDataTasklet implements Tasklet {
         }
         PeriodStatements statements;
         try {
-            statements = PeriodStatements.read(dataDir, period, masterData.paidPayoutsBefore(period));
+            statements = PeriodStatements.read(dataDir, period);
         } catch (DataSetException e) {
             problems.addAll(e.problems());
             throw new DataSetException(problems);

@@ -34,8 +34,8 @@ import org.springframework.stereotype.Repository;
 public class MasterDataStore {
 
     /**
-     * Where loadMasterData leaves what the statements' pain.002 reports held that is not a payout
-     * return (pending statuses, returns of unknown payouts): its step execution context, one note a line.
+     * Where loadMasterData leaves what the statements' pain.002 reports held besides payout returns
+     * (pending statuses, a return counted once): its step execution context, one note a line.
      */
     public static final String STATEMENT_NOTES = "statementNotes";
 
@@ -187,23 +187,10 @@ public class MasterDataStore {
         jdbc.batchUpdate("INSERT INTO vendor_rebate (period, program, category, amount) VALUES (?, ?, ?, ?)",
                 statements.vendorRebates().stream().map(rebate -> new Object[] {p, rebate.program(), rebate.category(),
                         rebate.amount()}).toList());
-        jdbc.batchUpdate("INSERT INTO payout_return (period, payout_id, status, amount, paid_at) VALUES (?, ?, ?, ?, ?)",
-                statements.payoutReturns().stream().map(ret -> new Object[] {p, ret.payoutId(), ret.status().name(),
-                        ret.amount(), ret.paidAt() == null ? null : ret.paidAt()}).toList());
-    }
-
-    /**
-     * R12.4: the payouts of settled runs before P by id, as the payout step matches returns against them,
-     * for the pain.002 statuses that carry no amount of their own.
-     */
-    public Map<String, PeriodStatements.PaidPayout> paidPayoutsBefore(YearMonth period) {
-        Map<String, PeriodStatements.PaidPayout> payouts = new HashMap<>();
-        jdbc.query("SELECT po.payout_id, po.net, po.currency FROM payout po JOIN period_run pr ON pr.period = po.period"
-                + " AND pr.revision = po.revision WHERE po.period < ? AND po.status = 'PAY'"
-                + " AND pr.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')", rs -> {
-                    payouts.put(rs.getString(1), new PeriodStatements.PaidPayout(rs.getBigDecimal(2), rs.getString(3)));
-                }, period.toString());
-        return payouts;
+        jdbc.batchUpdate("INSERT INTO payout_return (period, payout_id, status, amount, paid_at, source)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", statements.payoutReturns().stream().map(ret -> new Object[] {p,
+                        ret.payoutId(), ret.status().name(), ret.amount(), ret.paidAt() == null ? null : ret.paidAt(),
+                        ret.source()}).toList());
     }
 
     /** Every sub-account as ingestion sees it (R3), by id. */

@@ -250,8 +250,9 @@ class PayoutStepConfig {
                     + " AND pr.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')) o"
                     + " ON o.payout_id = r.payout_id WHERE r.period = ? ORDER BY r.payout_id", rs -> {
                         String payoutId = rs.getString(1);
-                        BigDecimal amount = Money.round2(rs.getBigDecimal(3));
                         BigDecimal net = rs.getBigDecimal(6);
+                        // A pain.002 status without OrgnlTxRef/Amt returns the payout's own net (issue 18).
+                        BigDecimal amount = rs.getBigDecimal(3) == null ? net : Money.round2(rs.getBigDecimal(3));
                         if (net == null || net.compareTo(amount) != 0) {
                             findings.add(new Object[] {p, revision, "payout_return", payoutId, net, amount,
                                     net == null ? null : amount.subtract(net), "BREAK"});
