@@ -3,6 +3,7 @@ package io.resettle.cli;
 import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.batch.IngestStore;
 import io.resettle.masterdata.DataSetException;
+import io.resettle.masterdata.batch.MasterDataStore;
 import io.resettle.money.Money;
 import io.resettle.policy.PolicyException;
 import io.resettle.reconcile.Finding;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -45,7 +47,7 @@ final class JobReport {
                 + execution.getExitStatus().getExitCode() + ")";
         out.printf("%s %s: %s%n", job, periodText, lastResult);
         if (job.equals("ingest") && periodText != null) {
-            printIngestSummary(YearMonth.parse(periodText), execution.getJobParameters().getString("out"));
+            printIngestSummary(YearMonth.parse(periodText), execution.getJobParameters().getString("out"), execution);
         }
         if (job.equals("settle") && periodText != null && execution.getStatus() == BatchStatus.COMPLETED) {
             printSettleSummary(YearMonth.parse(periodText), execution);
@@ -83,9 +85,13 @@ final class JobReport {
         out.printf("  revision %d: %d billing lines, %d invoices, payable %s, discount %s, net %s%n", revision, lines,
                 totals.count(), Money.round2(totals.payable()), Money.round2(totals.discount()),
                 Money.round2(totals.net()));
+        // An R12.4 break names where its return was read (payout-returns.csv row, pain.002 transaction).
+        Map<String, String> returnSources = queries.payoutReturnSources(period);
         for (Finding f : queries.findings(period, revision)) {
-            out.printf("  %s %s %s: expected %s, actual %s, difference %s%n", f.status(), f.check(), f.key(),
-                    orNone(f.expected()), orNone(f.actual()), orNone(f.difference()));
+            String source = f.check().equals("payout_return") ? returnSources.get(f.key()) : null;
+            out.printf("  %s %s %s: expected %s, actual %s, difference %s%s%n", f.status(), f.check(), f.key(),
+                    orNone(f.expected()), orNone(f.actual()), orNone(f.difference()),
+                    source == null ? "" : "; read from " + source);
         }
         out.printf("  files: %s%n", OutputFolders.revision(Path.of(execution.getJobParameters().getString("out")),
                 period.toString(), (int) revision));
@@ -96,11 +102,12 @@ final class JobReport {
         return amount == null ? "none" : Money.round2(amount).toPlainString();
     }
 
-    private void printIngestSummary(YearMonth period, String outDir) {
+    private void printIngestSummary(YearMonth period, String outDir, JobExecution execution) {
         IngestStore store = context.getBean(IngestStore.class);
         List<IngestStore.FileRecord> files = store.files(period);
         if (files.isEmpty()) {
             out.println("  no export files for " + period);
+            printStatementNotes(execution);
             return;
         }
         out.printf("  %-44s %-15s %-9s %8s %8s %8s %-11s %16s%n", "file", "format", "encoding", "rows", "accepted",
@@ -144,9 +151,18 @@ final class JobReport {
         files.stream().filter(f -> f.status() == FileStatus.QUARANTINED).forEach(f -> out.printf(
                 "  QUARANTINED %s: %d of %d rows rejected; settlement of %s is refused until the file is replaced%n",
                 f.file(), f.rejected(), f.rows(), period));
+        printStatementNotes(execution);
         if (outDir != null) {
             out.printf("  files: %s%n", Path.of(outDir).resolve(period.toString()).resolve("ingest"));
         }
+    }
+
+    /** Issue 18: what the period's pain.002 reports held besides payout returns (pending statuses, unknown payouts). */
+    private void printStatementNotes(JobExecution execution) {
+        execution.getStepExecutions().stream().map(step -> step.getExecutionContext())
+                .filter(context -> context.containsKey(MasterDataStore.STATEMENT_NOTES))
+                .flatMap(context -> context.getString(MasterDataStore.STATEMENT_NOTES).lines())
+                .forEach(note -> out.println("  note " + note));
     }
 
     /** The worse of two exit codes: refused over failed over breaks over completed. */

@@ -3,7 +3,9 @@ package io.resettle.cli;
 import io.resettle.reconcile.Finding;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +32,10 @@ final class ReportQueries {
              WHERE period = :period AND revision = :revision ORDER BY check_name, check_key
             """;
 
+    private static final String PAYOUT_RETURN_SOURCES = """
+            SELECT payout_id, source FROM payout_return WHERE period = :period AND source IS NOT NULL
+            """;
+
     private final JdbcClient jdbc;
 
     ReportQueries(DataSource dataSource) {
@@ -44,6 +50,16 @@ final class ReportQueries {
         return jdbc.sql(INVOICE_TOTALS).param("period", period.toString()).param("revision", revision)
                 .query((rs, i) -> new InvoiceTotals(rs.getLong("n"), rs.getBigDecimal("payable"),
                         rs.getBigDecimal("discount"), rs.getBigDecimal("net"))).single();
+    }
+
+    /** Where each of the period's payout returns was read (a payout-returns.csv row, a pain.002 transaction), by payout id. */
+    Map<String, String> payoutReturnSources(YearMonth period) {
+        Map<String, String> sources = new HashMap<>();
+        jdbc.sql(PAYOUT_RETURN_SOURCES).param("period", period.toString())
+                .query(rs -> {
+                    sources.put(rs.getString(1), rs.getString(2));
+                });
+        return sources;
     }
 
     /** The revision's findings by check and key (the dashboard's, {@code ReconciliationStore}'s, are breaks first). */

@@ -6,12 +6,18 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The vendor's statements and the payout returns of a period (io-contract §1), all optional. */
+/**
+ * The vendor's statements and the payout returns of a period (io-contract §1), all optional. Payout
+ * returns come from payout-returns.csv and from the bank's pain.002 reports beside it
+ * ({@link PaymentStatusReports}); {@code notes} says what the reports held besides returns.
+ */
 public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorRebate> vendorRebates,
-        List<PayoutReturn> payoutReturns) {
+        List<PayoutReturn> payoutReturns, List<String> notes) {
 
     public record StatementLine(String subAccountId, BigDecimal payable) {
     }
@@ -19,7 +25,11 @@ public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorR
     public record VendorRebate(String program, String category, BigDecimal amount) {
     }
 
-    public record PayoutReturn(String payoutId, Status status, BigDecimal amount, LocalDateTime paidAt) {
+    /**
+     * R12.4. {@code amount} is null for a pain.002 status without OrgnlTxRef/Amt: the payout's own net,
+     * matched at settle. {@code source} is where it was read: "file row N (id)" or "file transaction N (id)".
+     */
+    public record PayoutReturn(String payoutId, Status status, BigDecimal amount, LocalDateTime paidAt, String source) {
         public enum Status { PAID, FAILED }
     }
 
@@ -55,7 +65,7 @@ public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorR
                         rebates.add(new VendorRebate(program, category, amount));
                     }
                 });
-        List<PayoutReturn> returns = new ArrayList<>();
+        Map<String, PayoutReturn> returns = new LinkedHashMap<>();
         Set<String> payoutIds = new HashSet<>();
         new CsvFile(prefix + "payout-returns.csv", problems).read(folder.resolve("payout-returns.csv"), false,
                 List.of("payout_id", "status", "amount"), row -> {
@@ -67,12 +77,32 @@ public record PeriodStatements(List<StatementLine> vendorStatement, List<VendorR
                     if (payoutId != null && !payoutIds.add(payoutId)) {
                         row.problem("payout_id " + payoutId + " appears twice");
                     } else if (payoutId != null && status != null && amount != null) {
-                        returns.add(new PayoutReturn(payoutId, status, amount, paidAt));
+                        returns.put(payoutId, new PayoutReturn(payoutId, status, amount, paidAt, row.where()));
                     }
                 });
+        List<String> notes = new ArrayList<>();
+        for (PayoutReturn reported : PaymentStatusReports.readFolder(folder, prefix, problems, notes)) {
+            PayoutReturn earlier = returns.get(reported.payoutId());
+            if (earlier == null) {
+                returns.put(reported.payoutId(), reported);
+            } else if (earlier.status() == reported.status() && (earlier.amount() == null || reported.amount() == null
+                    || earlier.amount().compareTo(reported.amount()) == 0)) {
+                notes.add(reported.source() + ": the same return as " + earlier.source() + "; counted once");
+                if (earlier.amount() == null && reported.amount() != null) {
+                    returns.put(reported.payoutId(), reported);
+                }
+            } else {
+                problems.add(earlier.source() + " says " + describe(earlier) + " but " + reported.source() + " says "
+                        + describe(reported) + "; correct or remove one of them");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new DataSetException(problems);
         }
-        return new PeriodStatements(statement, rebates, returns);
+        return new PeriodStatements(statement, rebates, List.copyOf(returns.values()), notes);
+    }
+
+    private static String describe(PayoutReturn ret) {
+        return ret.status() + " " + (ret.amount() == null ? "(the payout's net)" : ret.amount().toPlainString());
     }
 }

@@ -44,8 +44,9 @@ public final class PayoutReturns {
         List<PayoutItem> retries = new ArrayList<>();
         List<ReturnBreak> breaks = new ArrayList<>();
         for (PayoutReturn r : returns) {
-            BigDecimal amount = Money.round2(r.amount());
             BigDecimal net = r.net();
+            // A pain.002 status without OrgnlTxRef/Amt returns the payout's own net (issue 18).
+            BigDecimal amount = r.amount() == null ? net : Money.round2(r.amount());
             if (net == null || net.compareTo(amount) != 0) {
                 breaks.add(new ReturnBreak(r.payoutId(), net, amount, net == null ? null : amount.subtract(net)));
             } else if ("FAILED".equals(r.status())) {

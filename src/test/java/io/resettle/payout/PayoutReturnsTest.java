@@ -54,4 +54,15 @@ class PayoutReturnsTest {
         assertThat(checked.breaks()).containsExactly(new ReturnBreak("PO-2026-07-AMBASSADOR-AMB9", null,
                 new BigDecimal("10.00"), null));
     }
+
+    /** Issue 18: a pain.002 status without OrgnlTxRef/Amt stands for the payout's whole net. */
+    @Test
+    void r12_4_aReturnWithoutAmountReturnsThePayoutsNet() {
+        PayoutReturns.Checked checked = PayoutReturns.check(List.of(new PayoutReturn("PO-2026-10-AMBASSADOR-AMB1",
+                "FAILED", null, AMB1, new BigDecimal("960.00"))), NOV);
+
+        assertThat(checked.retries()).containsExactly(PayoutItem.open(AMB1, ItemType.RETRY,
+                "PO-2026-10-AMBASSADOR-AMB1", NOV, new BigDecimal("960.00")));
+        assertThat(checked.breaks()).isEmpty();
+    }
 }

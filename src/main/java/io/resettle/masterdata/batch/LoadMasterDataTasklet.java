@@ -32,6 +32,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 class LoadMasterDataTasklet implements Tasklet {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoadMasterDataTasklet.class);
+
     private final MasterDataStore masterData;
     private final PolicyStore policies;
     private final SqlDialect dialect;
@@ -100,6 +102,12 @@ class LoadMasterDataTasklet implements Tasklet {
         }
         masterData.upsert(data);
         masterData.replaceStatements(period, statements);
+        // What the pain.002 reports held that is not a payout return, for the ingest summary (issue 18).
+        for (String note : statements.notes()) {
+            log.info(note);
+        }
+        chunkContext.getStepContext().getStepExecution().getExecutionContext()
+                .putString(MasterDataStore.STATEMENT_NOTES, String.join("\n", statements.notes()));
         // Statistics for the joins of the steps after this one (committed with this step): with
         // 200,000 sub-accounts loaded into tables planned as empty, autovacuum comes too late.
         dialect.analyze("customer_group", "sub_account", "agreement", "vendor_statement");

@@ -36,6 +36,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MasterDataStore {
 
+    /**
+     * Where loadMasterData leaves what the statements' pain.002 reports held besides payout returns
+     * (pending statuses, a return counted once): its step execution context, one note a line.
+     */
+    public static final String STATEMENT_NOTES = "statementNotes";
+
     private static final String DELETE_VENDOR_STATEMENT = "DELETE FROM vendor_statement WHERE period = :period";
     private static final String DELETE_VENDOR_REBATES = "DELETE FROM vendor_rebate WHERE period = :period";
     private static final String DELETE_PAYOUT_RETURNS = "DELETE FROM payout_return WHERE period = :period";
@@ -49,8 +55,8 @@ public class MasterDataStore {
             """;
 
     private static final String INSERT_PAYOUT_RETURN = """
-            INSERT INTO payout_return (period, payout_id, status, amount, paid_at)
-            VALUES (:period, :payoutId, :status, :amount, :paidAt)
+            INSERT INTO payout_return (period, payout_id, status, amount, paid_at, source)
+            VALUES (:period, :payoutId, :status, :amount, :paidAt, :source)
             """;
 
     private static final String INGEST_ACCOUNTS = """
@@ -228,7 +234,7 @@ public class MasterDataStore {
         named.batchUpdate(INSERT_PAYOUT_RETURN, statements.payoutReturns().stream()
                 .map(ret -> new MapSqlParameterSource("period", p).addValue("payoutId", ret.payoutId())
                         .addValue("status", ret.status().name()).addValue("amount", ret.amount())
-                        .addValue("paidAt", ret.paidAt() == null ? null : ret.paidAt()))
+                        .addValue("paidAt", ret.paidAt() == null ? null : ret.paidAt()).addValue("source", ret.source()))
                 .toArray(SqlParameterSource[]::new));
     }
 
