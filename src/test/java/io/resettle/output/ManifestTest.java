@@ -88,4 +88,12 @@ class ManifestTest {
                 Map.of("rebate", new BigDecimal("0.0000005")), 6)))
                 .hasMessageContaining("rebate in rebate-slices.csv, 0.0000005, has more than the file's 6 decimals");
     }
+
+    /** The 数电票 workbook's totals are named by the template's Chinese headers: written as UTF-8, not escaped. */
+    @Test
+    void chineseTotalsStayAsTheyAre() {
+        Manifest manifest = new Manifest("2026-10", 1, 1, "COMPLETED", "p.yml", "p0");
+        manifest.output(new Written("invoicing-2026-10-r1-1.xlsx", "x1", 2, Map.of("金额", new BigDecimal("264657.31"))));
+        assertThat(manifest.toJson()).contains("\"金额\": \"264657.31\"").doesNotContain("\\u91d1");
+    }
 }
