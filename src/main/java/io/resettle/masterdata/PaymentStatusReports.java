@@ -15,19 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -89,7 +82,7 @@ public final class PaymentStatusReports {
     static List<PayoutReturn> readFile(Path file, String name, List<String> problems, List<String> notes) {
         Document document;
         try (InputStream in = Files.newInputStream(file)) {
-            document = builder().parse(in);
+            document = SafeXml.builder().parse(in);
         } catch (SAXParseException e) {
             problems.add(name + " line " + e.getLineNumber() + " column " + e.getColumnNumber() + ": not well-formed XML ("
                     + e.getMessage() + ")");
@@ -100,7 +93,7 @@ public final class PaymentStatusReports {
         }
         Element root = document.getDocumentElement();
         Matcher version = NAMESPACE.matcher(root.getNamespaceURI() == null ? "" : root.getNamespaceURI());
-        Element report = version.matches() ? child(root, "CstmrPmtStsRpt") : null;
+        Element report = version.matches() ? SafeXml.child(root, "CstmrPmtStsRpt") : null;
         if (!"Document".equals(root.getLocalName()) || report == null
                 || Integer.parseInt(version.group(1)) < FIRST_VERSION || Integer.parseInt(version.group(1)) > LAST_VERSION) {
             problems.add(name + ": not a pain.002 payment status report (root " + root.getLocalName() + " in namespace '"
@@ -131,29 +124,29 @@ public final class PaymentStatusReports {
         }
 
         List<PayoutReturn> read(Element report) {
-            Element header = child(report, "GrpHdr");
-            String messageId = text(header, "MsgId");
-            String createdText = text(header, "CreDtTm");
+            Element header = SafeXml.child(report, "GrpHdr");
+            String messageId = SafeXml.text(header, "MsgId");
+            String createdText = SafeXml.text(header, "CreDtTm");
             LocalDateTime created = createdText == null ? null : time(name + " GrpHdr", "CreDtTm", createdText);
             if (createdText == null) {
                 problems.add(name + ": GrpHdr/CreDtTm is missing");
             }
-            Element group = child(report, "OrgnlGrpInfAndSts");
-            String originalMessage = text(group, "OrgnlMsgId");
-            String groupStatus = text(group, "GrpSts");
+            Element group = SafeXml.child(report, "OrgnlGrpInfAndSts");
+            String originalMessage = SafeXml.text(group, "OrgnlMsgId");
+            String groupStatus = SafeXml.text(group, "GrpSts");
             int before = problems.size();
-            for (Element payment : children(report, "OrgnlPmtInfAndSts")) {
-                String paymentStatus = text(payment, "PmtInfSts");
-                List<Element> statuses = children(payment, "TxInfAndSts");
+            for (Element payment : SafeXml.children(report, "OrgnlPmtInfAndSts")) {
+                String paymentStatus = SafeXml.text(payment, "PmtInfSts");
+                List<Element> statuses = SafeXml.children(payment, "TxInfAndSts");
                 if (statuses.isEmpty()) {
-                    wholeWithoutTransactions("payment information " + text(payment, "OrgnlPmtInfId"),
+                    wholeWithoutTransactions("payment information " + SafeXml.text(payment, "OrgnlPmtInfId"),
                             paymentStatus == null ? groupStatus : paymentStatus);
                 }
                 for (Element status : statuses) {
                     transaction(status, paymentStatus == null ? groupStatus : paymentStatus, created);
                 }
             }
-            if (children(report, "OrgnlPmtInfAndSts").isEmpty()) {
+            if (SafeXml.children(report, "OrgnlPmtInfAndSts").isEmpty()) {
                 wholeWithoutTransactions("message " + originalMessage, groupStatus);
             }
             if (problems.size() == before) {
@@ -177,9 +170,9 @@ public final class PaymentStatusReports {
 
         private void transaction(Element status, String inherited, LocalDateTime created) {
             transactions++;
-            String payoutId = text(status, "OrgnlEndToEndId");
+            String payoutId = SafeXml.text(status, "OrgnlEndToEndId");
             String where = name + " transaction " + transactions + (payoutId == null ? "" : " (" + payoutId + ")");
-            String code = text(status, "TxSts") == null ? inherited : text(status, "TxSts");
+            String code = SafeXml.text(status, "TxSts") == null ? inherited : SafeXml.text(status, "TxSts");
             int before = problems.size();
             if (payoutId == null) {
                 problems.add(where + ": OrgnlEndToEndId is missing (it is the payout id)");
@@ -202,7 +195,7 @@ public final class PaymentStatusReports {
                         + String.join(", ", PENDING.stream().sorted().toList()) + ")");
                 return;
             }
-            Element amountElement = amountOf(child(status, "OrgnlTxRef"));
+            Element amountElement = amountOf(SafeXml.child(status, "OrgnlTxRef"));
             BigDecimal amount = null;
             if (amountElement != null) {
                 String value = amountElement.getTextContent().strip();
@@ -212,7 +205,7 @@ public final class PaymentStatusReports {
                     problems.add(where + ": OrgnlTxRef amount '" + value + "' is not an amount");
                 }
             }
-            LocalDateTime accepted = time(where, "AccptncDtTm", text(status, "AccptncDtTm"));
+            LocalDateTime accepted = time(where, "AccptncDtTm", SafeXml.text(status, "AccptncDtTm"));
             if (problems.size() > before) {
                 return;
             }
@@ -227,13 +220,13 @@ public final class PaymentStatusReports {
 
         /** The instructed amount, else its equivalent, else the interbank settlement amount. */
         private static Element amountOf(Element reference) {
-            Element amount = child(reference, "Amt");
-            Element instructed = child(amount, "InstdAmt");
+            Element amount = SafeXml.child(reference, "Amt");
+            Element instructed = SafeXml.child(amount, "InstdAmt");
             if (instructed != null) {
                 return instructed;
             }
-            Element equivalent = child(child(amount, "EqvtAmt"), "Amt");
-            return equivalent != null ? equivalent : child(reference, "IntrBkSttlmAmt");
+            Element equivalent = SafeXml.child(SafeXml.child(amount, "EqvtAmt"), "Amt");
+            return equivalent != null ? equivalent : SafeXml.child(reference, "IntrBkSttlmAmt");
         }
 
         private LocalDateTime time(String where, String element, String value) {
@@ -244,64 +237,5 @@ public final class PaymentStatusReports {
                 return null;
             }
         }
-    }
-
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            // A bank file is data: no DTD, no external entities (XXE).
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                    // warnings do not make a file unreadable
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The first child element of that local name in the parent's namespace, or null (also for a null parent). */
-    private static Element child(Element parent, String localName) {
-        List<Element> found = children(parent, localName);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) {
-            return found;
-        }
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && localName.equals(element.getLocalName())
-                    && Objects.equals(parent.getNamespaceURI(), element.getNamespaceURI())) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    /** The trimmed text of a child element, or null when it is missing or empty. */
-    private static String text(Element parent, String localName) {
-        Element element = child(parent, localName);
-        String text = element == null ? null : element.getTextContent().strip();
-        return text == null || text.isEmpty() ? null : text;
     }
 }

@@ -1,6 +1,7 @@
 package io.resettle.settle;
 
 import io.resettle.rebate.batch.RebateSliceFile;
+import io.resettle.reconcile.batch.ReconciliationStore;
 import io.resettle.run.PeriodRuns;
 import io.resettle.run.RunLiveness;
 import io.resettle.run.StepProgress;
@@ -102,7 +103,7 @@ class SettleJobConfig {
 
     /** Keeps the period run table in step with the job, and marks a run with breaks (R12.5). */
     @Bean
-    JobExecutionListener periodRunRecorder(PeriodRuns periodRuns, JdbcTemplate jdbc) {
+    JobExecutionListener periodRunRecorder(PeriodRuns periodRuns, ReconciliationStore reconciliation) {
         return new JobExecutionListener() {
             @Override
             public void beforeJob(JobExecution execution) {
@@ -116,8 +117,7 @@ class SettleJobConfig {
                 int revision = revision(execution);
                 String status = execution.getStatus().toString();
                 if (execution.getStatus() == BatchStatus.COMPLETED) {
-                    Long breaks = jdbc.queryForObject("SELECT COUNT(*) FROM reconciliation WHERE period = ? AND revision = ?"
-                            + " AND status = 'BREAK'", Long.class, period.toString(), revision);
+                    long breaks = reconciliation.breaks(period, revision);
                     if (breaks > 0) {
                         execution.setExitStatus(new ExitStatus(WITH_BREAKS, breaks + " reconciliation break(s)"));
                         status = WITH_BREAKS;
