@@ -53,7 +53,8 @@ public final class Manifest {
 
         @Override
         public SerializableString getEscapeSequence(int c) {
-            return new SerializedString(String.format("\\u%04x", c));
+            // Asked for every character above ASCII too: those are written as they are (UTF-8).
+            return c < 0x20 ? new SerializedString(String.format("\\u%04x", c)) : null;
         }
     };
 
