@@ -22,6 +22,7 @@ class ManifestTest {
         // reconcile keeps differences with twelve decimals: the total is round2 of their sum
         manifest.output(new Written("reconciliation.csv", "r1", 1, Map.of("difference", new BigDecimal("-186.395000000000"))));
         manifest.output(new Written("rejects.csv", "x1", 0, Map.of()));
+        manifest.output(new Written("invoicing-2026-10-r2-1.xlsx", "w1", 3, Map.of("金额", new BigDecimal("10.00"))));
 
         assertThat(manifest.toJson()).isEqualTo("""
                 {
@@ -66,6 +67,14 @@ class ManifestTest {
                       "sha256": "x1",
                       "rows": 0,
                       "totals": {}
+                    },
+                    {
+                      "file": "invoicing-2026-10-r2-1.xlsx",
+                      "sha256": "w1",
+                      "rows": 3,
+                      "totals": {
+                        "金额": "10.00"
+                      }
                     }
                   ]
                 }
