@@ -78,7 +78,7 @@ public class JobRunner {
                 .addString("out", outDir, false)
                 .toJobParameters();
         faults.beforeLaunch();
-        return jobOperator.start(ingestJob, parameters);
+        return runLiveness.launchedHere(jobOperator.start(ingestJob, parameters));
     }
 
     /** Forecasts a period: a new job instance per launch, identified by a fresh run number (nightly). */
@@ -89,7 +89,7 @@ public class JobRunner {
                 .addLong("run", dialect.nextValue("forecast_run_seq"))
                 .addString("out", outDir, false)
                 .toJobParameters();
-        return jobOperator.start(forecastJob, parameters);
+        return runLiveness.launchedHere(jobOperator.start(forecastJob, parameters));
     }
 
     /**
@@ -141,7 +141,7 @@ public class JobRunner {
                 .toJobParameters();
         faults.beforeLaunch();
         try {
-            return jobOperator.start(settleJob, parameters);
+            return runLiveness.launchedHere(jobOperator.start(settleJob, parameters));
         } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException
                 | org.springframework.dao.DuplicateKeyException e) {
             throw new RefusedException("settle of " + period + " revision " + revision + " was launched by someone else"
@@ -223,6 +223,6 @@ public class JobRunner {
             }
         }
         faults.beforeLaunch();
-        return jobOperator.restart(execution);
+        return runLiveness.launchedHere(jobOperator.restart(execution));
     }
 }

@@ -62,7 +62,9 @@ public class RunLiveness implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        runningHere.remove(execution.getId());
+        // Not removed from runningHere: the repository records the run's end only after the listeners,
+        // and a page asking in between must not take it for dead (it would stop refreshing). The set
+        // holds only this JVM's runs, and a finished run's liveness is never asked again.
         Connection connection = held.remove(execution.getId());
         if (connection == null) {
             return;
@@ -73,6 +75,15 @@ public class RunLiveness implements JobExecutionListener {
         } catch (SQLException e) {
             // Closing the connection releases the lock anyway.
         }
+    }
+
+    /**
+     * A run this JVM has just launched: alive from the moment the launch returns, before its job
+     * thread reaches {@link #beforeJob} (a page shown right after the launch must keep refreshing).
+     */
+    public JobExecution launchedHere(JobExecution execution) {
+        runningHere.add(execution.getId());
+        return execution;
     }
 
     /** Whether a process is still running this execution's job instance. */
