@@ -62,9 +62,7 @@ public class RunLiveness implements JobExecutionListener {
 
     @Override
     public void afterJob(JobExecution execution) {
-        // Not removed from runningHere: the repository records the run's end only after the listeners,
-        // and a page asking in between must not take it for dead (it would stop refreshing). The set
-        // holds only this JVM's runs, and a finished run's liveness is never asked again.
+        runningHere.remove(execution.getId());
         Connection connection = held.remove(execution.getId());
         if (connection == null) {
             return;
@@ -82,7 +80,10 @@ public class RunLiveness implements JobExecutionListener {
      * thread reaches {@link #beforeJob} (a page shown right after the launch must keep refreshing).
      */
     public JobExecution launchedHere(JobExecution execution) {
-        runningHere.add(execution.getId());
+        // A run that ended before the launch returned (a synchronous launch) is not added again.
+        if (execution.getStatus().isRunning()) {
+            runningHere.add(execution.getId());
+        }
         return execution;
     }
 
