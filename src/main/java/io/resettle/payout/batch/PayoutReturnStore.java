@@ -2,6 +2,7 @@ package io.resettle.payout.batch;
 
 import io.resettle.payout.PayoutReturn;
 import io.resettle.payout.PayoutReturns.ReturnBreak;
+import io.resettle.support.RunStatus;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,10 +32,10 @@ public class PayoutReturnStore {
                            FROM payout po
                            JOIN period_run pr ON pr.period = po.period AND pr.revision = po.revision
                           WHERE po.period < :period AND po.status = 'PAY'
-                            AND pr.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')) o
+                            AND pr.status IN %s) o
                 ON o.payout_id = r.payout_id
              WHERE r.period = :period
-             ORDER BY r.payout_id""";
+             ORDER BY r.payout_id""".formatted(RunStatus.SETTLED_SQL);
 
     private static final String DELETE_BREAKS = """
             DELETE FROM reconciliation WHERE period = :period AND revision = :revision AND check_name = :check""";

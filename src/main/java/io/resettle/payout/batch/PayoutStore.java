@@ -12,6 +12,7 @@ import io.resettle.payout.PayoutInputs.TakenItem;
 import io.resettle.payout.PayoutRunResult;
 import io.resettle.payout.PayoutStatus;
 import io.resettle.pricing.batch.PricingStore;
+import io.resettle.support.RunStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
@@ -58,30 +59,30 @@ public class PayoutStore {
             SELECT i.payee_type, i.payee_id, SUM(i.gross) AS gross, SUM(i.tax) AS tax, SUM(i.net) AS net
               FROM payout_issued i
               JOIN period_run r ON r.period = i.period AND r.revision = i.revision
-             WHERE i.period = :period AND i.revision < :revision AND r.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')
-             GROUP BY i.payee_type, i.payee_id""";
+             WHERE i.period = :period AND i.revision < :revision AND r.status IN %s
+             GROUP BY i.payee_type, i.payee_id""".formatted(RunStatus.SETTLED_SQL);
 
     private static final String LISTED_EARLIER = """
             SELECT x.payout_id, x.payee_type, x.payee_id, x.item_type, x.reference, x.due_period, x.amount, x.status
               FROM payout_item x
               JOIN period_run r ON r.period = x.period AND r.revision = x.revision
-             WHERE x.period = :period AND x.revision < :revision AND r.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')
-             ORDER BY x.revision, x.item_no""";
+             WHERE x.period = :period AND x.revision < :revision AND r.status IN %s
+             ORDER BY x.revision, x.item_no""".formatted(RunStatus.SETTLED_SQL);
 
     private static final String PAYOUTS_EARLIER = """
             SELECT x.payout_id, x.payee_type, x.payee_id, x.gross, x.tax_withheld, x.net, x.item_count, x.status
               FROM payout x
               JOIN period_run r ON r.period = x.period AND r.revision = x.revision
-             WHERE x.period = :period AND x.revision < :revision AND r.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')
-             ORDER BY x.revision, x.payout_id""";
+             WHERE x.period = :period AND x.revision < :revision AND r.status IN %s
+             ORDER BY x.revision, x.payout_id""".formatted(RunStatus.SETTLED_SQL);
 
     private static final String CARRIES_EARLIER = """
             SELECT x.revision, x.payee_type, x.payee_id, x.reference, x.due_period, x.amount
               FROM payout_open_item x
               JOIN period_run r ON r.period = x.period AND r.revision = x.revision
              WHERE x.item_type = 'CARRY_FORWARD' AND x.period = :period AND x.revision < :revision
-               AND r.status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS')
-             ORDER BY x.revision, x.item_no""";
+               AND r.status IN %s
+             ORDER BY x.revision, x.item_no""".formatted(RunStatus.SETTLED_SQL);
 
     /** What a revision of a period wrote, replaced whole when it runs again. */
     private static final List<String> DELETE_REVISION = Stream.of("payout_item", "payout_open_item", "payout",

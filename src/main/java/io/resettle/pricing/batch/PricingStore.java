@@ -6,6 +6,7 @@ import io.resettle.billing.Category;
 import io.resettle.billing.ChargeType;
 import io.resettle.masterdata.Agreement;
 import io.resettle.masterdata.ClawbackMode;
+import io.resettle.support.RunStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +37,7 @@ public class PricingStore {
     /** Settled revisions that count for later periods: the newest completed revision of each period (R11.1). */
     public static final String AUTHORITATIVE_REVISIONS = """
             SELECT period, MAX(revision) AS revision FROM period_run
-            WHERE status IN ('COMPLETED', 'COMPLETED_WITH_BREAKS') GROUP BY period""";
+            WHERE status IN %s GROUP BY period""".formatted(RunStatus.SETTLED_SQL);
 
     private static final String AGREEMENTS = """
             SELECT * FROM agreement ORDER BY agreement_id""";
