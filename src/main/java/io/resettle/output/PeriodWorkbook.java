@@ -1,9 +1,14 @@
 package io.resettle.output;
 
 import io.resettle.output.WorkbookStyles.Kind;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,38 +18,46 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The period workbook {@code settlement-<period>-r<n>.xlsx}: a summary sheet, then one sheet per
  * output file of the revision, read back from the CSVs just written (so its figures are theirs),
- * numbers as numbers, frozen header, filters. Streamed with POI's SXSSF (a window of rows in
- * memory, the rest in compressed temporary files), so a million invoice lines need no more heap
- * than the CSVs.
+ * numbers as numbers, frozen header, filters. The data sheets are streamed row by row into the zip
+ * ({@link DataSheetXml}), so a million invoice lines need no more heap than a row; POI writes the
+ * rest (summary, styles, sheet list), which is small.
  *
  * <p>A sheet holds at most 1,048,576 rows: a file with more data rows goes on in a second sheet
  * ({@code invoice-lines (2)}, header repeated), and the summary lists which rows each sheet holds.
  *
  * <p>Byte-stable: POI's created date is fixed to the first day of the period and every zip entry
- * time to the same moment ({@link StableZip}), so the same CSVs give the same bytes, also after a
- * restart.
+ * time to the same moment, so the same CSVs give the same bytes, also after a restart.
  */
 public final class PeriodWorkbook {
 
     /** Excel's rows per sheet, the header included. */
     public static final int EXCEL_ROWS = 1_048_576;
+
+    /** Deflate's fastest level: at a million lines a third of level 6's time, for a file a little larger. */
+    private static final int DEFLATE_LEVEL = java.util.zip.Deflater.BEST_SPEED;
 
     public enum Headers {
         EN, ZH
@@ -88,36 +101,33 @@ public final class PeriodWorkbook {
     public Written write(List<String> csvFiles, List<String> notes) {
         String name = name(period, revision);
         Path target = folder.resolve(name);
-        Path raw = folder.resolve("." + name + ".raw");
         Path temporary = folder.resolve("." + name + ".tmp");
+        LocalDateTime start = period.atDay(1).atStartOfDay();
         WorkbookSummary summary = new WorkbookSummary();
         long rows = 0;
-        try (SXSSFWorkbook workbook = new FastWorkbook()) {
-            WorkbookStyles styles = new WorkbookStyles(workbook);
-            SXSSFSheet summarySheet = workbook.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+            zip.setLevel(DEFLATE_LEVEL);
+            Writer xml = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+            WorkbookStyles styles = new WorkbookStyles(book);
+            Sheet summarySheet = book.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
+            Set<String> streamed = new HashSet<>();
             for (String file : csvFiles) {
-                rows += writeSheets(workbook, styles, file, summary);
+                rows += writeSheets(new Sheets(book, styles, zip, xml, start, streamed), file, summary);
             }
             new SummarySheet(summarySheet, styles, headers).write(period, revision, exitStatus, summary, notes);
-            LocalDateTime start = period.atDay(1).atStartOfDay();
-            workbook.getXSSFWorkbook().getProperties().getCoreProperties()
-                    .setCreated(Optional.of(Date.from(start.toInstant(ZoneOffset.UTC))));
-            workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator("Resettle");
-            try (OutputStream out = Files.newOutputStream(raw)) {
-                workbook.write(out);
-            }
-            workbook.dispose();
-            StableZip.copy(raw, temporary, start);
+            book.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(start.toInstant(ZoneOffset.UTC))));
+            book.getProperties().getCoreProperties().setCreator("Resettle");
+            copyTheRest(book, zip, start, streamed);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        try {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(raw);
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the temporary copies of " + target, e);
-            }
         }
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         totals.put("payable", summary.invoicePayable);
@@ -126,9 +136,49 @@ public final class PeriodWorkbook {
         return Written.of(name, target, rows, totals);
     }
 
+    /**
+     * The workbook's other parts as POI writes them (the summary sheet, styles, sheet list with the
+     * filters' names, properties), each entry at the fixed time; the data sheets' empty parts left
+     * out, since their rows were streamed in under the same names.
+     */
+    private static void copyTheRest(XSSFWorkbook book, ZipOutputStream zip, LocalDateTime time, Set<String> streamed)
+            throws IOException {
+        ByteArrayOutputStream parts = new ByteArrayOutputStream();
+        book.write(parts);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(parts.toByteArray()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (streamed.contains(entry.getName())) {
+                    continue;
+                }
+                zip.putNextEntry(stableEntry(entry.getName(), time));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static ZipEntry stableEntry(String name, LocalDateTime time) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(time);
+        return entry;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + file, e);
+        }
+    }
+
     // ---- the sheets of the files ----
 
-    private long writeSheets(SXSSFWorkbook workbook, WorkbookStyles styles, String file, WorkbookSummary summary) throws IOException {
+    /** Where a data sheet goes: a sheet of the workbook for its name and filter, its rows into the zip. */
+    private record Sheets(XSSFWorkbook book, WorkbookStyles styles, ZipOutputStream zip, Writer xml, LocalDateTime time,
+            Set<String> streamed) {
+    }
+
+    private long writeSheets(Sheets sheets, String file, WorkbookSummary summary) throws IOException {
         String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
         try (Reader reader = Files.newBufferedReader(folder.resolve(file), StandardCharsets.UTF_8);
                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
@@ -138,48 +188,55 @@ public final class PeriodWorkbook {
                 kinds[i] = Kind.of(file, columns.get(i));
             }
             int part = 1;
-            SXSSFSheet sheet = newSheet(workbook, styles, base, part, columns, kinds);
-            int rowInSheet = 0;
+            Started sheet = newSheet(sheets, base, part, columns, kinds);
             long first = 1;
             long rows = 0;
             for (CSVRecord record : csv) {
-                if (rowInSheet + 1 >= rowsPerSheet) {
-                    finish(sheet, rowInSheet, columns.size());
-                    summary.sheets.add(new WorkbookSummary.SheetRange(sheet.getSheetName(), file, first, rows));
+                if (sheet.xml().rows() >= rowsPerSheet) {
+                    finish(sheets, sheet, columns.size());
+                    summary.sheets.add(new WorkbookSummary.SheetRange(sheet.name(), file, first, rows));
                     first = rows + 1;
-                    sheet = newSheet(workbook, styles, base, ++part, columns, kinds);
-                    rowInSheet = 0;
+                    sheet = newSheet(sheets, base, ++part, columns, kinds);
                 }
-                Row row = sheet.createRow(++rowInSheet);
-                for (int i = 0; i < kinds.length && i < record.size(); i++) {
-                    styles.cell(row, i, kinds[i], record.get(i));
-                }
+                sheet.xml().row(record.toList());
                 summary.take(file, record);
                 rows++;
             }
-            finish(sheet, rowInSheet, columns.size());
-            summary.sheets.add(new WorkbookSummary.SheetRange(sheet.getSheetName(), file, first, rows));
+            finish(sheets, sheet, columns.size());
+            summary.sheets.add(new WorkbookSummary.SheetRange(sheet.name(), file, first, rows));
             return rows;
         }
     }
 
-    private SXSSFSheet newSheet(SXSSFWorkbook workbook, WorkbookStyles styles, String base, int part, List<String> columns,
-            Kind[] kinds) {
-        SXSSFSheet sheet = workbook.createSheet(part == 1 ? base : base + " (" + part + ")");
-        Row header = sheet.createRow(0);
-        for (int i = 0; i < columns.size(); i++) {
-            Cell cell = header.createCell(i);
-            cell.setCellValue(ColumnNames.of(columns.get(i), headers));
-            cell.setCellStyle(styles.header);
-            int characters = Math.max(ColumnNames.of(columns.get(i), headers).length() * (headers == Headers.ZH ? 2 : 1),
-                    kinds[i].width);
-            sheet.setColumnWidth(i, Math.min(60, characters + 2) * 256);
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
+    private record Started(XSSFSheet sheet, String name, DataSheetXml xml) {
     }
 
-    private static void finish(SXSSFSheet sheet, int lastRow, int columns) {
-        sheet.setAutoFilter(new CellRangeAddress(0, lastRow, 0, columns - 1));
+    private Started newSheet(Sheets sheets, String base, int part, List<String> columns, Kind[] kinds) throws IOException {
+        String sheetName = part == 1 ? base : base + " (" + part + ")";
+        XSSFSheet sheet = sheets.book().createSheet(sheetName);
+        String entry = sheet.getPackagePart().getPartName().getName().substring(1);
+        sheets.streamed().add(entry);
+        sheets.zip().putNextEntry(stableEntry(entry, sheets.time()));
+        List<String> header = new ArrayList<>(columns.size());
+        int[] widths = new int[columns.size()];
+        int[] styles = new int[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            String title = ColumnNames.of(columns.get(i), headers);
+            header.add(title);
+            int characters = Math.max(title.length() * (headers == Headers.ZH ? 2 : 1), kinds[i].width);
+            widths[i] = Math.min(60, characters + 2);
+            CellStyle style = sheets.styles().of(kinds[i]);
+            styles[i] = style == null ? 0 : style.getIndex();
+        }
+        return new Started(sheet, sheetName, new DataSheetXml(sheets.xml(), header, widths,
+                sheets.styles().header.getIndex(), kinds, styles));
+    }
+
+    /** Closes the sheet's entry; its filter is also named in the workbook, as Excel does. */
+    private static void finish(Sheets sheets, Started started, int columns) throws IOException {
+        started.xml().finish();
+        sheets.xml().flush();
+        sheets.zip().closeEntry();
+        started.sheet().setAutoFilter(new CellRangeAddress(0, started.xml().rows() - 1, 0, columns - 1));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * The period workbook's first sheet: status, invoices, breaks, payouts, tier edges, what the other
@@ -17,12 +17,12 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
  */
 final class SummarySheet {
 
-    private final SXSSFSheet sheet;
+    private final Sheet sheet;
     private final WorkbookStyles styles;
     private final boolean zh;
     private int next;
 
-    SummarySheet(SXSSFSheet sheet, WorkbookStyles styles, PeriodWorkbook.Headers headers) {
+    SummarySheet(Sheet sheet, WorkbookStyles styles, PeriodWorkbook.Headers headers) {
         this.sheet = sheet;
         this.styles = styles;
         this.zh = headers == PeriodWorkbook.Headers.ZH;

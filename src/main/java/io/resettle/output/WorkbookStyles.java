@@ -6,7 +6,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.ss.usermodel.Workbook;
 
 /** How the period workbook's cells look: the kind of each column, its number format, header and title. */
 final class WorkbookStyles {
@@ -50,7 +50,7 @@ final class WorkbookStyles {
     final CellStyle integer;
     final CellStyle plain;
 
-    WorkbookStyles(SXSSFWorkbook workbook) {
+    WorkbookStyles(Workbook workbook) {
         plain = workbook.getCellStyleAt(0);
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -67,7 +67,7 @@ final class WorkbookStyles {
         integer = numberStyle(workbook, "0");
     }
 
-    private static CellStyle numberStyle(SXSSFWorkbook workbook, String format) {
+    private static CellStyle numberStyle(Workbook workbook, String format) {
         CellStyle style = workbook.createCellStyle();
         style.setDataFormat(workbook.createDataFormat().getFormat(format));
         return style;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -95,6 +96,36 @@ class PeriodWorkbookTest {
                     "vendor_statement_total | 1388000000002002 | -186.40", "To pay (PAY) | 1", "Held (HELD) | 1",
                     "Net to pay (PAY) | 5120.00", "Rebate crossed this period: channel AGENT | 0 → 500000.00",
                     "invoice-lines | invoice-lines.csv | 3");
+        }
+    }
+
+    @Test
+    void textComesBackAsTheCsvHasItAndNumbersAsTheirDecimals() throws Exception {
+        String awkward = " leading and trailing space ";
+        String controls = "tab\there, a bell \u0007, a line\r\nbreak, <&> \"quoted\"";
+        String lookalike = "an escape look-alike _x0041_ stays as it is";
+        Files.writeString(folder.resolve("rejects.csv"), "file,row,reason,detail\n"
+                + "exports/a.csv,7,\"" + awkward + "\",\"" + controls.replace("\"", "\"\"") + "\"\n"
+                + "exports/a.csv,8,BAD_AMOUNT,\"" + lookalike + "\"\n"
+                + "exports/b.csv,not a number,FILE_REJECTED,whole file\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve("payouts.csv"), """
+                payout_id,payee_type,payee_id,payee_name,payout_account,gross,tax_withheld,net,currency,item_count,status
+                PO-1,AMBASSADOR,AMB1,周敏,ALIPAY 1,123456789012.34,-0.01,5120.00,CNY,1,PAY
+                """);
+        Written written = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.EN)
+                .write(List.of("rejects.csv", "payouts.csv"));
+        try (InputStream in = Files.newInputStream(folder.resolve(written.name())); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Sheet rejects = book.getSheet("rejects");
+            assertThat(rejects.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(7.0);
+            assertThat(rejects.getRow(1).getCell(2).getStringCellValue()).isEqualTo(awkward);
+            assertThat(rejects.getRow(1).getCell(3).getStringCellValue()).isEqualTo(controls);
+            assertThat(rejects.getRow(2).getCell(3).getStringCellValue()).isEqualTo(lookalike);
+            Sheet payouts = book.getSheet("payouts");
+            assertThat(money(payouts.getRow(1).getCell(5))).isEqualTo("123456789012.34");
+            assertThat(payouts.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(-0.01);
+            assertThat(rejects.getRow(3).getCell(1).getStringCellValue()).as("text in a number column stays text")
+                    .isEqualTo("not a number");
+            assertThat(payouts.getRow(1).getCell(3).getStringCellValue()).isEqualTo("周敏");
         }
     }
 

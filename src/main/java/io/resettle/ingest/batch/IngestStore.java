@@ -75,11 +75,14 @@ public class IngestStore {
             WHERE period = :period AND file = :file
             """;
 
-    /** %s: the file column in code-point order. */
+    /**
+     * %s: the file column in code-point order. A refund naming no original matches no line, so
+     * NOT EXISTS takes it too; written without an OR so the planner can probe billing_line_by_line_id.
+     */
     private static final String LARGE_REFUNDS_WITHOUT_ORIGINAL = """
             SELECT b.file, b.row_no, b.line_id, b.sub_account_id, b.payable_amount, b.currency, b.related_line_id
             FROM billing_line b WHERE b.period = :period AND b.charge_type = 'REFUND' AND b.payable_amount <= :atMost
-             AND (b.related_line_id IS NULL OR NOT EXISTS (SELECT 1 FROM billing_line o WHERE o.line_id = b.related_line_id))
+             AND NOT EXISTS (SELECT 1 FROM billing_line o WHERE o.line_id = b.related_line_id)
             ORDER BY %s, b.row_no
             """;
 
