@@ -63,6 +63,8 @@ public class MasterDataStore {
             SELECT sub_account_id, currency, associated_from, associated_to, vendor_login FROM sub_account
             """;
 
+    private static final int BATCH_ROWS = 2_000;
+
     private final NamedParameterJdbcTemplate named;
     private final JdbcClient jdbc;
 
@@ -137,7 +139,6 @@ public class MasterDataStore {
      * UPDATE and one INSERT per row took 53 s for 200,000 sub-accounts (docs/performance.md).
      */
     private final class Upsert {
-        private static final int BATCH_ROWS = 2_000;
         private final String table;
         private final List<String> keyColumns;
         private final List<Class<?>> keyTypes;
@@ -197,13 +198,10 @@ public class MasterDataStore {
             }
         }
 
-        /**
-         * One JDBC batch per slice of rows: the driver copies every row's parameters into the
-         * batch, and 200,000 sub-accounts in one batch ran a 512 MiB heap out of memory (issue 20).
-         */
+        /** Parameters built a slice at a time, so that only one slice's are held. */
         private void inSlices(String sql, List<String> columns, List<Object[]> rows) {
             for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-                named.batchUpdate(sql, parameters(columns, rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))));
+                MasterDataStore.this.inSlices(sql, parameters(columns, rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))));
             }
         }
 
@@ -232,20 +230,30 @@ public class MasterDataStore {
         for (String delete : List.of(DELETE_VENDOR_STATEMENT, DELETE_VENDOR_REBATES, DELETE_PAYOUT_RETURNS)) {
             jdbc.sql(delete).param("period", p).update();
         }
-        // One batch per table: the vendor statement has a row per sub-account.
-        named.batchUpdate(INSERT_VENDOR_STATEMENT, statements.vendorStatement().stream()
+        // Batches of BATCH_ROWS: the vendor statement has a row per sub-account.
+        inSlices(INSERT_VENDOR_STATEMENT, statements.vendorStatement().stream()
                 .map(line -> new MapSqlParameterSource("period", p).addValue("subAccountId", line.subAccountId())
                         .addValue("payable", line.payable()))
                 .toArray(SqlParameterSource[]::new));
-        named.batchUpdate(INSERT_VENDOR_REBATE, statements.vendorRebates().stream()
+        inSlices(INSERT_VENDOR_REBATE, statements.vendorRebates().stream()
                 .map(rebate -> new MapSqlParameterSource("period", p).addValue("program", rebate.program())
                         .addValue("category", rebate.category()).addValue("amount", rebate.amount()))
                 .toArray(SqlParameterSource[]::new));
-        named.batchUpdate(INSERT_PAYOUT_RETURN, statements.payoutReturns().stream()
+        inSlices(INSERT_PAYOUT_RETURN, statements.payoutReturns().stream()
                 .map(ret -> new MapSqlParameterSource("period", p).addValue("payoutId", ret.payoutId())
                         .addValue("status", ret.status().name()).addValue("amount", ret.amount())
                         .addValue("paidAt", ret.paidAt() == null ? null : ret.paidAt()).addValue("source", ret.source()))
                 .toArray(SqlParameterSource[]::new));
+    }
+
+    /**
+     * One JDBC batch per {@link #BATCH_ROWS} rows: the driver copies every row's parameters into
+     * the batch, and 200,000 sub-accounts in one batch ran a 512 MiB heap out of memory (issue 20).
+     */
+    private void inSlices(String sql, SqlParameterSource[] rows) {
+        for (int from = 0; from < rows.length; from += BATCH_ROWS) {
+            named.batchUpdate(sql, Arrays.copyOfRange(rows, from, Math.min(rows.length, from + BATCH_ROWS)));
+        }
     }
 
     /** Every sub-account as ingestion sees it (R3), by id. */
