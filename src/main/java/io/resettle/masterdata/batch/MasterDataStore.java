@@ -10,6 +10,7 @@ import io.resettle.masterdata.MasterData;
 import io.resettle.masterdata.PeriodStatements;
 import io.resettle.masterdata.ReferralVisit;
 import io.resettle.masterdata.SubAccount;
+import io.resettle.support.SqlDialect;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -46,10 +47,6 @@ public class MasterDataStore {
     private static final String DELETE_VENDOR_REBATES = "DELETE FROM vendor_rebate WHERE period = :period";
     private static final String DELETE_PAYOUT_RETURNS = "DELETE FROM payout_return WHERE period = :period";
 
-    private static final String INSERT_VENDOR_STATEMENT = """
-            INSERT INTO vendor_statement (period, sub_account_id, payable) VALUES (:period, :subAccountId, :payable)
-            """;
-
     private static final String INSERT_VENDOR_REBATE = """
             INSERT INTO vendor_rebate (period, program, category, amount) VALUES (:period, :program, :category, :amount)
             """;
@@ -63,14 +60,16 @@ public class MasterDataStore {
             SELECT sub_account_id, currency, associated_from, associated_to, vendor_login FROM sub_account
             """;
 
-    private static final int BATCH_ROWS = 2_000;
+    private static final int BATCH_ROWS = 10_000;
 
     private final NamedParameterJdbcTemplate named;
     private final JdbcClient jdbc;
+    private final SqlDialect dialect;
 
-    public MasterDataStore(JdbcTemplate jdbc) {
+    public MasterDataStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.jdbc = JdbcClient.create(named);
+        this.dialect = dialect;
     }
 
     public void upsert(MasterData data) {
@@ -135,8 +134,10 @@ public class MasterDataStore {
 
     /**
      * UPDATE by key, else INSERT (portable across PostgreSQL and H2), for a whole table at once:
-     * the keys already stored are read in one query, then the rows go in as two JDBC batches. One
-     * UPDATE and one INSERT per row took 53 s for 200,000 sub-accounts (docs/performance.md).
+     * the keys already stored are read in one query, then the stored rows are updated in JDBC
+     * batches and the new ones appended ({@link SqlDialect#bulkInsert}: COPY on PostgreSQL), a
+     * slice of {@link #BATCH_ROWS} at a time. One UPDATE and one INSERT per row took 53 s for
+     * 200,000 sub-accounts (docs/performance.md).
      */
     private final class Upsert {
         private final String table;
@@ -193,8 +194,10 @@ public class MasterDataStore {
             if (!inserts.isEmpty()) {
                 List<String> columns = new ArrayList<>(keyColumns);
                 columns.addAll(valueColumns);
-                inSlices("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                        + columns.stream().map(":"::concat).collect(Collectors.joining(", ")) + ")", columns, inserts);
+                // COPY on PostgreSQL: the first load of 200,000 sub-accounts is most of the rows.
+                for (int from = 0; from < inserts.size(); from += BATCH_ROWS) {
+                    dialect.bulkInsert(table, columns, inserts.subList(from, Math.min(inserts.size(), from + BATCH_ROWS)));
+                }
             }
         }
 
@@ -230,11 +233,13 @@ public class MasterDataStore {
         for (String delete : List.of(DELETE_VENDOR_STATEMENT, DELETE_VENDOR_REBATES, DELETE_PAYOUT_RETURNS)) {
             jdbc.sql(delete).param("period", p).update();
         }
-        // Batches of BATCH_ROWS: the vendor statement has a row per sub-account.
-        inSlices(INSERT_VENDOR_STATEMENT, statements.vendorStatement().stream()
-                .map(line -> new MapSqlParameterSource("period", p).addValue("subAccountId", line.subAccountId())
-                        .addValue("payable", line.payable()))
-                .toArray(SqlParameterSource[]::new));
+        // The vendor statement has a row per sub-account: COPY on PostgreSQL, in slices.
+        List<Object[]> lines = statements.vendorStatement().stream()
+                .map(line -> new Object[] {p, line.subAccountId(), line.payable()}).toList();
+        for (int from = 0; from < lines.size(); from += BATCH_ROWS) {
+            dialect.bulkInsert("vendor_statement", List.of("period", "sub_account_id", "payable"),
+                    lines.subList(from, Math.min(lines.size(), from + BATCH_ROWS)));
+        }
         inSlices(INSERT_VENDOR_REBATE, statements.vendorRebates().stream()
                 .map(rebate -> new MapSqlParameterSource("period", p).addValue("program", rebate.program())
                         .addValue("category", rebate.category()).addValue("amount", rebate.amount()))
