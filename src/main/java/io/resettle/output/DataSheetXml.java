@@ -1,6 +1,7 @@
 package io.resettle.output;
 
 import io.resettle.output.WorkbookStyles.Kind;
+import io.resettle.support.csv.Values;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.List;
  * header, column widths, an autofilter), without its compressed temporary files and second zip.
  * At a million lines those took three deflate passes, most of the settlement's time (issue 20).
  *
- * <p>Numbers are written as the CSV has them (plain decimals, so nothing is lost to a binary
- * fraction on the way); text is escaped for XML, with characters XML cannot hold written as
+ * <p>Numbers are written as the CSV has them ({@link Values#isPlainDecimal}, so nothing is lost to
+ * a binary fraction on the way); text is escaped for XML, with characters XML cannot hold written as
  * Excel's {@code _xHHHH_}.
  */
 final class DataSheetXml {
@@ -67,7 +68,7 @@ final class DataSheetXml {
             if (value == null || value.isEmpty()) {
                 continue;
             }
-            if (kinds[i] != Kind.TEXT && isPlainDecimal(value)) {
+            if (kinds[i] != Kind.TEXT && Values.isPlainDecimal(value)) {
                 cellStart(i, styles[i]);
                 row.append(" t=\"n\"><v>").append(value).append("</v></c>");
             } else {
@@ -162,24 +163,6 @@ final class DataSheetXml {
             return i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
         }
         return false;
-    }
-
-    /** Digits with an optional sign and decimal point, as the CSV writers write amounts. */
-    static boolean isPlainDecimal(String value) {
-        int i = value.charAt(0) == '-' ? 1 : 0;
-        boolean digits = false;
-        boolean point = false;
-        for (; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = true;
-            } else if (c == '.' && !point) {
-                point = true;
-            } else {
-                return false;
-            }
-        }
-        return digits && value.charAt(value.length() - 1) != '.';
     }
 
     /** A, B, …, Z, AA, … for a zero-based column. */

@@ -105,29 +105,28 @@ public final class PeriodWorkbook {
         LocalDateTime start = period.atDay(1).atStartOfDay();
         WorkbookSummary summary = new WorkbookSummary();
         long rows = 0;
-        try (XSSFWorkbook book = new XSSFWorkbook();
-                ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
-            zip.setLevel(DEFLATE_LEVEL);
-            Writer xml = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
-            WorkbookStyles styles = new WorkbookStyles(book);
-            Sheet summarySheet = book.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
-            Set<String> streamed = new HashSet<>();
-            for (String file : csvFiles) {
-                rows += writeSheets(new Sheets(book, styles, zip, xml, start, streamed), file, summary);
-            }
-            new SummarySheet(summarySheet, styles, headers).write(period, revision, exitStatus, summary, notes);
-            book.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(start.toInstant(ZoneOffset.UTC))));
-            book.getProperties().getCoreProperties().setCreator("Resettle");
-            copyTheRest(book, zip, start, streamed);
-        } catch (IOException e) {
-            deleteQuietly(temporary);
-            throw new UncheckedIOException("cannot write " + target, e);
-        }
         try {
+            try (XSSFWorkbook book = new XSSFWorkbook();
+                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+                zip.setLevel(DEFLATE_LEVEL);
+                Writer xml = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+                WorkbookStyles styles = new WorkbookStyles(book);
+                Sheet summarySheet = book.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
+                Set<String> streamed = new HashSet<>();
+                for (String file : csvFiles) {
+                    rows += writeSheets(new Sheets(book, styles, zip, xml, start, streamed), file, summary);
+                }
+                new SummarySheet(summarySheet, styles, headers).write(period, revision, exitStatus, summary, notes);
+                book.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(start.toInstant(ZoneOffset.UTC))));
+                book.getProperties().getCoreProperties().setCreator("Resettle");
+                copyTheRest(book, zip, start, streamed);
+            }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            deleteQuietly(temporary);
             throw new UncheckedIOException("cannot write " + target, e);
+        } finally {
+            // gone after the move; after a failure, what was written of it
+            deleteQuietly(temporary);
         }
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         totals.put("payable", summary.invoicePayable);

@@ -18,18 +18,6 @@ class DataSheetXmlTest {
     }
 
     @Test
-    void onlyPlainDecimalsAreWrittenAsNumbers() {
-        assertThat(DataSheetXml.isPlainDecimal("62977.87")).isTrue();
-        assertThat(DataSheetXml.isPlainDecimal("-0.01")).isTrue();
-        assertThat(DataSheetXml.isPlainDecimal("7")).isTrue();
-        assertThat(DataSheetXml.isPlainDecimal("1E+3")).as("the CSV writers never write exponents").isFalse();
-        assertThat(DataSheetXml.isPlainDecimal("-")).isFalse();
-        assertThat(DataSheetXml.isPlainDecimal("5.")).isFalse();
-        assertThat(DataSheetXml.isPlainDecimal("1.2.3")).isFalse();
-        assertThat(DataSheetXml.isPlainDecimal("１２")).as("full-width digits are text").isFalse();
-    }
-
-    @Test
     void textIsEscapedForXmlAndExcelsOwnEscapeIsKept() {
         StringBuilder xml = new StringBuilder();
         DataSheetXml.escape("a<b>&\"c\"\r\n\u0007_x0041_ _x12_", xml);

@@ -74,8 +74,9 @@ public final class Values {
     /**
      * The common case without the regular expressions: an optional sign, digits and at most one
      * point, with a digit (what PLAIN_NUMBER accepts without an exponent; never a negative scale).
+     * Also what the period workbook writes as a number.
      */
-    private static boolean isPlainDecimal(String text) {
+    public static boolean isPlainDecimal(String text) {
         int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
         boolean digit = false;
         boolean point = false;
