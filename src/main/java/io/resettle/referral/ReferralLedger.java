@@ -17,10 +17,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -49,56 +51,81 @@ public final class ReferralLedger {
      */
     public static ReferralResult asOf(YearMonth period, ReferralPolicy policy, Collection<Customer> customers,
             Collection<Ambassador> ambassadors, List<ReferralVisit> visits, List<BillingLine> lines) {
+        return asOf(period, policy, customers, ambassadors, visits, part -> part.accept(lines));
+    }
+
+    /**
+     * As {@link #asOf(YearMonth, ReferralPolicy, Collection, Collection, List, List)}, the lines
+     * handed over a part at a time, so that only one part is in memory: each part holds whole
+     * orders with every REFUND line that belongs to them (R9.5), e.g. one customer's lines
+     * together with the refunds naming them (a tenth of the accounts visited a link in the bench,
+     * a million lines at 10M: too many to hold at once).
+     */
+    public static ReferralResult asOf(YearMonth period, ReferralPolicy policy, Collection<Customer> customers,
+            Collection<Ambassador> ambassadors, List<ReferralVisit> visits,
+            Consumer<Consumer<List<BillingLine>>> lineParts) {
         LocalDateTime endOfPeriod = period.plusMonths(1).atDay(1).atStartOfDay();
         Map<String, Ambassador> ambassadorsById = ambassadors.stream()
                 .collect(Collectors.toMap(Ambassador::ambassadorId, Function.identity()));
         Map<String, List<ReferralVisit>> visitsByCustomer = visits.stream()
                 .filter(visit -> visit.visitedAt().isBefore(endOfPeriod))
                 .collect(Collectors.groupingBy(ReferralVisit::subAccountId));
-        Map<String, List<Order>> ordersByCustomer = Order.fromLines(
-                lines.stream().filter(line -> !line.period().isAfter(period)).toList())
-                .stream().collect(Collectors.groupingBy(Order::subAccountId));
+        Map<String, Customer> customersById = new HashMap<>();
+        customers.forEach(customer -> customersById.put(customer.subAccountId(), customer));
 
         List<Commission> commissions = new ArrayList<>();
         List<PayoutItem> items = new ArrayList<>();
         List<Qualified> qualified = new ArrayList<>();
-        for (Customer customer : customers) {
-            List<ReferralVisit> customerVisits = visitsByCustomer.getOrDefault(customer.subAccountId(), List.of());
-            if (customerVisits.isEmpty()) {
-                continue;
+        lineParts.accept(part -> {
+            Map<String, List<Order>> ordersByCustomer = Order.fromLines(
+                    part.stream().filter(line -> !line.period().isAfter(period)).toList())
+                    .stream().collect(Collectors.groupingBy(Order::subAccountId, TreeMap::new, Collectors.toList()));
+            for (Map.Entry<String, List<Order>> customerOrders : ordersByCustomer.entrySet()) {
+                Customer customer = customersById.get(customerOrders.getKey());
+                List<ReferralVisit> customerVisits = visitsByCustomer.getOrDefault(customerOrders.getKey(), List.of());
+                if (customer == null || customerVisits.isEmpty()) {
+                    continue;
+                }
+                book(customer, customerVisits, customerOrders.getValue(), period, policy, endOfPeriod, ambassadorsById,
+                        commissions, items, qualified);
             }
-            Optional<Order> first = firstPurchase(ordersByCustomer.getOrDefault(customer.subAccountId(), List.of()),
-                    policy, endOfPeriod);
-            if (first.isEmpty()) {
-                continue;
-            }
-            Order order = first.get();
-            Optional<String> ambassadorId = Association.ambassadorAt(customer, customerVisits, order.paymentTime(),
-                    policy.windowDays());
-            CommissionStatus failure = firstFailure(customer, order, ambassadorId, ambassadorsById, policy);
-            BigDecimal refunded = order.refunded(refund -> !refund.period().isAfter(period));
-            if (failure != null) {
-                commissions.add(new Commission(order.orderId(), order.subAccountId(), ambassadorId.orElse(null),
-                        order.paymentTime(), order.payable(), refunded, failure, Money.ZERO, null));
-                continue;
-            }
-            Payee payee = Payee.ambassador(ambassadorId.get());
-            LocalDate dueDate = order.paymentTime().toLocalDate().plusDays(policy.holdDays());
-            YearMonth dueMonth = YearMonth.from(dueDate);
-            BigDecimal current = level(order, refunded, policy);
-            CommissionStatus status = CommissionStatus.PENDING;
-            if (!dueMonth.isAfter(period)) {
-                status = CommissionStatus.DUE;
-                current = bookCommission(order, payee, dueDate, period, policy, items);
-            }
-            commissions.add(new Commission(order.orderId(), order.subAccountId(), payee.id(), order.paymentTime(),
-                    order.payable(), refunded, status, current, dueDate));
-            qualified.add(new Qualified(payee, order));
-        }
+        });
         bookBonuses(qualified, period, policy, items);
         commissions.sort(Comparator.comparing(Commission::orderId).thenComparing(Commission::subAccountId));
         items.sort(ITEM_ORDER);
         return new ReferralResult(commissions, items);
+    }
+
+    /** R9.2–R9.5 for one customer with link visits: its first purchase, whether it qualifies, its commission. */
+    private static void book(Customer customer, List<ReferralVisit> customerVisits, List<Order> orders, YearMonth period,
+            ReferralPolicy policy, LocalDateTime endOfPeriod, Map<String, Ambassador> ambassadorsById,
+            List<Commission> commissions, List<PayoutItem> items, List<Qualified> qualified) {
+        Optional<Order> first = firstPurchase(orders, policy, endOfPeriod);
+        if (first.isEmpty()) {
+            return;
+        }
+        Order order = first.get();
+        Optional<String> ambassadorId = Association.ambassadorAt(customer, customerVisits, order.paymentTime(),
+                policy.windowDays());
+        CommissionStatus failure = firstFailure(customer, order, ambassadorId, ambassadorsById, policy);
+        BigDecimal refunded = order.refunded(refund -> !refund.period().isAfter(period));
+        if (failure != null) {
+            commissions.add(new Commission(order.orderId(), order.subAccountId(), ambassadorId.orElse(null),
+                    order.paymentTime(), order.payable(), refunded, failure, Money.ZERO, null));
+            return;
+        }
+        Payee payee = Payee.ambassador(ambassadorId.get());
+        LocalDate dueDate = order.paymentTime().toLocalDate().plusDays(policy.holdDays());
+        YearMonth dueMonth = YearMonth.from(dueDate);
+        BigDecimal current = level(order, refunded, policy);
+        CommissionStatus status = CommissionStatus.PENDING;
+        if (!dueMonth.isAfter(period)) {
+            status = CommissionStatus.DUE;
+            current = bookCommission(order, payee, dueDate, period, policy, items);
+        }
+        commissions.add(new Commission(order.orderId(), order.subAccountId(), payee.id(), order.paymentTime(),
+                order.payable(), refunded, status, current, dueDate));
+        qualified.add(new Qualified(payee, order));
     }
 
     /**

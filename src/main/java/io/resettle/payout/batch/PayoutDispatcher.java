@@ -55,7 +55,8 @@ class PayoutDispatcher {
         Optional<Map.Entry<YearMonth, Integer>> previous = rebates.previousSettled(period);
         List<PayoutItem> stageItems = stageItems(policy, period, revision, previous);
         Optional<ReferralResult> ledger = policy.referral().map(referral -> ReferralLedger.asOf(period, referral,
-                referrals.customers(), referrals.ambassadors(), referrals.visits(), referrals.referredLines(period)));
+                referrals.customers(), referrals.ambassadors(), referrals.visits(),
+                customer -> referrals.forEachCustomersLines(period, customer)));
         referrals.replaceCommissions(period, revision, ledger.map(ReferralResult::commissions).orElse(List.of()));
         Map<Payee, Payees.Details> payeeDetails = payees.all();
         PayoutInputs inputs = new PayoutInputs(period, revision, policy.taxBorneBy(), payouts.handedOn(previous),
