@@ -108,6 +108,7 @@ final class DataSheetXml {
     }
 
     private void text(int column, String value, int style) {
+        value = withinExcelsLimit(value);
         cellStart(column, style);
         row.append(" t=\"inlineStr\"><is><t");
         if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
@@ -116,6 +117,25 @@ final class DataSheetXml {
         row.append('>');
         escape(value, row);
         row.append("</t></is></c>");
+    }
+
+    /** Excel's limit on a cell's text; a longer cell makes Excel "repair" the workbook and drop it. */
+    static final int EXCEL_CELL_CHARACTERS = 32_767;
+    static final String CUT = " …[cut at Excel's 32,767 characters; the CSV holds the whole text]";
+
+    /**
+     * The text as it is, or, past Excel's limit, its beginning with {@link #CUT} at the end (a
+     * rejected row's raw text can be that long; never a pair of surrogates split).
+     */
+    static String withinExcelsLimit(String value) {
+        if (value.length() <= EXCEL_CELL_CHARACTERS) {
+            return value;
+        }
+        int keep = EXCEL_CELL_CHARACTERS - CUT.length();
+        if (Character.isHighSurrogate(value.charAt(keep - 1))) {
+            keep--;
+        }
+        return value.substring(0, keep) + CUT;
     }
 
     /** XML text; a character XML 1.0 cannot hold (most controls) as {@code _xHHHH_}, and a literal {@code _xHHHH_} kept. */

@@ -23,4 +23,16 @@ class DataSheetXmlTest {
         DataSheetXml.escape("a<b>&\"c\"\r\n\u0007_x0041_ _x12_", xml);
         assertThat(xml).hasToString("a&lt;b&gt;&amp;&quot;c&quot;&#13;\n_x0007__x005F_x0041_ _x12_");
     }
+
+    @Test
+    void textPastExcelsCellLimitIsCutVisiblyAndNeverInsideASurrogatePair() {
+        String fits = "x".repeat(DataSheetXml.EXCEL_CELL_CHARACTERS);
+        assertThat(DataSheetXml.withinExcelsLimit(fits)).isSameAs(fits);
+        String tooLong = "y".repeat(DataSheetXml.EXCEL_CELL_CHARACTERS + 1);
+        String cut = DataSheetXml.withinExcelsLimit(tooLong);
+        assertThat(cut).hasSize(DataSheetXml.EXCEL_CELL_CHARACTERS).endsWith(DataSheetXml.CUT).startsWith("yyy");
+        int keep = DataSheetXml.EXCEL_CELL_CHARACTERS - DataSheetXml.CUT.length();
+        String emoji = "z".repeat(keep - 1) + "😀" + "z".repeat(DataSheetXml.CUT.length() + 10);
+        assertThat(DataSheetXml.withinExcelsLimit(emoji)).isEqualTo("z".repeat(keep - 1) + DataSheetXml.CUT);
+    }
 }
