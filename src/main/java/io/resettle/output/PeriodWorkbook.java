@@ -17,14 +17,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -49,7 +46,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * ({@code invoice-lines (2)}, header repeated), and the summary lists which rows each sheet holds.
  *
  * <p>Byte-stable: POI's created date is fixed to the first day of the period and every zip entry
- * time to the same moment, so the same CSVs give the same bytes, also after a restart.
+ * time to the same moment ({@link StableZip#stamp}, {@link StableZip#entry}), so the same CSVs give
+ * the same bytes, also after a restart.
  */
 public final class PeriodWorkbook {
 
@@ -117,8 +115,7 @@ public final class PeriodWorkbook {
                     rows += writeSheets(new Sheets(book, styles, zip, xml, start, streamed), file, summary);
                 }
                 new SummarySheet(summarySheet, styles, headers).write(period, revision, exitStatus, summary, notes);
-                book.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(start.toInstant(ZoneOffset.UTC))));
-                book.getProperties().getCoreProperties().setCreator("Resettle");
+                StableZip.stamp(book, start);
                 copyTheRest(book, zip, start, streamed);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -126,7 +123,7 @@ public final class PeriodWorkbook {
             throw new UncheckedIOException("cannot write " + target, e);
         } finally {
             // gone after the move; after a failure, what was written of it
-            deleteQuietly(temporary);
+            deleteIfPresent(temporary);
         }
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         totals.put("payable", summary.invoicePayable);
@@ -149,20 +146,15 @@ public final class PeriodWorkbook {
                 if (streamed.contains(entry.getName())) {
                     continue;
                 }
-                zip.putNextEntry(stableEntry(entry.getName(), time));
+                zip.putNextEntry(StableZip.entry(entry.getName(), time));
                 in.transferTo(zip);
                 zip.closeEntry();
             }
         }
     }
 
-    private static ZipEntry stableEntry(String name, LocalDateTime time) {
-        ZipEntry entry = new ZipEntry(name);
-        entry.setTimeLocal(time);
-        return entry;
-    }
-
-    private static void deleteQuietly(Path file) {
+    /** Removes {@code file} if it is there; fails loudly if it cannot. */
+    private static void deleteIfPresent(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
@@ -215,7 +207,7 @@ public final class PeriodWorkbook {
         XSSFSheet sheet = sheets.book().createSheet(sheetName);
         String entry = sheet.getPackagePart().getPartName().getName().substring(1);
         sheets.streamed().add(entry);
-        sheets.zip().putNextEntry(stableEntry(entry, sheets.time()));
+        sheets.zip().putNextEntry(StableZip.entry(entry, sheets.time()));
         List<String> header = new ArrayList<>(columns.size());
         int[] widths = new int[columns.size()];
         int[] styles = new int[columns.size()];

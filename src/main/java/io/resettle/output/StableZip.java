@@ -30,9 +30,7 @@ public final class StableZip {
         Path raw = target.resolveSibling("." + target.getFileName() + ".raw");
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
-            var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
-            core.setCreated(java.util.Optional.of(java.util.Date.from(time.toInstant(java.time.ZoneOffset.UTC))));
-            core.setCreator("Resettle");
+            stamp(workbook.getXSSFWorkbook(), time);
             try (OutputStream out = Files.newOutputStream(raw)) {
                 workbook.write(out);
             }
@@ -52,7 +50,21 @@ public final class StableZip {
         }
     }
 
-    public static void copy(Path source, Path target, LocalDateTime entryTime) {
+    /** POI's created date set to {@code time} and the creator to Resettle: the properties part, clock-free. */
+    static void stamp(org.apache.poi.xssf.usermodel.XSSFWorkbook workbook, LocalDateTime time) {
+        var core = workbook.getProperties().getCoreProperties();
+        core.setCreated(java.util.Optional.of(java.util.Date.from(time.toInstant(java.time.ZoneOffset.UTC))));
+        core.setCreator("Resettle");
+    }
+
+    /** A zip entry stamped with {@code time} as a DOS local time and nothing else. */
+    static ZipEntry entry(String name, LocalDateTime time) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(time);
+        return entry;
+    }
+
+    private static void copy(Path source, Path target, LocalDateTime entryTime) {
         try (ZipFile zip = new ZipFile(source.toFile());
                 OutputStream out = Files.newOutputStream(target);
                 ZipOutputStream stable = new ZipOutputStream(new java.io.BufferedOutputStream(out, 1 << 16))) {
@@ -60,9 +72,7 @@ public final class StableZip {
             byte[] buffer = new byte[1 << 16];
             // in the order of the central directory, which is the order POI wrote them in
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                ZipEntry copy = new ZipEntry(entry.getName());
-                copy.setTimeLocal(entryTime);
-                stable.putNextEntry(copy);
+                stable.putNextEntry(entry(entry.getName(), entryTime));
                 try (InputStream in = zip.getInputStream(entry)) {
                     for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
                         stable.write(buffer, 0, read);

@@ -136,7 +136,7 @@ public class MasterDataStore {
      * UPDATE by key, else INSERT (portable across PostgreSQL and H2), for a whole table at once:
      * the keys already stored are read in one query, then the stored rows are updated in JDBC
      * batches and the new ones appended ({@link SqlDialect#bulkInsert}: COPY on PostgreSQL), a
-     * slice of {@link #BATCH_ROWS} at a time. One UPDATE and one INSERT per row took 53 s for
+     * slice at a time ({@link #slices}). One UPDATE and one INSERT per row took 53 s for
      * 200,000 sub-accounts (docs/performance.md).
      */
     private final class Upsert {
@@ -187,24 +187,17 @@ public class MasterDataStore {
             if (!updates.isEmpty()) {
                 List<String> columns = new ArrayList<>(valueColumns);
                 columns.addAll(keyColumns);
-                inSlices("UPDATE " + table + " SET " + valueColumns.stream().map(c -> c + " = :" + c)
+                String update = "UPDATE " + table + " SET " + valueColumns.stream().map(c -> c + " = :" + c)
                         .collect(Collectors.joining(", ")) + " WHERE " + keyColumns.stream().map(c -> c + " = :" + c)
-                        .collect(Collectors.joining(" AND ")), columns, updates);
+                        .collect(Collectors.joining(" AND "));
+                // Parameters built a slice at a time, so that only one slice's are held.
+                slices(updates).forEach(slice -> named.batchUpdate(update, parameters(columns, slice)));
             }
             if (!inserts.isEmpty()) {
                 List<String> columns = new ArrayList<>(keyColumns);
                 columns.addAll(valueColumns);
                 // COPY on PostgreSQL: the first load of 200,000 sub-accounts is most of the rows.
-                for (int from = 0; from < inserts.size(); from += BATCH_ROWS) {
-                    dialect.bulkInsert(table, columns, inserts.subList(from, Math.min(inserts.size(), from + BATCH_ROWS)));
-                }
-            }
-        }
-
-        /** Parameters built a slice at a time, so that only one slice's are held. */
-        private void inSlices(String sql, List<String> columns, List<Object[]> rows) {
-            for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
-                MasterDataStore.this.inSlices(sql, parameters(columns, rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS))));
+                slices(inserts).forEach(slice -> dialect.bulkInsert(table, columns, slice));
             }
         }
 
@@ -236,29 +229,32 @@ public class MasterDataStore {
         // The vendor statement has a row per sub-account: COPY on PostgreSQL, in slices.
         List<Object[]> lines = statements.vendorStatement().stream()
                 .map(line -> new Object[] {p, line.subAccountId(), line.payable()}).toList();
-        for (int from = 0; from < lines.size(); from += BATCH_ROWS) {
-            dialect.bulkInsert("vendor_statement", List.of("period", "sub_account_id", "payable"),
-                    lines.subList(from, Math.min(lines.size(), from + BATCH_ROWS)));
-        }
-        inSlices(INSERT_VENDOR_REBATE, statements.vendorRebates().stream()
-                .map(rebate -> new MapSqlParameterSource("period", p).addValue("program", rebate.program())
+        slices(lines).forEach(slice -> dialect.bulkInsert("vendor_statement", List.of("period", "sub_account_id", "payable"),
+                slice));
+        List<SqlParameterSource> rebates = statements.vendorRebates().stream()
+                .map(rebate -> (SqlParameterSource) new MapSqlParameterSource("period", p).addValue("program", rebate.program())
                         .addValue("category", rebate.category()).addValue("amount", rebate.amount()))
-                .toArray(SqlParameterSource[]::new));
-        inSlices(INSERT_PAYOUT_RETURN, statements.payoutReturns().stream()
-                .map(ret -> new MapSqlParameterSource("period", p).addValue("payoutId", ret.payoutId())
+                .toList();
+        slices(rebates).forEach(slice -> named.batchUpdate(INSERT_VENDOR_REBATE, slice.toArray(SqlParameterSource[]::new)));
+        List<SqlParameterSource> returns = statements.payoutReturns().stream()
+                .map(ret -> (SqlParameterSource) new MapSqlParameterSource("period", p).addValue("payoutId", ret.payoutId())
                         .addValue("status", ret.status().name()).addValue("amount", ret.amount())
                         .addValue("paidAt", ret.paidAt() == null ? null : ret.paidAt()).addValue("source", ret.source()))
-                .toArray(SqlParameterSource[]::new));
+                .toList();
+        slices(returns).forEach(slice -> named.batchUpdate(INSERT_PAYOUT_RETURN, slice.toArray(SqlParameterSource[]::new)));
     }
 
     /**
-     * One JDBC batch per {@link #BATCH_ROWS} rows: the driver copies every row's parameters into
-     * the batch, and 200,000 sub-accounts in one batch ran a 512 MiB heap out of memory (issue 20).
+     * The rows in slices of {@link #BATCH_ROWS}, one JDBC batch or COPY each: the driver copies every
+     * row's parameters into a batch, and 200,000 sub-accounts in one batch ran a 512 MiB heap out of
+     * memory (issue 20).
      */
-    private void inSlices(String sql, SqlParameterSource[] rows) {
-        for (int from = 0; from < rows.length; from += BATCH_ROWS) {
-            named.batchUpdate(sql, Arrays.copyOfRange(rows, from, Math.min(rows.length, from + BATCH_ROWS)));
+    private static <T> List<List<T>> slices(List<T> rows) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+            slices.add(rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS)));
         }
+        return slices;
     }
 
     /** Every sub-account as ingestion sees it (R3), by id. */
