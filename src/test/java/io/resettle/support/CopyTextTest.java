@@ -61,6 +61,13 @@ class CopyTextTest {
         assertThat(copy.toString()).isEqualTo("\"a \"\"b\"\", c\",\"\",,7,true,\"云大使 \"\"引\"\"\",-1.50\n\"x\"\n");
     }
 
+    @Test
+    void textThatTurnsNonAsciiPartWayIsWrittenOnceAsUtf8() {
+        // The ASCII path writes "a""b" first, then starts the value over as UTF-8 at 云.
+        assertThat(field("a\"b云 €\"")).isEqualTo("\"a\"\"b云 €\"\"\"");
+        assertThat(new CopyText(0).row(new Object[] {"x\"", "é", "y"}).toString()).isEqualTo("\"x\"\"\",\"é\",\"y\"\n");
+    }
+
     private static String field(Object value) {
         return new CopyText(0).field(value).toString();
     }
