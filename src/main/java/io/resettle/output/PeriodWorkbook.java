@@ -105,14 +105,15 @@ public final class PeriodWorkbook {
         long rows = 0;
         try {
             try (XSSFWorkbook book = new XSSFWorkbook();
-                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16))) {
+                    ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
+                    BackgroundWrites deflating = new BackgroundWrites(zip, "workbook-deflate")) {
                 zip.setLevel(DEFLATE_LEVEL);
-                Writer xml = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8), 1 << 16);
+                Writer xml = new BufferedWriter(new OutputStreamWriter(deflating, StandardCharsets.UTF_8), 1 << 16);
                 WorkbookStyles styles = new WorkbookStyles(book);
                 Sheet summarySheet = book.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
                 Set<String> streamed = new HashSet<>();
                 for (String file : csvFiles) {
-                    rows += writeSheets(new Sheets(book, styles, zip, xml, start, streamed), file, summary);
+                    rows += writeSheets(new Sheets(book, styles, zip, deflating, xml, start, streamed), file, summary);
                 }
                 new SummarySheet(summarySheet, styles, headers).write(period, revision, exitStatus, summary, notes);
                 StableZip.stamp(book, start);
@@ -164,9 +165,12 @@ public final class PeriodWorkbook {
 
     // ---- the sheets of the files ----
 
-    /** Where a data sheet goes: a sheet of the workbook for its name and filter, its rows into the zip. */
-    private record Sheets(XSSFWorkbook book, WorkbookStyles styles, ZipOutputStream zip, Writer xml, LocalDateTime time,
-            Set<String> streamed) {
+    /**
+     * Where a data sheet goes: a sheet of the workbook for its name and filter, its rows into the zip
+     * through {@code deflating} (deflated on a thread of its own; an entry is closed only once drained).
+     */
+    private record Sheets(XSSFWorkbook book, WorkbookStyles styles, ZipOutputStream zip, BackgroundWrites deflating,
+            Writer xml, LocalDateTime time, Set<String> streamed) {
     }
 
     private long writeSheets(Sheets sheets, String file, WorkbookSummary summary) throws IOException {
@@ -227,6 +231,7 @@ public final class PeriodWorkbook {
     private static void finish(Sheets sheets, Started started, int columns) throws IOException {
         started.xml().finish();
         sheets.xml().flush();
+        sheets.deflating().drain();
         sheets.zip().closeEntry();
         started.sheet().setAutoFilter(new CellRangeAddress(0, started.xml().rows() - 1, 0, columns - 1));
     }
