@@ -3,11 +3,11 @@ package io.resettle.ingest.batch;
 import io.resettle.billing.BillingLine;
 import io.resettle.ingest.ExportRow;
 import io.resettle.ingest.IngestedRow;
+import io.resettle.ingest.LineIdSet;
 import io.resettle.ingest.LineIntegrity;
 import io.resettle.ingest.LineNormaliser;
 import io.resettle.support.csv.RejectReason;
 import io.resettle.support.csv.RowRejectedException;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +24,11 @@ class ExportRowProcessor implements ItemProcessor<ExportRow, IngestedRow> {
     private static final Logger log = LoggerFactory.getLogger(ExportRowProcessor.class);
 
     private final LineNormaliser normaliser;
-    private final Supplier<Set<String>> committedLineIds;
+    private final Supplier<LineIdSet> committedLineIds;
     private final String file;
-    private Set<String> seenLineIds;
+    private LineIdSet seenLineIds;
 
-    ExportRowProcessor(LineNormaliser normaliser, Supplier<Set<String>> committedLineIds, String file) {
+    ExportRowProcessor(LineNormaliser normaliser, Supplier<LineIdSet> committedLineIds, String file) {
         this.normaliser = normaliser;
         this.committedLineIds = committedLineIds;
         this.file = file;

@@ -3,6 +3,7 @@ package io.resettle.ingest.batch;
 import io.resettle.billing.BillingLine;
 import io.resettle.ingest.FileStatus;
 import io.resettle.ingest.IngestedRow;
+import io.resettle.ingest.LineIdSet;
 import io.resettle.support.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,9 +11,7 @@ import java.sql.Savepoint;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -93,8 +92,8 @@ public class StagedLineStore {
     }
 
     /** Line ids already staged for a file: a restarted partition continues its duplicate check with them. */
-    public Set<String> stagedLineIds(YearMonth period, String file) {
-        Set<String> ids = new HashSet<>();
+    public LineIdSet stagedLineIds(YearMonth period, String file) {
+        LineIdSet ids = new LineIdSet();
         jdbc.sql(STAGED_LINE_IDS).param("period", period.toString()).param("file", file).query(rs -> {
             ids.add(rs.getString(1));
         });
