@@ -19,8 +19,8 @@ import java.util.Optional;
 final class SettlementFileCatalogue {
 
     /**
-     * kind sorts as kind_order (InvoiceLineKind is declared in alphabetical order, tested), and
-     * (invoice_id, kind, line_id) is the primary key's order: read in order, not sorted.
+     * kind sorts as kind_order (InvoiceLineKind is declared in alphabetical order, tested). Sorted by
+     * the database: the key leads with the line id, the order priceLines writes in (V47).
      */
     static final String INVOICE_LINES_SQL = """
             SELECT invoice_id, sub_account_id, line_id, kind, product_code, category, charge_type, payable,
