@@ -7,12 +7,14 @@ import java.util.Arrays;
  * The line ids seen so far in one export file (R2.5's duplicate check), kept as their UTF-8 bytes
  * one after another in a few large arrays and found through an open-addressing table of offsets.
  * A {@code HashSet<String>} of half a million ids held half a million strings and entries, which
- * every young collection of a 512 MiB heap copied and promoted: about 100 bytes an id against 30
- * here, and no objects per id (docs/performance.md).
+ * every young collection of a 512 MiB heap copied and promoted: about 100 bytes an id of 20
+ * characters against 40–60 here, and no objects per id (docs/performance.md).
  */
 public final class LineIdSet {
 
     private static final int EMPTY = -1;
+    /** The largest array the JVM allocates. */
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
 
     /** The ids' bytes, each preceded by its length (two bytes, ids are at most 200 characters). */
     private byte[] bytes = new byte[1 << 16];
@@ -50,11 +52,11 @@ public final class LineIdSet {
 
     private int append(byte[] utf8) {
         if (used + 2 + utf8.length > bytes.length) {
-            long wanted = Math.max(2L * bytes.length, (long) used + 2 + utf8.length);
-            if (wanted > Integer.MAX_VALUE - 8) {
+            long needed = (long) used + 2 + utf8.length;
+            if (needed > MAX_BYTES) {
                 throw new IllegalStateException("more line ids in one file than one set holds (" + size + ")");
             }
-            bytes = Arrays.copyOf(bytes, (int) wanted);
+            bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_BYTES, Math.max(2L * bytes.length, needed)));
         }
         int offset = used;
         bytes[used++] = (byte) (utf8.length >>> 8);

@@ -27,6 +27,8 @@ final class BackgroundWrites extends OutputStream {
     private static final int BLOCK = 1 << 16;
     /** Blocks queued at most: bounds the memory to a few hundred kilobytes whatever the sheet's size. */
     private static final int QUEUED = 8;
+    /** A write stuck longer than this (a hung disk) fails the workbook rather than the thread's wait. */
+    private static final int STOP_WAIT_MINUTES = 10;
 
     private final OutputStream target;
     private final ExecutorService writer;
@@ -92,9 +94,30 @@ final class BackgroundWrites extends OutputStream {
             drain();
         } finally {
             writer.shutdownNow();
-            try {
-                writer.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
+            awaitStopped();
+        }
+    }
+
+    /**
+     * Waits, through interrupts (restored afterwards), until the thread has stopped: it may be
+     * inside a write to {@code target}, which the caller is about to close.
+     */
+    private void awaitStopped() throws IOException {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(STOP_WAIT_MINUTES);
+        try {
+            for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    if (writer.awaitTermination(left, TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            throw new IOException("the background writer did not stop within " + STOP_WAIT_MINUTES + " minutes");
+        } finally {
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

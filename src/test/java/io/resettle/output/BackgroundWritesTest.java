@@ -54,6 +54,40 @@ class BackgroundWritesTest {
     }
 
     @Test
+    void anInterruptedCallerStillWaitsForTheWriteInProgressBeforeCloseReturns() throws Exception {
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) {
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writing.countDown();
+                // A slow disk: the write ignores interrupts and takes its time.
+                long until = System.nanoTime() + 300_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                finished.set(true);
+            }
+        };
+        BackgroundWrites out = new BackgroundWrites(slow, "test-writes");
+        out.write(new byte[10]);
+        out.flush();
+        writing.await();
+        Thread.currentThread().interrupt();
+        try {
+            out.close();
+        } catch (IOException e) {
+            // interrupted while draining: what matters is that the thread has stopped
+        }
+        assertThat(Thread.interrupted()).as("interrupt flag restored").isTrue();
+        assertThat(finished).isTrue();
+    }
+
+    @Test
     void aFailedWriteReachesTheCallerAndCloseLeavesNoThreadWriting() throws IOException {
         OutputStream full = new OutputStream() {
             @Override
