@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The line ids seen so far in one export file (R2.5's duplicate check), kept as their UTF-8 bytes
- * one after another in a few large arrays and found through an open-addressing table of offsets.
+ * one after another in one growing array and found through an open-addressing table of offsets.
  * A {@code HashSet<String>} of half a million ids held half a million strings and entries, which
  * every young collection of a 512 MiB heap copied and promoted: about 100 bytes an id of 20
  * characters against 40–60 here, and no objects per id (docs/performance.md).

@@ -56,7 +56,7 @@ class PayoutDispatcher {
         List<PayoutItem> stageItems = stageItems(policy, period, revision, previous);
         Optional<ReferralResult> ledger = policy.referral().map(referral -> ReferralLedger.asOf(period, referral,
                 referrals.customers(), referrals.ambassadors(), referrals.visits(),
-                customer -> referrals.forEachCustomersLines(period, customer)));
+                part -> referrals.forEachCustomersLines(period, part)));
         referrals.replaceCommissions(period, revision, ledger.map(ReferralResult::commissions).orElse(List.of()));
         Map<Payee, Payees.Details> payeeDetails = payees.all();
         PayoutInputs inputs = new PayoutInputs(period, revision, policy.taxBorneBy(), payouts.handedOn(previous),

@@ -109,20 +109,20 @@ public class ReferralStore {
      * order owner's lines at a time (with the refunds that belong to its orders), through a cursor:
      * at 10M lines a tenth of the accounts' lines did not fit in a 512 MiB heap as one list (issue 20).
      */
-    public void forEachCustomersLines(YearMonth period, Consumer<List<BillingLine>> customer) {
+    public void forEachCustomersLines(YearMonth period, Consumer<List<BillingLine>> part) {
         List<BillingLine> lines = new ArrayList<>();
         String[] owner = {null};
         streaming.query(REFERRED_LINES, Map.of("period", period.toString()), rs -> {
             String lineOwner = rs.getString("order_owner");
             if (owner[0] != null && !owner[0].equals(lineOwner)) {
-                customer.accept(List.copyOf(lines));
+                part.accept(List.copyOf(lines));
                 lines.clear();
             }
             owner[0] = lineOwner;
             lines.add(PricingStore.billingLine(rs));
         });
         if (!lines.isEmpty()) {
-            customer.accept(List.copyOf(lines));
+            part.accept(List.copyOf(lines));
         }
     }
 
