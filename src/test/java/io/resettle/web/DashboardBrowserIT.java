@@ -101,15 +101,15 @@ class DashboardBrowserIT {
         // launch an ingest from the Runs page and watch it complete
         open("/runs");
         browser.findElement(By.id("launch-period")).sendKeys("2026-10");
-        browser.findElement(By.id("launch-ingest")).click();
+        clickThrough(By.id("launch-ingest"), "/actions/ingest");
         assertThat(text(By.className("confirm-text"))).contains("2026-10");
         screenshot("02-confirm-ingest");
-        browser.findElement(By.id("confirm")).click();
+        clickThrough(By.id("confirm"), "/executions/");
         waitForText(By.id("status"), "COMPLETED");
         assertThat(text(By.id("job-progress"))).isEqualTo("100%");
         screenshot("03-execution-completed");
 
-        browser.findElement(By.id("period-link")).click();
+        clickThrough(By.id("period-link"), "/periods/2026-10");
         assertThat(browser.getPageSource()).contains("a-bill.csv").contains("G1");
         assertThat(browser.findElements(By.id("no-settlement"))).hasSize(1);
         screenshot("04-period-overview");
@@ -117,7 +117,7 @@ class DashboardBrowserIT {
         // a data set whose groups.csv went missing: the master-data step fails
         Files.move(data.resolve("groups.csv"), data.resolve("groups.csv.away"));
         open("/actions/ingest?period=2026-10");
-        browser.findElement(By.id("confirm")).click();
+        clickThrough(By.id("confirm"), "/executions/");
         waitForText(By.id("status"), "FAILED");
         String failedExecution = text(By.id("execution-id"));
         assertThat(text(By.id("failure"))).contains("groups.csv");
@@ -129,9 +129,9 @@ class DashboardBrowserIT {
         logOut();
         logIn("ops");
         open("/executions/" + failedExecution);
-        browser.findElement(By.id("restart-link")).click();
+        clickThrough(By.id("restart-link"), "/actions/restart");
         screenshot("06-confirm-restart");
-        browser.findElement(By.id("confirm")).click();
+        clickThrough(By.id("confirm"), "/executions/");
         waitForText(By.id("status"), "COMPLETED");
         assertThat(text(By.id("job-progress"))).isEqualTo("100%");
         String restartExecution = text(By.id("execution-id"));
@@ -147,10 +147,10 @@ class DashboardBrowserIT {
         logOut();
         logIn("finance");
         open("/periods/2026-10");
-        browser.findElement(By.id("settle-link")).click();
+        clickThrough(By.id("settle-link"), "/actions/settle");
         assertThat(text(By.className("confirm-text"))).contains("2026-10");
         screenshot("07a-confirm-settle");
-        browser.findElement(By.id("confirm")).click();
+        clickThrough(By.id("confirm"), "/executions/");
         waitForText(By.id("job-progress"), "100%");
         // the basic data set's settle has reconciliation breaks: not shown as a plain (green) COMPLETED
         new WebDriverWait(browser, Duration.ofSeconds(90)).ignoring(RuntimeException.class)
@@ -162,7 +162,7 @@ class DashboardBrowserIT {
         screenshot("07b-settle-completed");
         String settleExecution = text(By.id("execution-id"));
         assertThat(text(By.id("steps-done"))).matches("([0-9]+) of \\1 steps done");
-        browser.findElement(By.id("period-link")).click();
+        clickThrough(By.id("period-link"), "/periods/2026-10");
         assertThat(browser.findElements(By.id("no-settlement"))).isEmpty();
         // settled: no second settle offered, a re-run and a close are
         assertThat(browser.findElements(By.id("settle-link"))).isEmpty();
@@ -246,6 +246,16 @@ class DashboardBrowserIT {
     private static void logOut() {
         browser.findElement(By.cssSelector("header form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Clicks a link or button that loads another page and waits until that page has loaded: click() can return
+     * while the old page is still shown, and a lookup then finds (or misses) elements of the old page.
+     */
+    private static void clickThrough(By by, String pathOfNextPage) {
+        browser.findElement(by).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains(pathOfNextPage)
+                && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static void open(String path) {
