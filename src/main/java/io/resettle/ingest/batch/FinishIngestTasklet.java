@@ -1,7 +1,6 @@
 package io.resettle.ingest.batch;
 
 import io.resettle.policy.batch.PolicyStore;
-import io.resettle.support.SqlDialect;
 import java.time.YearMonth;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,16 +20,14 @@ class FinishIngestTasklet implements Tasklet {
 
     private final IngestStore store;
     private final StagedLineStore stagedLines;
-    private final SqlDialect dialect;
     private final PolicyStore policies;
     private final YearMonth period;
     private final long generation;
 
-    FinishIngestTasklet(IngestStore store, StagedLineStore stagedLines, SqlDialect dialect, PolicyStore policies,
+    FinishIngestTasklet(IngestStore store, StagedLineStore stagedLines, PolicyStore policies,
             YearMonth period, long generation) {
         this.store = store;
         this.stagedLines = stagedLines;
-        this.dialect = dialect;
         this.policies = policies;
         this.period = period;
         this.generation = generation;
@@ -48,7 +45,7 @@ class FinishIngestTasklet implements Tasklet {
             contribution.incrementWriteCount(stagedLines.rebuildBillingLines(period));
             // billing_line only: the settle job plans on it next. staged_line is read again only by
             // the next ingest of the period, after autovacuum has analysed it.
-            dialect.analyze("billing_line");
+            stagedLines.analyzeBillingLines(period);
         }
         warnOfLargeRefundsWithoutOriginal();
         return RepeatStatus.FINISHED;

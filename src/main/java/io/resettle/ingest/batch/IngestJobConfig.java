@@ -204,10 +204,9 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    FinishIngestTasklet finishIngestTasklet(IngestStore store, StagedLineStore stagedLines,
-            io.resettle.support.SqlDialect dialect, PolicyStore policies,
+    FinishIngestTasklet finishIngestTasklet(IngestStore store, StagedLineStore stagedLines, PolicyStore policies,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['generation']}") Long generation) {
-        return new FinishIngestTasklet(store, stagedLines, dialect, policies, YearMonth.parse(period), generation);
+        return new FinishIngestTasklet(store, stagedLines, policies, YearMonth.parse(period), generation);
     }
 
     @Bean

@@ -1,0 +1,76 @@
+package io.resettle.ingest.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resettle.support.Cli;
+import io.resettle.support.DataSets;
+import io.resettle.support.Sql;
+import io.resettle.support.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * billing_line on PostgreSQL has a partition a period (V48): the migration moves the lines a
+ * database already holds into one partition per period, and an ingest of a new period creates
+ * its partition with the table's three indexes.
+ */
+class BillingLinePartitionsIT {
+
+    private static final String LINE = """
+            INSERT INTO billing_line (period, line_id, sub_account_id, category, billing_method, charge_type,
+                                      payable_amount, paid_amount, currency, paid, file, row_no)
+            VALUES (?, ?, 'A', 'COMPUTE', 'PREPAID', 'NEW', 10.5, 10.5, 'CNY', TRUE, 'exports/bill.csv', ?)""";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theMigrationMovesEachPeriodsLinesIntoItsOwnPartition() {
+        String url = TestDatabases.newPostgres();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .target("47").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update(LINE, "2026-09", "L1", 1);
+        jdbc.update(LINE, "2026-10", "L1", 1);
+        jdbc.update(LINE, "2026-10", "L2", 2);
+
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .load().migrate();
+
+        assertThat(Sql.rows(url, "SELECT tableoid::regclass, period, line_id, payable_amount FROM billing_line ORDER BY 2, 3"))
+                .containsExactly(List.of("billing_line_2026_09", "2026-09", "L1", "10.5"),
+                        List.of("billing_line_2026_10", "2026-10", "L1", "10.5"),
+                        List.of("billing_line_2026_10", "2026-10", "L2", "10.5"));
+        assertThat(partitionIndexes(url, "billing_line_2026_10")).hasSize(3);
+        assertThatThrownBy(() -> jdbc.update(LINE, "2026-10", "L2", 3)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(Sql.value(url, "SELECT COUNT(*) FROM pg_class WHERE relname = 'billing_line_unpartitioned'")).isEqualTo("0");
+    }
+
+    @Test
+    void anIngestOfANewPeriodAttachesItsPartitionWithTheIndexes() {
+        String url = TestDatabases.newPostgres();
+        Path data = DataSets.copy("basic", work.resolve("data"));
+        Cli cli = new Cli(url);
+        assertThat(cli.run("ingest", "--period", "2026-10", "--data", data.toString(), "--out",
+                work.resolve("out").toString())).isZero();
+
+        assertThat(Sql.value(url, "SELECT COUNT(*) FROM billing_line_2026_10"))
+                .isEqualTo(Sql.value(url, "SELECT COUNT(*) FROM billing_line WHERE period = '2026-10'")).isNotEqualTo("0");
+        assertThat(Sql.value(url, "SELECT COUNT(*) FROM pg_inherits WHERE inhparent = 'billing_line'::regclass")).isEqualTo("1");
+        assertThat(partitionIndexes(url, "billing_line_2026_10")).hasSize(3);
+        assertThat(Sql.value(url, "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'billing_line_2026_10'"))
+                .isEqualTo("true");
+    }
+
+    private static List<List<String>> partitionIndexes(String url, String partition) {
+        return Sql.rows(url, "SELECT indexdef FROM pg_indexes WHERE tablename = '" + partition + "' ORDER BY 1");
+    }
+}
