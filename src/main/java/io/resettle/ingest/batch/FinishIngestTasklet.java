@@ -42,10 +42,9 @@ class FinishIngestTasklet implements Tasklet {
         }
         boolean changed = !files.isEmpty() || store.files(period).stream().anyMatch(f -> f.generation() == generation);
         if (changed) {
+            // Analysed as well: the settle job plans on billing_line next. staged_line is read again
+            // only by the next ingest of the period, after autovacuum has analysed it.
             contribution.incrementWriteCount(stagedLines.rebuildBillingLines(period));
-            // billing_line only: the settle job plans on it next. staged_line is read again only by
-            // the next ingest of the period, after autovacuum has analysed it.
-            stagedLines.analyzeBillingLines(period);
         }
         warnOfLargeRefundsWithoutOriginal();
         return RepeatStatus.FINISHED;

@@ -68,6 +68,9 @@ class BillingLinePartitionsIT {
         assertThat(partitionIndexes(url, "billing_line_2026_10")).hasSize(3);
         assertThat(Sql.value(url, "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'billing_line_2026_10'"))
                 .isEqualTo("true");
+        // the whole table's statistics too, which the queries over several periods plan with
+        assertThat(Sql.value(url, "SELECT COUNT(*) > 0 FROM pg_stats WHERE tablename = 'billing_line' AND inherited"))
+                .isEqualTo("true");
     }
 
     private static List<List<String>> partitionIndexes(String url, String partition) {
