@@ -92,6 +92,30 @@ class IngestJobIT {
         assertThat(Sql.value(cli.databaseUrl(), "SELECT payable FROM vendor_statement WHERE sub_account_id = 'A'")).isEqualTo("121234.5");
     }
 
+    /** A row's xmin changes only when the row is written: the second ingest writes the one changed account. */
+    @Test
+    void aReingestWritesOnlyTheMasterDataRowsThatChanged() throws Exception {
+        setUp("basic", TestDatabases.newPostgres());
+        assertThat(ingest()).isZero();
+        String accountVersions = "SELECT sub_account_id, xmin::text FROM sub_account ORDER BY sub_account_id";
+        String groupVersions = "SELECT group_id, xmin::text FROM customer_group ORDER BY group_id";
+        List<List<String>> accountsBefore = Sql.rows(cli.databaseUrl(), accountVersions);
+        List<List<String>> groupsBefore = Sql.rows(cli.databaseUrl(), groupVersions);
+        Path accounts = data.resolve("accounts.csv");
+        Files.writeString(accounts, Files.readString(accounts).replace("A,Alpha,G1,PRIMARY,Alpha Co,",
+                "A,Alpha,G1,PRIMARY,Alpha Holdings,"));
+
+        assertThat(ingest()).isZero();
+        List<List<String>> accountsAfter = Sql.rows(cli.databaseUrl(), accountVersions);
+        assertThat(accountsAfter.get(0).get(0)).isEqualTo("A");
+        assertThat(accountsAfter.get(0).get(1)).isNotEqualTo(accountsBefore.get(0).get(1));
+        assertThat(accountsAfter.subList(1, accountsAfter.size()))
+                .isEqualTo(accountsBefore.subList(1, accountsBefore.size())).isNotEmpty();
+        assertThat(Sql.rows(cli.databaseUrl(), groupVersions)).isEqualTo(groupsBefore);
+        assertThat(Sql.value(cli.databaseUrl(), "SELECT invoice_title FROM sub_account WHERE sub_account_id = 'A'"))
+                .isEqualTo("Alpha Holdings");
+    }
+
     @Test
     void reingestingTheSameContentChangesNothing_R2_7() {
         setUp("basic", TestDatabases.newPostgres());
