@@ -132,10 +132,10 @@ public class MasterDataStore {
 
     /**
      * UPDATE by key, else INSERT (portable across PostgreSQL and H2), for a whole table at once:
-     * the keys already stored are read in one query, then the stored rows are updated in JDBC
-     * batches and the new ones appended ({@link SqlDialect#bulkInsert}: COPY on PostgreSQL), a
-     * slice at a time ({@link #slices}). One UPDATE and one INSERT per row took 53 s for
-     * 200,000 sub-accounts (docs/performance.md).
+     * the stored rows are read in one query, those whose values differ from the file's are updated
+     * in JDBC batches ({@link StoredValues}) and the new ones appended ({@link SqlDialect#bulkInsert}:
+     * COPY on PostgreSQL), a slice at a time ({@link #slices}). One UPDATE and one INSERT per row
+     * took 53 s for 200,000 sub-accounts (docs/performance.md).
      */
     private final class Upsert {
         private final String table;

@@ -52,6 +52,8 @@ class BillingLinePartitionsIT {
         assertThat(partitionIndexes(url, "billing_line_2026_10")).hasSize(3);
         assertThatThrownBy(() -> jdbc.update(LINE, "2026-10", "L2", 3)).isInstanceOf(DuplicateKeyException.class);
         assertThat(Sql.value(url, "SELECT COUNT(*) FROM pg_class WHERE relname = 'billing_line_unpartitioned'")).isEqualTo("0");
+        assertThat(Sql.value(url, "SELECT COUNT(*) > 0 FROM pg_stats WHERE tablename = 'billing_line' AND inherited"))
+                .as("analysed: autovacuum never analyses a partitioned table").isEqualTo("true");
     }
 
     @Test
