@@ -2,12 +2,12 @@ package io.resettle.masterdata.batch;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /**
  * Whether a value read back from a master-data table is the value a file now gives for it, so that
  * its row need not be written again. Only what is surely equal is: a pair of types not listed here
- * counts as different, and the row is written as before.
+ * counts as different, and the row is written as before. Times are not compared: a
+ * {@code java.sql.Timestamp} is read in the JVM's zone, where a wall-clock time can shift.
  */
 final class StoredValues {
 
@@ -31,9 +31,6 @@ final class StoredValues {
         }
         if (fresh instanceof LocalDate date) {
             return date.equals(stored instanceof java.sql.Date sqlDate ? sqlDate.toLocalDate() : stored);
-        }
-        if (fresh instanceof LocalDateTime time) {
-            return time.equals(stored instanceof java.sql.Timestamp timestamp ? timestamp.toLocalDateTime() : stored);
         }
         return false;
     }

@@ -18,8 +18,6 @@ class StoredValuesTest {
         assertThat(StoredValues.same(Boolean.TRUE, true)).isTrue();
         assertThat(StoredValues.same(java.sql.Date.valueOf("2026-01-31"), LocalDate.of(2026, 1, 31))).isTrue();
         assertThat(StoredValues.same(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 1, 31))).isTrue();
-        assertThat(StoredValues.same(java.sql.Timestamp.valueOf("2026-08-20 10:00:00"),
-                LocalDateTime.of(2026, 8, 20, 10, 0))).isTrue();
     }
 
     @Test
@@ -33,5 +31,7 @@ class StoredValuesTest {
         assertThat(StoredValues.same(Boolean.FALSE, true)).isFalse();
         assertThat(StoredValues.same(java.sql.Date.valueOf("2026-01-30"), LocalDate.of(2026, 1, 31))).isFalse();
         assertThat(StoredValues.same(7L, 7L)).as("a kind it does not compare is rewritten").isFalse();
+        assertThat(StoredValues.same(java.sql.Timestamp.valueOf("2026-08-20 10:00:00"),
+                LocalDateTime.of(2026, 8, 20, 10, 0))).as("times are not compared").isFalse();
     }
 }
