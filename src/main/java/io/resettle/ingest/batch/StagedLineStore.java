@@ -153,22 +153,38 @@ public class StagedLineStore {
      * refreshed before the settle job plans on them; the whole table's only when a period is new.
      */
     public int rebuildBillingLines(YearMonth period) {
-        String p = period.toString();
-        String columns = String.join(", ", BILLING_LINE_COLUMNS);
-        String sourceColumns = BILLING_LINE_COLUMNS.stream().map("s."::concat).collect(Collectors.joining(", "));
         if (dialect.isPostgres() && !hasPartition(period)) {
-            int rows = loadNewPartition(period, columns, sourceColumns);
+            int rows = loadNewPartition(period);
+            // The partition now, for the checks of this step's transaction; the whole table, which
+            // analyses it again, only once committed.
             dialect.analyze(partitionOf(period));
             analyzeWholeTableOnceCommitted();
             return rows;
         }
-        jdbc.sql(DELETE_BILLING_LINES).param("period", p).update();
-        Integer copied = copyUnlessLineIdShared(COPY_ACCEPTED_ROWS.formatted("billing_line", columns, sourceColumns,
-                ACCEPTED_ROWS), p, null);
-        int rows = copied != null ? copied
-                : jdbc.sql(COPY_LATEST_ROWS.formatted("billing_line", columns, dialect.ordered("s.file"), ACCEPTED_ROWS))
-                        .param("period", p).param("status", FileStatus.ACCEPTED.name()).update();
+        jdbc.sql(DELETE_BILLING_LINES).param("period", period.toString()).update();
+        int rows = copyAcceptedRows("billing_line", period, null);
         dialect.analyze(dialect.isPostgres() ? partitionOf(period) : "billing_line");
+        return rows;
+    }
+
+    /**
+     * Copies the period's accepted rows into {@code table} and runs {@code thenRun} (if given): as
+     * they are, unless a line id is shared, then ranked (R2.7).
+     */
+    private int copyAcceptedRows(String table, YearMonth period, String thenRun) {
+        String p = period.toString();
+        String columns = String.join(", ", BILLING_LINE_COLUMNS);
+        String sourceColumns = BILLING_LINE_COLUMNS.stream().map("s."::concat).collect(Collectors.joining(", "));
+        Integer copied = copyUnlessLineIdShared(COPY_ACCEPTED_ROWS.formatted(table, columns, sourceColumns,
+                ACCEPTED_ROWS), p, thenRun);
+        if (copied != null) {
+            return copied;
+        }
+        int rows = jdbc.sql(COPY_LATEST_ROWS.formatted(table, columns, dialect.ordered("s.file"), ACCEPTED_ROWS))
+                .param("period", p).param("status", FileStatus.ACCEPTED.name()).update();
+        if (thenRun != null) {
+            template.execute(thenRun);
+        }
         return rows;
     }
 
@@ -204,21 +220,13 @@ public class StagedLineStore {
      * The period's partition: created with a check of its period (so attaching it scans nothing),
      * filled, then attached, which builds its indexes and finds a shared line id as a unique violation.
      */
-    private int loadNewPartition(YearMonth period, String columns, String sourceColumns) {
+    private int loadNewPartition(YearMonth period) {
         String p = period.toString();
         String partition = partitionOf(period);
         template.execute("CREATE TABLE " + partition + " (LIKE billing_line INCLUDING DEFAULTS, CONSTRAINT " + partition
                 + "_period CHECK (period = '" + p + "'))");
-        String attach = "ALTER TABLE billing_line ATTACH PARTITION " + partition + " FOR VALUES IN ('" + p + "')";
-        Integer copied = copyUnlessLineIdShared(COPY_ACCEPTED_ROWS.formatted(partition, columns, sourceColumns,
-                ACCEPTED_ROWS), p, attach);
-        if (copied != null) {
-            return copied;
-        }
-        int rows = jdbc.sql(COPY_LATEST_ROWS.formatted(partition, columns, dialect.ordered("s.file"), ACCEPTED_ROWS))
-                .param("period", p).param("status", FileStatus.ACCEPTED.name()).update();
-        template.execute(attach);
-        return rows;
+        return copyAcceptedRows(partition, period,
+                "ALTER TABLE billing_line ATTACH PARTITION " + partition + " FOR VALUES IN ('" + p + "')");
     }
 
     private boolean hasPartition(YearMonth period) {
