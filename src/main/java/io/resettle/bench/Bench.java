@@ -71,6 +71,14 @@ public final class Bench {
     /** {@code resettle bench} with the arguments after the command name (options: {@link BenchOptions}). */
     public static int run(String[] args, PrintStream out) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        List<Settings> warmUps = options.warmUpRuns();
+        for (int i = 0; i < warmUps.size(); i++) {
+            out.printf("%nbench: warm-up run %d of %d (not measured: it loads and compiles the code)%n", i + 1, warmUps.size());
+            new Bench(out, warmUps.get(i), Map.of()).run();
+        }
+        if (!warmUps.isEmpty()) {
+            out.printf("%nbench: the measured run, in a JVM warmed by %d run(s)%n", warmUps.size());
+        }
         if (!options.sweep()) {
             new Bench(out, options.runs().get(0), Map.of()).run();
             return 0;

@@ -9,8 +9,11 @@ import java.util.Set;
 /**
  * The options of {@code resettle bench}, parsed here so that the command line only hands them on:
  * {@code --lines N [--groups G] [--sub-accounts S] [--seed K] [--db URL] [--json FILE]
- * [--sweep sub-accounts] [--policy FILE]}. {@code --policy} replaces the generated policy file with
+ * [--sweep sub-accounts] [--policy FILE] [--warm-up R]}. {@code --policy} replaces the generated policy file with
  * another (to time a program the example policy lacks, e.g. a GROUP-scope GRADUATED one).
+ * {@code --warm-up R} first runs the same bench R times unmeasured in the same JVM, so the measured
+ * run shows a JVM that has loaded and compiled its code, as {@code resettle serve}'s scheduler is
+ * after its first run; without it the run pays the start, as a command-line launch does.
  *
  * <p>Without {@code --groups} and {@code --sub-accounts} the data set has a real agent's shape:
  * 2,000 groups and 20,000 sub-accounts per million lines (ten sub-accounts a group, fifty lines a
@@ -19,7 +22,7 @@ import java.util.Set;
  * lines and prints how each step's time grows.
  */
 public record BenchOptions(long lines, int groups, int subAccounts, long seed, String db, Path json, boolean sweep,
-        Path policy) {
+        Path policy, int warmUps) {
 
     static final int GROUPS_PER_MILLION_LINES = 2_000;
     static final int SUB_ACCOUNTS_PER_MILLION_LINES = 20_000;
@@ -28,7 +31,7 @@ public record BenchOptions(long lines, int groups, int subAccounts, long seed, S
     /** The sweep's sizes, as in issue 20's table. */
     static final List<Integer> SWEEP_SUB_ACCOUNTS = List.of(40, 2_000, 20_000, 200_000);
 
-    private static final Set<String> KNOWN = Set.of("lines", "groups", "sub-accounts", "seed", "db", "json", "sweep", "policy");
+    private static final Set<String> KNOWN = Set.of("lines", "groups", "sub-accounts", "seed", "db", "json", "sweep", "policy", "warm-up");
 
     /** Parses the arguments after the command name; an unknown or malformed option is refused with its name. */
     public static BenchOptions parse(String[] args) {
@@ -65,8 +68,13 @@ public record BenchOptions(long lines, int groups, int subAccounts, long seed, S
         int subAccounts = values.containsKey("sub-accounts") ? (int) number(values, "sub-accounts")
                 : Math.max(groups, defaultSubAccounts(lines));
         long seed = values.containsKey("seed") ? number(values, "seed") : 1;
+        int warmUps = values.containsKey("warm-up") ? (int) number(values, "warm-up") : 0;
+        if (warmUps > 0 && (sweep || values.containsKey("db"))) {
+            throw new IllegalArgumentException("bench: --warm-up needs a fresh database per run, without --sweep or --db"
+                    + " (a sweep's later points run warm already)");
+        }
         return new BenchOptions(lines, groups, subAccounts, seed, values.get("db"),
-                path(values, "json"), sweep, path(values, "policy"));
+                path(values, "json"), sweep, path(values, "policy"), warmUps);
     }
 
     static int defaultGroups(long lines) {
@@ -80,6 +88,11 @@ public record BenchOptions(long lines, int groups, int subAccounts, long seed, S
     /** The groups of a sweep point: ten sub-accounts a group, at least 10 groups. */
     static int sweepGroups(int subAccounts) {
         return Math.max(MIN_GROUPS, subAccounts / 10);
+    }
+
+    /** The unmeasured runs before the measured one: the same data set, each its own database, no JSON. */
+    public List<Bench.Settings> warmUpRuns() {
+        return java.util.Collections.nCopies(warmUps, new Bench.Settings(lines, groups, subAccounts, seed, null, null, policy));
     }
 
     /** One bench run: the options themselves, or each point of the sweep. */

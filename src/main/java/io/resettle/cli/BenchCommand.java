@@ -40,6 +40,10 @@ class BenchCommand extends PlainCommand {
     @Option(names = "--policy", paramLabel = "FILE", description = "a policy file instead of the generated one")
     Path policy;
 
+    @Option(names = "--warm-up", paramLabel = "R",
+            description = "first run the same bench R times unmeasured in this JVM (a warm JVM, as resettle serve's scheduler)")
+    Integer warmUp;
+
     @Option(names = "--workers", paramLabel = "N", description = "run the partitions on N local worker JVMs (docs/scaling.md)")
     Integer workers;
 
@@ -57,12 +61,16 @@ class BenchCommand extends PlainCommand {
         add(args, "--json", json == null ? null : ResettleCommandLine.absolute(json));
         add(args, "--sweep", sweep);
         add(args, "--policy", policy == null ? null : ResettleCommandLine.absolute(policy));
+        add(args, "--warm-up", warmUp);
         if (workers == null) {
             return Bench.run(args.toArray(String[]::new), out());
         }
         BenchOptions options = BenchOptions.parse(args.toArray(String[]::new));
         if (options.sweep()) {
             throw new IllegalArgumentException("bench: --workers and --sweep cannot be combined; run each sweep point with --workers");
+        }
+        if (options.warmUps() > 0) {
+            throw new IllegalArgumentException("bench: --workers and --warm-up cannot be combined (the workers are JVMs of their own)");
         }
         return RemoteBench.run(options.runs().get(0), workers, broker, out());
     }

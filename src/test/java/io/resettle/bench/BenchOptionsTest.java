@@ -47,6 +47,24 @@ class BenchOptionsTest {
     }
 
     @Test
+    void warmUpRunsAreTheSameBenchOnFreshDatabasesWithoutJson() {
+        BenchOptions warm = BenchOptions.parse(new String[] {"--lines", "1000", "--warm-up", "2", "--json", "f.json"});
+        BenchOptions cold = BenchOptions.parse(new String[] {"--lines", "1000"});
+
+        assertThat(warm.warmUpRuns()).hasSize(2).allSatisfy(run -> {
+            assertThat(List.of(run.lines(), (long) run.groups(), (long) run.subAccounts())).containsExactly(1000L, 10L, 40L);
+            assertThat(run.db()).isNull();
+            assertThat(run.json()).isNull();
+        });
+        assertThat(warm.runs()).singleElement().satisfies(run -> assertThat(run.json()).hasFileName("f.json"));
+        assertThat(cold.warmUpRuns()).isEmpty();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--lines", "10", "--warm-up", "1", "--db",
+                "jdbc:postgresql://x/y"})).hasMessageContaining("--warm-up needs a fresh database per run");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--lines", "10", "--warm-up", "1", "--sweep",
+                "sub-accounts"})).hasMessageContaining("without --sweep");
+    }
+
+    @Test
     void refusesWhatItCannotHonour() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--groups", "10"})).hasMessage("bench needs --lines");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--lines", "10", "--sweep", "groups"}))

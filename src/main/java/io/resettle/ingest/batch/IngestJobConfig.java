@@ -10,6 +10,7 @@ import io.resettle.policy.batch.PolicyStore;
 import io.resettle.remote.Partitioning;
 import io.resettle.support.ConsoleProgress;
 import io.resettle.support.FaultInjection;
+import io.resettle.support.StepScopedTargets;
 import io.resettle.support.WorkerThreads;
 import io.resettle.support.csv.ExportEncoding;
 import io.resettle.support.csv.ExportHeader;
@@ -91,8 +92,8 @@ class IngestJobConfig {
         return partitioning.workerStep("ingestExportFile")
                 .<ExportRow, IngestedRow>chunk(chunkSize)
                 .transactionManager(transactionManager)
-                .reader(exportFileReader)
-                .processor(exportRowProcessor)
+                .reader(StepScopedTargets.reader(exportFileReader))
+                .processor(StepScopedTargets.processor(exportRowProcessor))
                 .writer(ingestedRowWriter)
                 .listener(exportFileProgress)
                 .build();

@@ -21,6 +21,8 @@ class LinePricer implements ItemProcessor<PeriodLine, InvoiceLine> {
     private final Map<String, BigDecimal> volumes;
     private final Map<String, List<Agreement>> agreements;
     private final Map<String, DiscountPricer> pricers = new HashMap<>();
+    /** The pricer by sub-account as well: one lookup a line instead of two. */
+    private final Map<String, DiscountPricer> pricerBySubAccount = new HashMap<>();
 
     LinePricer(PricingStore store, GroupVolumeStore groupVolumes, PolicyStore policies, YearMonth period, int revision) {
         this.period = period;
@@ -41,6 +43,16 @@ class LinePricer implements ItemProcessor<PeriodLine, InvoiceLine> {
     }
 
     private DiscountPricer pricerOf(String subAccountId) {
+        DiscountPricer known = pricerBySubAccount.get(subAccountId);
+        if (known != null) {
+            return known;
+        }
+        DiscountPricer pricer = groupPricer(subAccountId);
+        pricerBySubAccount.put(subAccountId, pricer);
+        return pricer;
+    }
+
+    private DiscountPricer groupPricer(String subAccountId) {
         return pricers.computeIfAbsent(groupOf.get(subAccountId), group -> DiscountPricer.forGroup(group, period,
                 volumes.getOrDefault(group, BigDecimal.ZERO), Agreement.inForceFor(agreements.getOrDefault(group, List.of()), group, period),
                 policy.discountTables()));

@@ -6,6 +6,7 @@ import io.resettle.remote.Partitioning;
 import io.resettle.support.ConsoleProgress;
 import io.resettle.support.FaultInjection;
 import io.resettle.support.SqlDialect;
+import io.resettle.support.StepScopedTargets;
 import io.resettle.support.WorkerThreads;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -86,8 +87,8 @@ class PriceLinesStepConfig {
         return partitioning.workerStep("priceLinesRange")
                 .<PeriodLine, InvoiceLine>chunk(CHUNK_SIZE)
                 .transactionManager(transactionManager)
-                .reader(periodLineReader)
-                .processor(linePricer)
+                .reader(StepScopedTargets.reader(periodLineReader))
+                .processor(StepScopedTargets.processor(linePricer))
                 .writer(invoiceLineWriter)
                 .listener(invoiceLineWriter)
                 .listener(priceLinesProgress)

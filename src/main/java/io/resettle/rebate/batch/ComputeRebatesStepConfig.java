@@ -9,6 +9,7 @@ import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.FiscalYear;
 import io.resettle.support.FaultInjection;
+import io.resettle.support.StepScopedTargets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Map;
@@ -62,7 +63,7 @@ class ComputeRebatesStepConfig {
         return new StepBuilder(STEP, jobRepository)
                 .<ScopedLine, ScopedLine>chunk(chunkSize)
                 .transactionManager(transactionManager)
-                .reader(fiscalYearLineReader)
+                .reader(StepScopedTargets.reader(fiscalYearLineReader))
                 .writer(graduatedWalkWriter)
                 .build();
     }
