@@ -30,6 +30,17 @@ final class SettlementFileCatalogue {
              ORDER BY invoice_id COLLATE "C", kind, line_id COLLATE "C"
             """;
 
+    /**
+     * {@link #INVOICE_LINES_SQL} for PostgreSQL's COPY ({@link CsvCopyOut}): %1$s the CSV line and
+     * the totals, %2$s the guarded text cells.
+     */
+    static final String INVOICE_LINES_COPY = """
+            SELECT %1$s
+              FROM invoice_line s, LATERAL (SELECT %2$s) g
+             WHERE s.period = :period AND s.revision = :revision
+             ORDER BY s.invoice_id COLLATE "C", s.kind, s.line_id COLLATE "C"
+            """;
+
     static final String INVOICES_SQL = """
             SELECT invoice_id, sub_account_id, group_id, invoice_title, tax_id, settlement_mode, period, revision,
                    line_count, payable, discount, net, currency

@@ -164,6 +164,11 @@ public final class CsvOutput implements AutoCloseable {
         }
     }
 
+    /** The header row as {@link #create} writes it, its line end included. */
+    public static String headerLine(String... header) {
+        return header(header);
+    }
+
     /** The header row as {@link #create} writes it. */
     static String header(String... header) {
         Rows rows = new Rows();
