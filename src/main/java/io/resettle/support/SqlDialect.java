@@ -126,7 +126,7 @@ public class SqlDialect {
     }
 
     /**
-     * PostgreSQL: streams {@code COPY (query) TO STDOUT} (text format) into {@code sink}, on the
+     * PostgreSQL: streams {@code COPY (query) TO STDOUT (FORMAT csv)} into {@code sink}, on the
      * transaction's own connection. COPY takes no parameters: the query's values are written into it
      * by the caller, from values it has checked.
      */
@@ -136,7 +136,7 @@ public class SqlDialect {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT", sink);
+            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT (FORMAT csv)", sink);
         } catch (SQLException | IOException e) {
             throw new DataAccessResourceFailureException("COPY out failed: " + e.getMessage(), e);
         } finally {

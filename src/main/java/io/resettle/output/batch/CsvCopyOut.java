@@ -14,24 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A settlement file written by PostgreSQL's {@code COPY … TO STDOUT}: each row's CSV line is built
- * in SQL exactly as {@link CsvOutput} prints it, and streamed into the file as it comes. At a
+ * A settlement file written through PostgreSQL's {@code COPY … TO STDOUT (FORMAT csv)}: the
+ * database prints the cells (numbers formatted in the query) and quotes them in C, and the rows
+ * stream into the file with the few differences from {@link CsvOutput} put right on the way. At a
  * million invoice lines this replaces reading twelve cells a line over JDBC and printing them in
  * Java (docs/performance.md). The file's bytes, rows and totals are the JDBC path's (CsvCopyOutIT
  * writes both from the same rows).
  *
- * <p>The line, as {@link CsvOutput} writes it: text guarded against formulas (a leading
- * {@code = + - @} gets a {@code '}), then quoted as Commons CSV's minimal quoting does (an empty
- * first cell; a first character up to {@code #}; a quote, comma, CR or LF anywhere; a last
- * character up to a space), quotes doubled; money rounded half up to two decimals; rates without
- * trailing zeros ({@code 0} for zero); counts as whole numbers (a missing one as {@code 0}). The
- * money columns the manifest sums follow the line as text, unrounded, as the JDBC path sums them.
+ * <p>What is put right, cell by cell: text guarded against formulas (a leading {@code = + - @} gets
+ * a {@code '}); Commons CSV's minimal quoting, which also quotes a text whose first character is up
+ * to {@code #} or whose last is up to a space, and an empty first cell, but no other empty cell
+ * (PostgreSQL quotes every empty text to tell it from NULL). Both quote a cell holding a quote,
+ * comma, CR or LF, and double its quotes. Money is rounded half up to two decimals, rates lose
+ * their trailing zeros ({@code 0} for zero), a missing count is {@code 0}. The money columns the
+ * manifest sums follow the cells unrounded, as the JDBC path sums them, and are cut off the line.
  */
 final class CsvCopyOut {
 
@@ -39,49 +42,30 @@ final class CsvCopyOut {
     }
 
     /**
-     * {@code template} with the line and the totals ({@code %1$s}, over the row {@code s}) and the
-     * guarded text cells ({@code %2$s}, a lateral row {@code g}) filled in, and the period and
-     * revision written into it (COPY takes no parameters; both are checked values).
+     * {@code template} with the cells and then the totals' values ({@code %1$s}, columns of the row
+     * {@code s}), and the period and revision written into it (COPY takes no parameters; both are
+     * checked values).
      */
     static String query(String template, OutputFile file, YearMonth period, int revision) {
-        List<OutputFile.Column> columns = file.columns();
-        StringBuilder line = new StringBuilder();
-        StringBuilder totals = new StringBuilder();
-        StringBuilder guarded = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            OutputFile.Column column = columns.get(i);
-            String name = column.header();
-            if (i > 0) {
-                line.append(" || ',' || ");
-            }
-            line.append(switch (column.kind()) {
-                case TEXT -> {
-                    guarded.append(guarded.isEmpty() ? "" : ", ").append("CASE WHEN left(s.").append(name)
-                            .append(", 1) IN ('=', '+', '-', '@') THEN '''' || s.").append(name).append(" ELSE s.")
-                            .append(name).append(" END AS ").append(name);
-                    yield quoted("g." + name, i == 0);
-                }
-                case COUNT -> "COALESCE(s." + name + ", 0)::text";
-                case AMOUNT, TOTAL -> "COALESCE(round(s." + name + ", 2)::text, '')";
-                case RATE -> "CASE WHEN s." + name + " = 0 THEN '0' ELSE trim_scale(s." + name + ")::text END";
+        List<String> cells = new ArrayList<>();
+        for (OutputFile.Column column : file.columns()) {
+            String name = "s." + column.header();
+            cells.add(switch (column.kind()) {
+                case TEXT -> name;
+                case COUNT -> "COALESCE(" + name + ", 0)";
+                case AMOUNT, TOTAL -> "round(" + name + ", 2)";
+                case RATE -> "CASE WHEN " + name + " = 0 THEN '0' ELSE trim_scale(" + name + ")::text END";
                 case TIMESTAMP -> throw new IllegalArgumentException(file.name() + ": timestamps are written by JDBC");
             });
+        }
+        for (OutputFile.Column column : file.columns()) {
             if (column.kind() == OutputFile.Kind.TOTAL) {
-                totals.append(", s.").append(name).append("::text");
+                cells.add("s." + column.header());
             }
         }
-        return template.formatted(line + totals.toString(), guarded.isEmpty() ? "1" : guarded.toString())
-                .replace(":period", "'" + YearMonth.parse(period.toString()) + "'")
+        return template.formatted(String.join(", ", cells))
+                .replace(":period", "'" + period + "'") // a YearMonth prints as digits and a dash
                 .replace(":revision", Integer.toString(revision));
-    }
-
-    /** A text cell (never null after it): empty, as it is, or in quotes with its quotes doubled. */
-    private static String quoted(String cell, boolean first) {
-        return "CASE WHEN COALESCE(" + cell + ", '') = '' THEN '" + (first ? "\"\"" : "") + "'"
-                + " WHEN ascii(" + cell + ") <= 35 OR ascii(right(" + cell + ", 1)) <= 32"
-                + " OR strpos(" + cell + ", '\"') > 0 OR strpos(" + cell + ", ',') > 0"
-                + " OR strpos(" + cell + ", chr(10)) > 0 OR strpos(" + cell + ", chr(13)) > 0"
-                + " THEN '\"' || replace(" + cell + ", '\"', '\"\"') || '\"' ELSE " + cell + " END";
     }
 
     /** Streams {@code query}'s rows into {@code target} (a temporary name, then renamed), header first. */
@@ -94,7 +78,7 @@ final class CsvCopyOut {
             Rows rows;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
                 out.write(CsvOutput.headerLine(file.header()).getBytes(StandardCharsets.UTF_8));
-                rows = new Rows(file.name(), out, file.totals(), totals, faults);
+                rows = new Rows(file, out, totals, faults);
                 dialect.copyOut(query, rows);
                 rows.finish();
             }
@@ -112,30 +96,34 @@ final class CsvCopyOut {
     }
 
     /**
-     * COPY's text format read as it streams: rows end with LF, cells are separated by TAB, a
-     * backslash escapes the next character ({@code \n \r \t \b \f \v} and itself), {@code \N} is null.
-     * The first cell is the CSV line, written out; the others are the totals' values.
+     * COPY's CSV read as it streams: a row ends with an LF outside quotes, cells are separated by
+     * commas outside quotes. Each of the file's cells is put right as it ends; the totals' values
+     * after them are summed and left out of the file.
      */
     private static final class Rows extends OutputStream {
         private final String fileName;
-        private final OutputStream out;
+        private final boolean[] text;
         private final List<String> totalColumns;
         private final Map<String, BigDecimal> totals;
+        private final OutputStream out;
         private final FaultInjection faults;
         private byte[] line = new byte[256];
         private int length;
-        private final StringBuilder value = new StringBuilder();
         private int cell;
-        private boolean escaped;
-        private boolean nullCell;
+        private int cellStart;
+        private boolean inQuotes;
+        private boolean quoted;
         long count;
 
-        Rows(String fileName, OutputStream out, List<String> totalColumns, Map<String, BigDecimal> totals,
-                FaultInjection faults) {
-            this.fileName = fileName;
-            this.out = out;
-            this.totalColumns = totalColumns;
+        Rows(OutputFile file, OutputStream out, Map<String, BigDecimal> totals, FaultInjection faults) {
+            this.fileName = file.name();
+            this.text = new boolean[file.columns().size()];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = file.columns().get(i).kind() == OutputFile.Kind.TEXT;
+            }
+            this.totalColumns = file.totals();
             this.totals = totals;
+            this.out = out;
             this.faults = faults;
         }
 
@@ -148,70 +136,113 @@ final class CsvCopyOut {
         public void write(byte[] bytes, int offset, int size) throws IOException {
             for (int i = offset; i < offset + size; i++) {
                 byte b = bytes[i];
-                if (escaped) {
-                    escaped = false;
-                    if (b == 'N' && cell > 0 && value.isEmpty()) {
-                        nullCell = true;
-                        continue;
-                    }
-                    take(switch (b) {
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        case 't' -> '\t';
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        case 'v' -> 0x0B;
-                        default -> b;
-                    });
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '\t') {
+                if (inQuotes) {
+                    // A doubled quote closes and reopens: the bytes are kept as they are either way.
+                    inQuotes = b != '"';
+                    put(b);
+                } else if (b == '"') {
+                    inQuotes = true;
+                    quoted = true;
+                    put(b);
+                } else if (b == ',') {
                     endCell();
+                    put(b);
                     cell++;
+                    cellStart = length;
                 } else if (b == '\n') {
                     endCell();
                     endRow();
                 } else {
-                    take(b);
+                    put(b);
                 }
             }
         }
 
-        private void take(int b) {
-            if (cell == 0) {
-                if (length == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[length++] = (byte) b;
-            } else {
-                value.append((char) b);
+        private void put(int b) {
+            if (length == line.length) {
+                line = Arrays.copyOf(line, line.length * 2);
             }
+            line[length++] = (byte) b;
         }
 
         private void endCell() {
-            if (cell > 0) {
-                if (cell > totalColumns.size()) {
-                    throw new IllegalStateException(fileName + ": COPY gave more cells than the line and its totals");
+            if (cell >= text.length) {
+                total();
+            } else if (text[cell]) {
+                putRight();
+            }
+            quoted = false;
+        }
+
+        /** A total's value: summed (unless NULL), then cut off the line with its comma. */
+        private void total() {
+            int index = cell - text.length;
+            if (index >= totalColumns.size()) {
+                throw new IllegalStateException(fileName + ": COPY gave more cells than the file and its totals");
+            }
+            if (length > cellStart) {
+                BigDecimal value = new BigDecimal(new String(line, cellStart, length - cellStart, StandardCharsets.US_ASCII));
+                totals.merge(totalColumns.get(index), value, BigDecimal::add);
+            }
+            length = cellStart - 1;
+        }
+
+        /** A text cell as CsvOutput prints it, from PostgreSQL's print of it. */
+        private void putRight() {
+            int size = length - cellStart;
+            if (quoted) {
+                if (size == 2) {
+                    // An empty text: quoted only as the first cell.
+                    length = cell == 0 ? length : cellStart;
+                } else if (isFormula(line[cellStart + 1])) {
+                    insert(cellStart + 1, (byte) '\'');
                 }
-                if (!nullCell) {
-                    totals.merge(totalColumns.get(cell - 1), new BigDecimal(value.toString()), BigDecimal::add);
+                return;
+            }
+            if (size == 0) {
+                // NULL: empty, quoted only as the first cell.
+                if (cell == 0) {
+                    put('"');
+                    put('"');
                 }
-                value.setLength(0);
-                nullCell = false;
+                return;
+            }
+            if (isFormula(line[cellStart])) {
+                insert(cellStart, (byte) '\'');
+            }
+            // Bytes of a multi-byte UTF-8 character are all above these limits, as its UTF-16 chars are.
+            if ((line[cellStart] & 0xFF) <= '#' || (line[length - 1] & 0xFF) <= ' ') {
+                insert(cellStart, (byte) '"');
+                put('"');
             }
         }
 
+        private static boolean isFormula(byte b) {
+            return b == '=' || b == '+' || b == '-' || b == '@';
+        }
+
+        private void insert(int at, byte b) {
+            put(b);
+            System.arraycopy(line, at, line, at + 1, length - at - 1);
+            line[at] = b;
+        }
+
         private void endRow() throws IOException {
+            if (cell != text.length + totalColumns.size() - 1) {
+                throw new IllegalStateException(fileName + ": COPY gave " + (cell + 1) + " cells, expected "
+                        + (text.length + totalColumns.size()));
+            }
             faults.beforeWriting(fileName, count + 1, count + 1);
             out.write(line, 0, length);
             out.write('\n');
             length = 0;
             cell = 0;
+            cellStart = 0;
             count++;
         }
 
         void finish() {
-            if (length > 0 || cell > 0 || escaped) {
+            if (length > 0 || cell > 0 || inQuotes) {
                 throw new IllegalStateException(fileName + ": COPY ended inside a row");
             }
         }

@@ -31,12 +31,12 @@ final class SettlementFileCatalogue {
             """;
 
     /**
-     * {@link #INVOICE_LINES_SQL} for PostgreSQL's COPY ({@link CsvCopyOut}): %1$s the CSV line and
-     * the totals, %2$s the guarded text cells.
+     * {@link #INVOICE_LINES_SQL} for PostgreSQL's COPY ({@link CsvCopyOut}): %1$s the file's cells
+     * and then the totals' values.
      */
     static final String INVOICE_LINES_COPY = """
             SELECT %1$s
-              FROM invoice_line s, LATERAL (SELECT %2$s) g
+              FROM invoice_line s
              WHERE s.period = :period AND s.revision = :revision
              ORDER BY s.invoice_id COLLATE "C", s.kind, s.line_id COLLATE "C"
             """;
