@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -58,7 +57,7 @@ public final class CsvOutput implements AutoCloseable {
     /** Cells: text (guarded), {@link BigDecimal} money (two decimals), numbers, or {@code null} (empty). */
     public void row(Object... cells) {
         try {
-            printer.printRecord(formatted(cells));
+            print(printer, cells);
             rows++;
             if (pending.length() >= BATCH) {
                 writePending();
@@ -101,12 +100,15 @@ public final class CsvOutput implements AutoCloseable {
         return first == '=' || first == '+' || first == '-' || first == '@' ? "'" + text : text;
     }
 
-    private static List<String> formatted(Object... cells) {
-        List<String> values = new ArrayList<>(cells.length);
+    /**
+     * One record, cell by cell: what {@code printRecord} prints, without the stream it builds over
+     * the values of every record (a third of the rebate slices' printing, docs/performance.md).
+     */
+    private static void print(CSVPrinter printer, Object... cells) throws IOException {
         for (Object cell : cells) {
-            values.add(format(cell));
+            printer.print(format(cell));
         }
-        return values;
+        printer.println();
     }
 
     private static String format(Object cell) {
@@ -148,7 +150,7 @@ public final class CsvOutput implements AutoCloseable {
 
         public void row(Object... cells) {
             try {
-                printer.printRecord(formatted(cells));
+                print(printer, cells);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
