@@ -1,12 +1,15 @@
 package io.resettle.support;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -128,16 +131,36 @@ public class SqlDialect {
     /**
      * PostgreSQL: streams {@code COPY (query) TO STDOUT (FORMAT csv)} into {@code sink}, on the
      * transaction's own connection. COPY takes no parameters: the query's values are written into it
-     * by the caller, from values it has checked.
+     * by the caller, from values it has checked. When the sink fails, the rest of the rows are still
+     * read (and dropped) before its failure is thrown: a connection left inside a COPY would give
+     * every later statement the reply of the one before it.
      */
-    public void copyOut(String query, java.io.OutputStream sink) {
+    public void copyOut(String query, OutputStream sink) {
         if (!postgres) {
             throw new UnsupportedOperationException("COPY TO is PostgreSQL's");
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + query + ") TO STDOUT (FORMAT csv)", sink);
-        } catch (SQLException | IOException e) {
+            CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY (" + query + ") TO STDOUT (FORMAT csv)");
+            Exception failure = null;
+            byte[] row;
+            while ((row = copy.readFromCopy()) != null) {
+                if (failure == null) {
+                    try {
+                        sink.write(row);
+                    } catch (IOException | RuntimeException e) {
+                        failure = e;
+                    }
+                }
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new UncheckedIOException((IOException) failure);
+            }
+        } catch (SQLException e) {
             throw new DataAccessResourceFailureException("COPY out failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

@@ -27,7 +27,10 @@ public final class StepScopedTargets {
         return new Reader<>(proxy);
     }
 
-    /** {@code proxy}'s target for every item; register the result as the step's processor and listener. */
+    /**
+     * {@code proxy}'s target for every item; register the result as the step's processor (the step
+     * builder also registers it as a listener, which starts it).
+     */
     public static <I, O> Processor<I, O> processor(ItemProcessor<I, O> proxy) {
         return new Processor<>(proxy);
     }

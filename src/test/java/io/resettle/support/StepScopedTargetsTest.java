@@ -8,6 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.scope.ScopedObject;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.support.ResourcelessJobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -65,10 +70,18 @@ class StepScopedTargetsTest {
         }
     }
 
-    record ItemStreamReaderAndProcessor(String name) implements ItemStreamReader<String>, ItemProcessor<String, String> {
+    /** A partition's own reader and processor: reads its name five times, then ends. */
+    static final class ItemStreamReaderAndProcessor implements ItemStreamReader<String>, ItemProcessor<String, String> {
+        private final String name;
+        private int left = 5;
+
+        ItemStreamReaderAndProcessor(String name) {
+            this.name = name;
+        }
+
         @Override
         public String read() {
-            return name;
+            return left-- > 0 ? name : null;
         }
 
         @Override
@@ -101,6 +114,30 @@ class StepScopedTargetsTest {
         assertThat(otherThread).isEqualTo("via proxy");
         assertThat(proxy.calls).containsExactly("open", "update", "close");
         assertThat(reader.read()).isEqualTo("via proxy");
+    }
+
+    @Test
+    void aRealChunkStepOpensTheReaderAndStartsTheProcessorSoEachItemSkipsTheProxy() throws Exception {
+        CountingProxy proxy = new CountingProxy();
+        proxy.runAs("range1");
+        ResourcelessJobRepository repository = new ResourcelessJobRepository();
+        List<String> written = new ArrayList<>();
+        Step step = new StepBuilder("priceLinesRange", repository).<String, String>chunk(2)
+                .transactionManager(new ResourcelessTransactionManager())
+                .reader(StepScopedTargets.reader(proxy))
+                .processor(StepScopedTargets.processor(proxy))
+                .writer(chunk -> written.addAll(chunk.getItems()))
+                .build();
+        JobInstance instance = repository.createJobInstance("settle", new JobParameters());
+        JobExecution job = repository.createJobExecution(instance, new JobParameters(), new ExecutionContext());
+        StepExecution execution = repository.createStepExecution("priceLinesRange", job);
+
+        step.execute(execution);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(written).hasSize(5).containsOnly("range1 range1");
+        // one lookup when the reader opened, one when the step started the processor: none per item
+        assertThat(proxy.lookups).hasValue(2);
     }
 
     @Test

@@ -43,8 +43,9 @@ final class CsvCopyOut {
 
     /**
      * {@code template} with the cells and then the totals' values ({@code %1$s}, columns of the row
-     * {@code s}), and the period and revision written into it (COPY takes no parameters; both are
-     * checked values).
+     * {@code s} named as the file's headers, as invoice_line's are), and the period and revision
+     * written into it (COPY takes no parameters; both are checked values). Money is rounded as
+     * {@link CsvOutput#money} rounds it: PostgreSQL's {@code round} is half up too.
      */
     static String query(String template, OutputFile file, YearMonth period, int revision) {
         List<String> cells = new ArrayList<>();
@@ -86,6 +87,8 @@ final class CsvCopyOut {
             return Written.of(file.name(), target, rows.count, totals);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write " + target, e.getCause());
         } finally {
             try {
                 Files.deleteIfExists(temporary);
@@ -100,7 +103,7 @@ final class CsvCopyOut {
      * commas outside quotes. Each of the file's cells is put right as it ends; the totals' values
      * after them are summed and left out of the file.
      */
-    private static final class Rows extends OutputStream {
+    static final class Rows extends OutputStream {
         private final String fileName;
         private final boolean[] text;
         private final List<String> totalColumns;
@@ -115,6 +118,7 @@ final class CsvCopyOut {
         private boolean quoted;
         long count;
 
+        /** {@code totals}: the file's total columns, each at zero, summed into as rows pass. */
         Rows(OutputFile file, OutputStream out, Map<String, BigDecimal> totals, FaultInjection faults) {
             this.fileName = file.name();
             this.text = new boolean[file.columns().size()];

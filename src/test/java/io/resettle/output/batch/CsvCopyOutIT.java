@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * invoice-lines.csv printed by PostgreSQL (COPY, {@link CsvCopyOut}) is the file the JDBC path
  * prints from the same rows, byte for byte, with the same rows and totals: every ASCII character
- * at the start, inside and at the end of a cell, empty and missing cells, formula guards, quotes,
- * line breaks, backslashes, Chinese and characters past the BMP, money rounded half up, rates.
+ * at the start, inside and at the end of a cell, first in the line and inside it, empty and missing
+ * cells, formula guards (also on quoted cells), quotes, line breaks, backslashes, Chinese and
+ * characters past the BMP, negative money, rates. A failure while copying leaves no file and the
+ * connection usable.
  */
 class CsvCopyOutIT {
 
@@ -39,24 +43,25 @@ class CsvCopyOutIT {
 
     @Test
     void postgresqlPrintsTheSameBytesRowsAndTotalsAsTheJdbcPath() throws Exception {
-        String url = TestDatabases.newPostgres();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        DriverManagerDataSource dataSource = migrated();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         List<String> texts = trickyTexts();
         List<String> amounts = List.of("0.00", "-0.01", "0.01", "1234567890123456.78", "-99.99", "10.50");
         List<String> rates = List.of("0", "0.100000000000", "1", "0.000000000001", "12.5", "-0.25", "100.000");
         for (int i = 0; i < texts.size(); i++) {
+            // each text first in the line (the invoice id) and inside it (the product code)
             String text = texts.get(i);
-            jdbc.update(LINE, i % 7 == 0 ? text.substring(0, Math.min(text.length(), 150)) : "INV-" + (i % 13),
-                    "SA-" + (i % 5), "L" + i, i % 3 == 0 ? "CHARGE" : "CLAWBACK", i % 11 == 5 ? null : text,
-                    i % 17 == 3 ? null : (i % 2 == 0 ? "COMPUTE" : "=cmd"), new BigDecimal(amounts.get(i % amounts.size())),
+            jdbc.update(LINE, text, "SA-" + (i % 5), "L" + i, i % 3 == 0 ? "CHARGE" : "CLAWBACK", text,
+                    i % 2 == 0 ? "COMPUTE" : "=cmd", new BigDecimal(amounts.get(i % amounts.size())),
                     new BigDecimal(rates.get(i % rates.size())), new BigDecimal(amounts.get((i + 1) % amounts.size())),
                     new BigDecimal(amounts.get((i + 2) % amounts.size())));
         }
-        SqlDialect dialect = new SqlDialect(dataSource);
-        SettlementFileWriter writer = new SettlementFileWriter(JdbcClient.create(jdbc), dialect,
+        for (int i = 0; i < 3; i++) {
+            // missing product code and category
+            jdbc.update(LINE, "INV-" + i, "SA-1", "N" + i, "CHARGE", null, null, BigDecimal.ONE, BigDecimal.ZERO,
+                    BigDecimal.ZERO, BigDecimal.ONE);
+        }
+        SettlementFileWriter writer = new SettlementFileWriter(JdbcClient.create(jdbc), newDialect(dataSource),
                 new FaultInjection(0, "", 0, 0), PERIOD, 1, work, null, null);
         OutputFile file = SettlementFileCatalogue.INVOICE_LINES;
 
@@ -65,29 +70,60 @@ class CsvCopyOutIT {
 
         assertThat(Files.readString(work.resolve("copied.csv"))).isEqualTo(Files.readString(work.resolve("printed.csv")));
         assertThat(Files.readAllBytes(work.resolve("copied.csv"))).isEqualTo(Files.readAllBytes(work.resolve("printed.csv")));
-        assertThat(copied.rows()).isEqualTo(printed.rows()).isEqualTo(texts.size());
+        assertThat(copied.rows()).isEqualTo(printed.rows()).isEqualTo(texts.size() + 3);
         assertThat(copied.sha256()).isEqualTo(printed.sha256());
         assertThat(copied.totals()).isEqualTo(printed.totals()).containsOnlyKeys("payable", "discount", "net");
-        assertThat(Files.list(work).map(p -> p.getFileName().toString())).containsOnly("copied.csv", "printed.csv");
+        try (var files = Files.list(work)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsOnly("copied.csv", "printed.csv");
+        }
     }
 
     @Test
     void aFailureWhileCopyingLeavesNoFile() {
-        String url = TestDatabases.newPostgres();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        FiveLines lines = fiveLinesAndAWriterFailingAtRowThree();
+
+        assertThatThrownBy(() -> lines.writer().write(SettlementFileCatalogue.INVOICE_LINES,
+                work.resolve("invoice-lines.csv"))).hasMessageContaining("injected failure at invoice-lines.csv row 3");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void aFailureWhileCopyingLeavesTheTransactionsConnectionUsable() {
+        FiveLines lines = fiveLinesAndAWriterFailingAtRowThree();
+
+        // as the step writes a file: in a transaction, the COPY and what follows on one connection
+        Long linesAfterTheFailure = new TransactionTemplate(new DataSourceTransactionManager(lines.dataSource()))
+                .execute(tx -> {
+                    assertThatThrownBy(() -> lines.writer().write(SettlementFileCatalogue.INVOICE_LINES,
+                            work.resolve("invoice-lines.csv"))).hasMessageContaining("injected failure");
+                    return lines.jdbc().queryForObject("SELECT COUNT(*) FROM invoice_line WHERE line_id <> 'L0'",
+                            Long.class);
+                });
+
+        assertThat(linesAfterTheFailure).isEqualTo(4);
+        assertThat(lines.jdbc().queryForObject("SELECT COUNT(*) FROM invoice_line", Long.class)).isEqualTo(5);
+    }
+
+    /** A migrated database of five invoice lines, and a writer whose third row fails. */
+    private record FiveLines(DriverManagerDataSource dataSource, JdbcTemplate jdbc, SettlementFileWriter writer) {
+    }
+
+    private FiveLines fiveLinesAndAWriterFailingAtRowThree() {
+        DriverManagerDataSource dataSource = migrated();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (int i = 0; i < 5; i++) {
             jdbc.update(LINE, "INV-1", "SA-1", "L" + i, "CHARGE", "ecs", "COMPUTE", BigDecimal.TEN, BigDecimal.ZERO,
                     BigDecimal.ZERO, BigDecimal.TEN);
         }
-        SettlementFileWriter writer = new SettlementFileWriter(JdbcClient.create(jdbc), newDialect(dataSource),
-                new FaultInjection(3, "invoice-lines.csv", 0, 0), PERIOD, 1, work, null, null);
+        return new FiveLines(dataSource, jdbc, new SettlementFileWriter(JdbcClient.create(jdbc), newDialect(dataSource),
+                new FaultInjection(3, "invoice-lines.csv", 0, 0), PERIOD, 1, work, null, null));
+    }
 
-        assertThatThrownBy(() -> writer.write(SettlementFileCatalogue.INVOICE_LINES, work.resolve("invoice-lines.csv")))
-                .hasMessageContaining("injected failure at invoice-lines.csv row 3");
-        assertThat(work).isEmptyDirectory();
+    private static DriverManagerDataSource migrated() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabases.newPostgres());
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        return dataSource;
     }
 
     private static SqlDialect newDialect(DriverManagerDataSource dataSource) {
@@ -108,7 +144,7 @@ class CsvCopyOutIT {
         }
         texts.addAll(List.of("", " ", "云服务器 ECS", "😀 emoji", "x😀", "=SUM(A1)", "-5", "+1", "@x", "'quoted", "\\N",
                 "a\\b", "tab\there", "crlf\r\nend", "\"q\"", "#x", "a,b", "trailing ", " leading", "\u00A0nbsp",
-                "\u3000ideographic space"));
+                "\u3000ideographic space", "=a,b", "-\"q\"", "@x\ny", "+a\rb", "'kept"));
         return texts;
     }
 }
