@@ -55,7 +55,9 @@ final class CsvCopyOut {
                 case TEXT -> name;
                 case COUNT -> "COALESCE(" + name + ", 0)";
                 case AMOUNT, TOTAL -> "round(" + name + ", 2)";
-                case RATE -> "CASE WHEN " + name + " = 0 THEN '0' ELSE trim_scale(" + name + ")::text END";
+                // stripTrailingZeros().toPlainString(); trim_scale would need PostgreSQL 13
+                case RATE -> "CASE WHEN " + name + " = 0 THEN '0' WHEN strpos(" + name + "::text, '.') = 0 THEN "
+                        + name + "::text ELSE rtrim(rtrim(" + name + "::text, '0'), '.') END";
                 case TIMESTAMP -> throw new IllegalArgumentException(file.name() + ": timestamps are written by JDBC");
             });
         }
@@ -78,7 +80,7 @@ final class CsvCopyOut {
             Files.createDirectories(target.getParent());
             Rows rows;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                out.write(CsvOutput.headerLine(file.header()).getBytes(StandardCharsets.UTF_8));
+                out.write(CsvOutput.header(file.header()).getBytes(StandardCharsets.UTF_8));
                 rows = new Rows(file, out, totals, faults);
                 dialect.copyOut(query, rows);
                 rows.finish();

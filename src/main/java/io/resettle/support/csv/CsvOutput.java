@@ -167,12 +167,7 @@ public final class CsvOutput implements AutoCloseable {
     }
 
     /** The header row as {@link #create} writes it, its line end included. */
-    public static String headerLine(String... header) {
-        return header(header);
-    }
-
-    /** The header row as {@link #create} writes it. */
-    static String header(String... header) {
+    public static String header(String... header) {
         Rows rows = new Rows();
         rows.row((Object[]) header);
         return rows.text().toString();
