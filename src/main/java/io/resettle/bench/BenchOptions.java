@@ -1,6 +1,7 @@
 package io.resettle.bench;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public record BenchOptions(long lines, int groups, int subAccounts, long seed, S
 
     /** The unmeasured runs before the measured one: the same data set, each its own database, no JSON. */
     public List<Bench.Settings> warmUpRuns() {
-        return java.util.Collections.nCopies(warmUps, new Bench.Settings(lines, groups, subAccounts, seed, null, null, policy));
+        return Collections.nCopies(warmUps, new Bench.Settings(lines, groups, subAccounts, seed, null, null, policy));
     }
 
     /** One bench run: the options themselves, or each point of the sweep. */

@@ -4,15 +4,11 @@ import io.resettle.output.Written;
 import io.resettle.support.FaultInjection;
 import io.resettle.support.SqlDialect;
 import io.resettle.support.csv.CsvOutput;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,31 +69,16 @@ final class CsvCopyOut {
 
     /** Streams {@code query}'s rows into {@code target} (a temporary name, then renamed), header first. */
     static Written write(OutputFile file, String query, Path target, SqlDialect dialect, FaultInjection faults) {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         file.totals().forEach(column -> totals.put(column, BigDecimal.ZERO));
-        try {
-            Files.createDirectories(target.getParent());
-            Rows rows;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-                out.write(CsvOutput.header(file.header()).getBytes(StandardCharsets.UTF_8));
-                rows = new Rows(file, out, totals, faults);
-                dialect.copyOut(query, rows);
-                rows.finish();
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return Written.of(file.name(), target, rows.count, totals);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("cannot write " + target, e.getCause());
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // The failure being reported matters more; a stale temporary name is replaced next time.
-            }
-        }
+        long[] rows = new long[1];
+        CsvOutput.writeWhole(target, file.header(), out -> {
+            Rows copied = new Rows(file, out, totals, faults);
+            dialect.copyOut(query, copied);
+            copied.finish();
+            rows[0] = copied.count;
+        });
+        return Written.of(file.name(), target, rows[0], totals);
     }
 
     /**

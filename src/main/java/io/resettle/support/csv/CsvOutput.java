@@ -1,7 +1,9 @@
 package io.resettle.support.csv;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -40,7 +42,7 @@ public final class CsvOutput implements AutoCloseable {
     private CsvOutput(Path target, List<String> header) throws IOException {
         this.target = target;
         Files.createDirectories(target.getParent());
-        this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        this.temporary = temporaryOf(target);
         this.writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
         this.printer = new CSVPrinter(pending, FORMAT);
         printer.printRecord(header);
@@ -171,6 +173,42 @@ public final class CsvOutput implements AutoCloseable {
         Rows rows = new Rows();
         rows.row((Object[]) header);
         return rows.text().toString();
+    }
+
+    /** What {@link #writeWhole} writes after the header. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * A file written as bytes, not row by row: the header row, then what {@code body} writes (rows
+     * already in this format), to a temporary name renamed once whole, as {@link #commit} does.
+     */
+    public static void writeWhole(Path target, String[] header, Body body) {
+        Path temporary = temporaryOf(target);
+        try {
+            Files.createDirectories(target.getParent());
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), BATCH)) {
+                out.write(header(header).getBytes(StandardCharsets.UTF_8));
+                body.writeTo(out);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot write " + target, e.getCause());
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // the rename happened, or the failure above is the one to report
+            }
+        }
+    }
+
+    private static Path temporaryOf(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 
     /** Renames the temporary file to its name; without this call the target is left untouched. */

@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -243,35 +242,22 @@ public final class CsvParts {
      * renamed), reading only the saved bytes of each part.
      */
     public Written writeTo(Path target, Comparator<String> keyOrder, String... header) {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         List<String> keys = new ArrayList<>(parts.keySet());
         keys.sort(keyOrder);
+        CsvOutput.writeWhole(target, header, out -> {
+            for (String key : keys) {
+                try (InputStream in = Files.newInputStream(parts.get(key).file)) {
+                    copy(in, out, parts.get(key).bytes);
+                }
+            }
+        });
         long rows = 0;
         BigDecimal[] totals = new BigDecimal[totalNames.size()];
         java.util.Arrays.fill(totals, BigDecimal.ZERO);
-        try {
-            Files.createDirectories(target.getParent());
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                out.write(CsvOutput.header(header).getBytes(StandardCharsets.UTF_8));
-                for (String key : keys) {
-                    Part part = parts.get(key);
-                    try (InputStream in = Files.newInputStream(part.file)) {
-                        copy(in, out, part.bytes);
-                    }
-                    rows += part.rows;
-                    for (int i = 0; i < totals.length; i++) {
-                        totals[i] = totals[i].add(part.totals[i]);
-                    }
-                }
-            }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // the rename happened or the failure above is the one to report
+        for (Part part : parts.values()) {
+            rows += part.rows;
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = totals[i].add(part.totals[i]);
             }
         }
         Map<String, BigDecimal> named = new LinkedHashMap<>();
