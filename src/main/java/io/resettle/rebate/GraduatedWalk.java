@@ -79,6 +79,10 @@ public final class GraduatedWalk {
         List<RebateSlice> slices = new ArrayList<>();
         if (move.signum() == 0) {
             slices.add(slice(lineId, category, earningTier(w0), amount));
+        } else if (!boundaryBetween(w0, w0.add(move))) {
+            // Most lines move W within one tier: one segment, the tier at its lower end (half-open
+            // tiers, as segments() cuts them), the whole amount.
+            slices.add(slice(lineId, category, earningTier(move.signum() > 0 ? w0 : w0.add(move)), amount));
         } else {
             List<Segment> segments = segments(w0, w0.add(move));
             BigDecimal assigned = BigDecimal.ZERO;
@@ -115,6 +119,18 @@ public final class GraduatedWalk {
 
     private Optional<Tier> earningTier(BigDecimal w) {
         return earningTier(tiers, w);
+    }
+
+    /** Whether a boundary lies strictly between a and b (either way round). */
+    private boolean boundaryBetween(BigDecimal a, BigDecimal b) {
+        BigDecimal low = a.min(b);
+        BigDecimal high = a.max(b);
+        for (BigDecimal boundary : boundaries) {
+            if (boundary.compareTo(low) > 0 && boundary.compareTo(high) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

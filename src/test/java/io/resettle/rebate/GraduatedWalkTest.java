@@ -140,6 +140,31 @@ class GraduatedWalkTest {
                 .containsExactly("- 0 @ 0 = 0");
     }
 
+    /**
+     * Lines that move W within one tier (one slice, the tier at the move's lower end) next to lines
+     * that cross an edge: up from an edge or down onto it earns the edge's tier, down from an edge or
+     * up onto it the tier below (tiers are half-open).
+     */
+    @Test
+    void aMoveWithinOneTierEarnsTheTierAtItsLowerEnd() {
+        GraduatedWalk walk = new GraduatedWalk(RebateFixtures.channel(), "AGENT");
+        assertThat(describe(walk.feed("a", Category.COMPUTE, new BigDecimal("499999.99"))))
+                .containsExactly("- 499999.99 @ 0 = 0");
+        assertThat(describe(walk.feed("b", Category.COMPUTE, new BigDecimal("0.02"))))
+                .containsExactly("- 0.01 @ 0 = 0", "500000 0.01 @ 0.04 = 0.0004");
+        assertThat(describe(walk.feed("c", Category.COMPUTE, new BigDecimal("-0.01"))))
+                .containsExactly("500000 -0.01 @ 0.04 = -0.0004");
+        assertThat(describe(walk.feed("d", Category.COMPUTE, new BigDecimal("100.00"))))
+                .containsExactly("500000 100 @ 0.04 = 4");
+        assertThat(describe(walk.feed("e", Category.COMPUTE, new BigDecimal("-100.00"))))
+                .containsExactly("500000 -100 @ 0.04 = -4");
+        assertThat(describe(walk.feed("f", Category.COMPUTE, new BigDecimal("-5.00"))))
+                .containsExactly("- -5 @ 0 = 0");
+        assertThat(describe(walk.feed("g", Category.COMPUTE, new BigDecimal("5.00"))))
+                .containsExactly("- 5 @ 0 = 0");
+        assertThat(walk.state().rebate().get(Category.COMPUTE)).isEqualByComparingTo("0");
+    }
+
     @Test
     void stateSurvivesAStringRoundTripWithItsScale() {
         GraduatedWalk walk = new GraduatedWalk(RebateFixtures.channel(), "AGENT");

@@ -64,14 +64,14 @@ class RebateJobIT {
                 "resettle.fault.file", "rebate-slices.csv");
         assertThat(cli.run(faults, "settle", "--period", "2026-10", "--out", out.toString()))
                 .isEqualTo(ResettleCommandLine.FAILED);
-        // The lines before L2 were committed: L1's two slices are in the parts, nothing of the failed chunk.
-        try (var parts = Files.list(out.resolve("2026-10/r1/.rebate-slices.csv.parts"))) {
-            long rows = 0;
-            for (Path part : parts.toList()) {
-                rows += Files.readAllLines(part).size();
-            }
-            assertThat(rows).isEqualTo(2);
-        }
+        // The lines before L2 were committed: L1's two slices are in the parts' journal, one block
+        // (part number, length, rows), and nothing of the failed chunk after it.
+        byte[] journal = Files.readAllBytes(out.resolve("2026-10/r1/.rebate-slices.csv.parts/journal"));
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.wrap(journal, 0, 8);
+        assertThat(head.getInt()).isEqualTo(1);
+        assertThat(head.getInt()).isEqualTo(journal.length - 8);
+        assertThat(new String(journal, 8, journal.length - 8, java.nio.charset.StandardCharsets.UTF_8).lines())
+                .hasSize(2).allMatch(row -> row.startsWith("channel,AGENT,L1,"));
         assertThat(out.resolve("2026-10/r1/rebate-slices.csv")).doesNotExist();
         String executionId = Sql.value(cli.databaseUrl(),
                 "SELECT job_execution_id FROM batch_job_execution WHERE status = 'FAILED'");

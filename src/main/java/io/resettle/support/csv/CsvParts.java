@@ -1,7 +1,6 @@
 package io.resettle.support.csv;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -13,13 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -28,30 +24,40 @@ import java.util.stream.Stream;
  * in event order. Writing them to the database and sorting them back took a quarter of the walk's
  * time (docs/performance.md).
  *
- * <p>What every part held at the last committed chunk ({@link #state()}) is saved with the chunk,
- * so a restart cuts off what a failed chunk appended ({@link #restore}) and the file comes out
- * byte for byte the same; putting the file together reads only the saved bytes of each part.
+ * <p>The parts share one append-only journal: a chunk appends a block per part it wrote (the part's
+ * number, the block's length, its rows) and forces the journal once. A file per part cost a
+ * GROUP-scope walk an open and an fsync per group and chunk (docs/performance.md, issue 20).
+ *
+ * <p>The journal's length and every part's rows and totals at the last committed chunk
+ * ({@link #state()}) are saved with the chunk, so a restart cuts off what a failed chunk appended
+ * ({@link #restore}) and the file comes out byte for byte the same; putting the file together reads
+ * only the saved length of the journal, each part's blocks in the order they were appended.
  *
  * <p>Above 250 lines as one job: appending, the saved state and putting the parts together must
- * agree on the parts' byte lengths, which is easiest to check in one class.
+ * agree on the journal's layout, which is easiest to check in one class.
  */
 public final class CsvParts {
 
     private static final String KEYS = "keys";
+    private static final String JOURNAL_BYTES = "journal.bytes";
+    /** A block's head: the part's number and the length of its rows, two ints. */
+    private static final int BLOCK_HEAD = 8;
 
     private final Path folder;
+    private final Path journal;
     private final List<String> totalNames;
-    /** By key, in the order the parts were created: a part's file is named by its place. */
+    /** By key, in the order the parts were created: a part's number is its place. */
     private final Map<String, Part> parts = new LinkedHashMap<>();
+    /** The journal's length this object has written or restored: where the next block goes. */
+    private long journalBytes;
 
     private static final class Part {
-        private final Path file;
-        private long bytes;
+        private final int number;
         private long rows;
         private final BigDecimal[] totals;
 
-        private Part(Path file, int totals) {
-            this.file = file;
+        private Part(int number, int totals) {
+            this.number = number;
             this.totals = new BigDecimal[totals];
             java.util.Arrays.fill(this.totals, BigDecimal.ZERO);
         }
@@ -59,6 +65,7 @@ public final class CsvParts {
 
     private CsvParts(Path folder, List<String> totalNames) {
         this.folder = folder;
+        this.journal = folder.resolve("journal");
         this.totalNames = List.copyOf(totalNames);
     }
 
@@ -74,25 +81,24 @@ public final class CsvParts {
     }
 
     /**
-     * The parts as a saved state records them, every part file cut back to its saved length and
-     * those created after the state removed. Refuses, naming the part, when a part is shorter
-     * than saved: then rows of a committed chunk were lost and only a new revision can tell.
+     * The parts as a saved state records them, the journal cut back to its saved length and any
+     * other file in the folder removed. Refuses when the journal is shorter than saved: then rows of
+     * a committed chunk were lost and only a new revision can tell.
      */
     public static CsvParts restore(Path folder, List<String> totalNames, Map<String, String> state) {
         CsvParts parts = saved(folder, totalNames, state);
         try {
             Files.createDirectories(folder);
-            List<Path> known = parts.parts.values().stream().map(p -> p.file).toList();
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path file : files.toList()) {
-                    if (!known.contains(file)) {
+                    if (!file.equals(parts.journal)) {
                         Files.delete(file);
                     }
                 }
             }
-            for (Part part : parts.parts.values()) {
-                try (FileChannel channel = FileChannel.open(part.file, StandardOpenOption.WRITE)) {
-                    channel.truncate(part.bytes);
+            if (Files.exists(parts.journal)) {
+                try (FileChannel channel = FileChannel.open(parts.journal, StandardOpenOption.WRITE)) {
+                    channel.truncate(parts.journalBytes);
                 }
             }
         } catch (IOException e) {
@@ -101,31 +107,38 @@ public final class CsvParts {
         return parts;
     }
 
-    /** The parts as a saved state records them, checked against the files but left as they are. */
+    /**
+     * The parts as a saved state records them, checked against the journal but left as they are. A
+     * state saved before the journal (a file per part) is refused: its parts are not in a journal.
+     */
     public static CsvParts saved(Path folder, List<String> totalNames, Map<String, String> state) {
         CsvParts parts = new CsvParts(folder, totalNames);
         String keys = state.getOrDefault(KEYS, "");
+        if (!keys.isEmpty() && !state.containsKey(JOURNAL_BYTES)) {
+            throw new IllegalStateException("the parts in " + folder + " were saved by an older version of Resettle,"
+                    + " a file per part: finish the run with that version, or settle the period again with --rerun");
+        }
+        parts.journalBytes = Long.parseLong(state.getOrDefault(JOURNAL_BYTES, "0"));
         int number = 0;
         for (String key : keys.isEmpty() ? new String[0] : keys.split("\n", -1)) {
             number++;
-            Part part = new Part(folder.resolve(number + ".part"), totalNames.size());
-            part.bytes = Long.parseLong(state.get(number + ".bytes"));
+            Part part = new Part(number, totalNames.size());
             part.rows = Long.parseLong(state.get(number + ".rows"));
             for (int i = 0; i < totalNames.size(); i++) {
                 part.totals[i] = new BigDecimal(state.get(number + ".total." + i));
             }
-            long onDisk;
-            try {
-                onDisk = Files.exists(part.file) ? Files.size(part.file) : -1;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + part.file, e);
-            }
-            if (onDisk < part.bytes) {
-                throw new IllegalStateException("part " + part.file + " (" + key.replace('\t', ' ') + ") holds "
-                        + (onDisk < 0 ? "nothing" : onDisk + " bytes") + " but " + part.bytes
-                        + " were committed: it was changed or lost after its chunk; settle the period again with --rerun");
-            }
             parts.parts.put(key, part);
+        }
+        long onDisk;
+        try {
+            onDisk = Files.exists(parts.journal) ? Files.size(parts.journal) : -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + parts.journal, e);
+        }
+        if (parts.journalBytes > 0 && onDisk < parts.journalBytes) {
+            throw new IllegalStateException("the journal " + parts.journal + " holds "
+                    + (onDisk < 0 ? "nothing" : onDisk + " bytes") + " but " + parts.journalBytes
+                    + " were committed: it was changed or lost after its chunk; settle the period again with --rerun");
         }
         return parts;
     }
@@ -139,95 +152,64 @@ public final class CsvParts {
 
     /**
      * {@link #append} for several parts, in the map's order (new parts are numbered in it), each
-     * with its totals. Every part written is forced to disk before this returns, as one append
-     * does, but the parts' fsyncs wait on the disk together: one after the other they took a few
-     * milliseconds each, for every part of every chunk (a GROUP-scope walk writes a part per
-     * group, issue 20).
+     * with its totals: a block each at the journal's saved length, then one force of the journal
+     * before this returns, so the blocks are on disk before the chunk that records them commits.
      */
     public void appendAll(Map<String, CsvOutput.Rows> rows, Map<String, BigDecimal[]> totals) {
-        List<Path> written = new ArrayList<>();
-        boolean created = false;
-        for (Map.Entry<String, CsvOutput.Rows> entry : rows.entrySet()) {
-            if (entry.getValue().count() == 0) {
-                continue;
-            }
-            created |= !parts.containsKey(entry.getKey());
-            written.add(write(entry.getKey(), entry.getValue(), totals.get(entry.getKey())));
-        }
+        List<String> written = rows.keySet().stream().filter(key -> rows.get(key).count() > 0).toList();
         if (written.isEmpty()) {
             return;
         }
-        List<Future<?>> forced = new ArrayList<>();
-        for (Path file : written) {
-            // On disk before the chunk that records the new length commits, even if the machine stops.
-            forced.add(FORCE.submit(() -> {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.force(false);
+        boolean created = !Files.exists(journal);
+        long end = journalBytes;
+        try {
+            Files.createDirectories(folder);
+            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // At the saved length, not the file's end: what a failed write left after it is overwritten.
+                channel.position(journalBytes);
+                for (String key : written) {
+                    Part part = parts.computeIfAbsent(key, k -> new Part(parts.size() + 1, totalNames.size()));
+                    byte[] bytes = rows.get(key).text().toString().getBytes(StandardCharsets.UTF_8);
+                    ByteBuffer block = ByteBuffer.allocate(BLOCK_HEAD).putInt(part.number).putInt(bytes.length).flip();
+                    writeFully(channel, block);
+                    writeFully(channel, ByteBuffer.wrap(bytes));
+                    end += BLOCK_HEAD + bytes.length;
                 }
-                return null;
-            }));
-        }
-        for (Future<?> force : forced) {
-            try {
-                force.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the parts in " + folder, e);
-            } catch (ExecutionException e) {
-                throw new UncheckedIOException("cannot write the parts in " + folder,
-                        e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));
+                channel.truncate(end);
+                channel.force(false);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + journal, e);
         }
         if (created) {
             forceDirectory(folder);
         }
-    }
-
-    /** Threads that wait on the parts' fsyncs (daemons: they hold nothing between chunks). */
-    private static final ExecutorService FORCE = Executors.newFixedThreadPool(16, task -> {
-        Thread thread = new Thread(task, "csv-parts-force");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** Writes rows at the part's saved length (not forced yet) and counts them in; the part's file. */
-    private Path write(String key, CsvOutput.Rows rows, BigDecimal[] totals) {
-        Part part = parts.computeIfAbsent(key, k -> new Part(folder.resolve((parts.size() + 1) + ".part"),
-                totalNames.size()));
-        byte[] bytes = rows.text().toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            Files.createDirectories(folder);
-            try (FileChannel channel = FileChannel.open(part.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                // At the saved length, not the file's end: what a failed write left after it is overwritten.
-                channel.position(part.bytes);
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.truncate(part.bytes + bytes.length);
+        journalBytes = end;
+        for (String key : written) {
+            Part part = parts.get(key);
+            part.rows += rows.get(key).count();
+            BigDecimal[] partTotals = totals.get(key);
+            for (int i = 0; i < partTotals.length; i++) {
+                part.totals[i] = part.totals[i].add(partTotals[i]);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + part.file, e);
         }
-        part.bytes += bytes.length;
-        part.rows += rows.count();
-        for (int i = 0; i < totals.length; i++) {
-            part.totals[i] = part.totals[i].add(totals[i]);
-        }
-        return part.file;
     }
 
-    /** What to save with a chunk: every part's key, length, rows and totals. */
+    private static void writeFully(FileChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    /** What to save with a chunk: the journal's length, every part's key, rows and totals. */
     public Map<String, String> state() {
         Map<String, String> state = new LinkedHashMap<>();
         state.put(KEYS, String.join("\n", parts.keySet()));
-        int number = 0;
+        state.put(JOURNAL_BYTES, Long.toString(journalBytes));
         for (Part part : parts.values()) {
-            number++;
-            state.put(number + ".bytes", Long.toString(part.bytes));
-            state.put(number + ".rows", Long.toString(part.rows));
+            state.put(part.number + ".rows", Long.toString(part.rows));
             for (int i = 0; i < part.totals.length; i++) {
-                state.put(number + ".total." + i, part.totals[i].toPlainString());
+                state.put(part.number + ".total." + i, part.totals[i].toPlainString());
             }
         }
         return state;
@@ -239,15 +221,22 @@ public final class CsvParts {
 
     /**
      * Writes the header and then the parts in key order to {@code target} (a temporary name, then
-     * renamed), reading only the saved bytes of each part.
+     * renamed), each part's blocks in the order they were appended, reading only the journal's
+     * saved length.
      */
     public Written writeTo(Path target, Comparator<String> keyOrder, String... header) {
         List<String> keys = new ArrayList<>(parts.keySet());
         keys.sort(keyOrder);
         CsvOutput.writeWhole(target, header, out -> {
-            for (String key : keys) {
-                try (InputStream in = Files.newInputStream(parts.get(key).file)) {
-                    copy(in, out, parts.get(key).bytes);
+            if (journalBytes == 0) {
+                return;
+            }
+            try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
+                Map<Integer, List<long[]>> blocks = blocksByPart(channel);
+                for (String key : keys) {
+                    for (long[] block : blocks.getOrDefault(parts.get(key).number, List.of())) {
+                        copy(channel, block[0], block[1], out);
+                    }
                 }
             }
         });
@@ -267,6 +256,52 @@ public final class CsvParts {
         return new Written(rows, named);
     }
 
+    /** Each part's blocks (offset of the rows, their length) in journal order, up to the saved length. */
+    private Map<Integer, List<long[]>> blocksByPart(FileChannel channel) throws IOException {
+        Map<Integer, List<long[]>> blocks = new HashMap<>();
+        ByteBuffer head = ByteBuffer.allocate(BLOCK_HEAD);
+        long position = 0;
+        while (position < journalBytes) {
+            head.clear();
+            readFully(channel, head, position);
+            int number = head.getInt(0);
+            int length = head.getInt(4);
+            long rowsAt = position + BLOCK_HEAD;
+            if (number < 1 || number > parts.size() || length < 0 || rowsAt + length > journalBytes) {
+                throw new IllegalStateException("the journal " + journal + " is damaged at byte " + position
+                        + "; settle the period again with --rerun");
+            }
+            blocks.computeIfAbsent(number, n -> new ArrayList<>()).add(new long[] {rowsAt, length});
+            position = rowsAt + length;
+        }
+        return blocks;
+    }
+
+    private void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException(journal + " ended at byte " + at + ", before its saved length");
+            }
+            at += read;
+        }
+    }
+
+    private void copy(FileChannel channel, long position, long length, OutputStream out) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
+        long at = position;
+        long left = length;
+        while (left > 0) {
+            buffer.clear();
+            buffer.limit((int) Math.min(buffer.capacity(), left));
+            readFully(channel, buffer, at);
+            out.write(buffer.array(), 0, buffer.limit());
+            at += buffer.limit();
+            left -= buffer.limit();
+        }
+    }
+
     /** Removes the parts in {@code folder}, and the folder, once the file is written for good. */
     public static void remove(Path folder) {
         deleteFolder(folder);
@@ -278,19 +313,6 @@ public final class CsvParts {
             directory.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // not supported on this platform: the part's own force is what can be done
-        }
-    }
-
-    private static void copy(InputStream in, OutputStream out, long bytes) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long left = bytes;
-        while (left > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-            if (read < 0) {
-                throw new IOException("part ended " + left + " bytes early");
-            }
-            out.write(buffer, 0, read);
-            left -= read;
         }
     }
 

@@ -91,6 +91,32 @@ class ComputeGroupVolumesStepTest {
         assertThat(x.agreementId()).isNull();
     }
 
+    /**
+     * A group is settled when one of its sub-accounts is associated in the period or has a line in
+     * it: a sub-account that left in September with an October line keeps its group in; one that
+     * left without October lines (or with lines of September only) does not.
+     */
+    @Test
+    void aGroupIsSettledWhenASubAccountIsAssociatedOrHasALineInThePeriod() {
+        given.group("LEFT_WITH_LINE", "0");
+        given.group("LEFT_QUIET", "0");
+        given.group("LEFT_IN_SEPTEMBER", "0");
+        given.subAccount("L1", "LEFT_WITH_LINE");
+        given.subAccount("Q1", "LEFT_QUIET");
+        given.subAccount("S1", "LEFT_IN_SEPTEMBER");
+        jdbc.update("UPDATE sub_account SET associated_to = '2026-09' WHERE sub_account_id IN ('L1', 'Q1', 'S1')");
+        given.line("l1", "L1", "ecs", "COMPUTE", "USAGE", "12.00");
+        jdbc.update("INSERT INTO billing_line (period, line_id, sub_account_id, product_code, category, billing_method,"
+                + " charge_type, list_amount, payable_amount, paid_amount, currency, paid, file, row_no) VALUES"
+                + " ('2026-09', 's1', 'S1', 'ecs', 'COMPUTE', 'POSTPAID', 'USAGE', 5, 5, 5, 'CNY', TRUE, 'bill.csv', 1)");
+
+        assertThat(run().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForList("SELECT group_id FROM group_statement WHERE period = '2026-10' AND revision = 1"
+                + " ORDER BY group_id", String.class)).containsExactly("G1", "LEFT_WITH_LINE", "X");
+        assertThat(statement("LEFT_WITH_LINE").volume()).isEqualByComparingTo("12.00");
+    }
+
     private void e1Lines(String c2Payable) {
         given.line("a1", "A", "ecs", "COMPUTE", "NEW", "120000.00");
         given.line("b1", "B", "waf", "SECURITY", "RENEWAL", "60000.00");

@@ -47,7 +47,7 @@ class CsvPartsTest {
         parts.append("b", rows(new String[] {"b", "3"}), BigDecimal.TEN);
 
         CsvParts restored = CsvParts.restore(folder, TOTALS, committed);
-        assertThat(Files.list(folder).map(p -> p.getFileName().toString()).toList()).containsExactly("1.part");
+        assertThat(Files.list(folder).map(p -> p.getFileName().toString()).toList()).containsExactly("journal");
         restored.append("a", rows(new String[] {"a", "2"}), new BigDecimal("2"));
         CsvParts.Written written = restored.writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
 
@@ -56,16 +56,64 @@ class CsvPartsTest {
     }
 
     @Test
-    void aPartShorterThanItsCommittedLengthIsRefusedNamingIt() throws Exception {
+    void aJournalShorterThanItsCommittedLengthIsRefusedNamingIt() throws Exception {
         Path folder = CsvParts.folderOf(work, "slices.csv");
         CsvParts parts = CsvParts.empty(folder, TOTALS);
         parts.append("program\tscope", rows(new String[] {"a", "1"}), BigDecimal.ONE);
         Map<String, String> committed = parts.state();
-        Files.writeString(folder.resolve("1.part"), "a");
+        Files.writeString(folder.resolve("journal"), "a");
 
         assertThatThrownBy(() -> CsvParts.restore(folder, TOTALS, committed))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("1.part (program scope) holds 1 bytes but 4 were committed")
+                .hasMessageContaining("journal")
+                .hasMessageContaining("holds 1 bytes but 12 were committed")
+                .hasMessageContaining("--rerun");
+    }
+
+    /**
+     * Many parts written chunk after chunk go to one journal, forced once a chunk; put together,
+     * each part holds its rows in the order they were appended, and only the committed chunks.
+     */
+    @Test
+    void interleavedChunksOfManyPartsComeOutPartByPartInAppendOrder() throws Exception {
+        Path folder = CsvParts.folderOf(work, "slices.csv");
+        CsvParts parts = CsvParts.empty(folder, TOTALS);
+        StringBuilder expected = new StringBuilder("key,value\n");
+        for (int chunk = 1; chunk <= 3; chunk++) {
+            Map<String, CsvOutput.Rows> rows = new java.util.TreeMap<>();
+            Map<String, BigDecimal[]> totals = new java.util.HashMap<>();
+            for (int g = 12; g >= 1; g--) {
+                String key = String.format("g%02d", g);
+                rows.put(key, rows(new String[] {key, chunk + ".1"}, new String[] {key, chunk + ".2"}));
+                totals.put(key, new BigDecimal[] {new BigDecimal(chunk + ".1").add(new BigDecimal(chunk + ".2"))});
+            }
+            parts.appendAll(rows, totals);
+        }
+        Map<String, String> committed = parts.state();
+        parts.append("g01", rows(new String[] {"g01", "uncommitted"}), BigDecimal.TEN);
+        for (int g = 1; g <= 12; g++) {
+            for (int chunk = 1; chunk <= 3; chunk++) {
+                expected.append(String.format("g%02d,%d.1\ng%02d,%d.2\n", g, chunk, g, chunk));
+            }
+        }
+
+        CsvParts.Written written = CsvParts.restore(folder, TOTALS, committed)
+                .writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
+
+        assertThat(Files.readString(work.resolve("slices.csv"))).isEqualTo(expected.toString());
+        assertThat(written.rows()).isEqualTo(72);
+        assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("154.8")));
+    }
+
+    /** Parts saved before the journal (a file per part, no journal length) cannot be put together. */
+    @Test
+    void aStateSavedAsAFilePerPartIsRefused() {
+        Path folder = CsvParts.folderOf(work, "slices.csv");
+        Map<String, String> older = Map.of("keys", "program\tscope", "1.bytes", "4", "1.rows", "1", "1.total.0", "1");
+
+        assertThatThrownBy(() -> CsvParts.saved(folder, TOTALS, older))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("older version")
                 .hasMessageContaining("--rerun");
     }
 
