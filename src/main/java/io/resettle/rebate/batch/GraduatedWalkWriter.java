@@ -36,16 +36,26 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
     private static final String WALK_PREFIX = "rebates.walk.";
 
     private final List<RebateProgram> programs;
+    /** Each program's fiscal year holding P, in the order of {@link #programs}. */
+    private final List<FiscalYear> fiscalYears;
     private final FaultInjection faults;
     private final YearMonth period;
     private final Path partsFolder;
+    /** By part key (program, tab, scope id): their order is the order their state is saved in. */
     private final Map<String, RebateWalk> walks = new TreeMap<>();
+    /** The same walks by program (its place in {@link #programs}) and scope id, for a line's look-up. */
+    private final List<Map<String, Walked>> walksByScope = new ArrayList<>();
     private CsvParts slices;
     private long lineNo;
+
+    /** A walk with its part key, made once per walk rather than per line. */
+    private record Walked(RebateWalk walk, String key) {
+    }
 
     GraduatedWalkWriter(Policy policy, FaultInjection faults, YearMonth period, Path partsFolder) {
         this.programs = policy.rebatePrograms().stream()
                 .filter(p -> p.mode() == RebateProgram.Mode.GRADUATED).toList();
+        this.fiscalYears = programs.stream().map(p -> FiscalYear.of(period, p.fiscalYearStartMonth())).toList();
         this.faults = faults;
         this.period = period;
         this.partsFolder = partsFolder;
@@ -54,9 +64,14 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
     @Override
     public void open(ExecutionContext context) {
         walks.clear();
+        walksByScope.clear();
+        programs.forEach(p -> walksByScope.add(new HashMap<>()));
         boolean resumed = context.containsKey(LINE_NO);
         lineNo = resumed ? context.getLong(LINE_NO) : 0;
-        walks.putAll(restore(programs, context));
+        restore(programs, context).forEach((key, walk) -> {
+            walks.put(key, walk);
+            walksByScope.get(programs.indexOf(walk.program())).put(walk.scopeId(), new Walked(walk, key));
+        });
         slices = resumed
                 ? CsvParts.restore(partsFolder, RebateSliceFile.TOTALS, RebateSliceFile.state(context))
                 : CsvParts.empty(partsFolder, RebateSliceFile.TOTALS);
@@ -107,6 +122,14 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
         RebateSliceFile.save(slices, context);
     }
 
+    /** A program's first line of a scope in the fiscal year starts its walk. */
+    private Walked newWalk(RebateProgram program, String scopeId) {
+        String key = RebateSliceFile.partKey(program.id(), scopeId);
+        RebateWalk walk = new RebateWalk(program, scopeId);
+        walks.put(key, walk);
+        return new Walked(walk, key);
+    }
+
     @Override
     public void write(Chunk<? extends ComputeRebatesStepConfig.ScopedLine> chunk) {
         faults.beforeWriting(RebateSliceFile.NAME, lineNo + 1, lineNo + chunk.size());
@@ -116,24 +139,25 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
         for (ComputeRebatesStepConfig.ScopedLine scoped : chunk.getItems()) {
             lineNo++;
             BillingLine line = scoped.line();
-            for (RebateProgram program : programs) {
-                if (!FiscalYear.of(period, program.fiscalYearStartMonth()).contains(line.period())
-                        || !RebateEligibility.admits(program, line)) {
+            for (int p = 0; p < programs.size(); p++) {
+                RebateProgram program = programs.get(p);
+                if (!fiscalYears.get(p).contains(line.period()) || !RebateEligibility.admits(program, line)) {
                     continue;
                 }
-                String scopeId = RebateEligibility.scopeId(program, scoped.groupId());
-                String key = RebateSliceFile.partKey(program.id(), scopeId);
-                List<RebateSlice> lineSlices = walks.computeIfAbsent(key,
-                        k -> new RebateWalk(program, scopeId)).feed(line);
+                Walked walked = walksByScope.get(p).computeIfAbsent(
+                        RebateEligibility.scopeId(program, scoped.groupId()), scopeId -> newWalk(program, scopeId));
+                List<RebateSlice> lineSlices = walked.walk().feed(line.lineId(), line.category(), line.payableAmount());
                 if (!line.period().equals(period) || lineSlices.isEmpty()) {
                     continue;
                 }
-                List<RebateSlice> ordered = new ArrayList<>(lineSlices);
-                ordered.sort(RebateSliceFile.WITHIN_A_LINE);
-                CsvOutput.Rows partRows = rows.computeIfAbsent(key, k -> new CsvOutput.Rows());
-                BigDecimal[] partTotals = totals.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO,
+                if (lineSlices.size() > 1) {
+                    lineSlices = new ArrayList<>(lineSlices);
+                    lineSlices.sort(RebateSliceFile.WITHIN_A_LINE);
+                }
+                CsvOutput.Rows partRows = rows.computeIfAbsent(walked.key(), k -> new CsvOutput.Rows());
+                BigDecimal[] partTotals = totals.computeIfAbsent(walked.key(), k -> new BigDecimal[] {BigDecimal.ZERO,
                         BigDecimal.ZERO});
-                for (RebateSlice slice : ordered) {
+                for (RebateSlice slice : lineSlices) {
                     RebateSliceFile.print(slice, partRows, partTotals);
                 }
             }
