@@ -37,8 +37,8 @@ class ComputeRebatesStepConfig {
     /**
      * Lines per transaction: the walk is one thread, and every commit is a pause in it. Lines come
      * in event order, so every chunk of a GROUP-scope walk touches nearly every group: a chunk
-     * forces every group's part to disk and saves every walk. 50,000 rather than 10,000 took
-     * computeRebates from 41 to 26 s at 2,000 groups and 1M lines (docs/performance.md).
+     * appends a block per group to the parts' journal and saves every walk. 50,000 rather than
+     * 10,000 took computeRebates from 41 to 26 s at 2,000 groups and 1M lines (docs/performance.md).
      */
     static final int CHUNK_SIZE = 50_000;
     static final int FETCH_SIZE = 10000;

@@ -27,8 +27,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 /**
  * Feeds each line to the GRADUATED walk of every program whose fiscal year (the one holding P)
  * contains it, writing the slices of P's lines to the parts of rebate-slices.csv
- * ({@link RebateSliceFile}). The walks, the line counter and the parts' lengths are saved in the
- * step's ExecutionContext after every chunk (R11.4); a restart cuts the parts back to them.
+ * ({@link RebateSliceFile}). The walks, the line counter and the parts' state (the journal's
+ * length, each part's rows and totals) are saved in the step's ExecutionContext after every chunk
+ * (R11.4); a restart cuts the journal back to it.
  */
 class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.ScopedLine> {
     static final String LINE_NO = "rebates.lineNo";
@@ -116,6 +117,11 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
         context.putLong(LINE_NO, lineNo);
         List<String> keys = new ArrayList<>(walks.keySet());
         context.putString(WALKS, String.join("\n", keys));
+        // A walk's values are saved under its place in key order, and a new walk that sorts before it
+        // moves it along: the values saved at a place are removed first, or the walk now there would
+        // be restored with the categories only the earlier one had.
+        context.entrySet().stream().map(Map.Entry::getKey).filter(key -> key.startsWith(WALK_PREFIX)).toList()
+                .forEach(context::remove);
         for (int i = 0; i < keys.size(); i++) {
             walks.get(keys.get(i)).state().toMap(WALK_PREFIX + i + ".").forEach(context::putString);
         }
@@ -162,7 +168,7 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
                 }
             }
         }
-        // Parts in a fixed order, so a part's file name (its place) is the same in every run.
+        // Parts in a fixed order, so a part's number (its place) is the same in every run.
         slices.appendAll(new TreeMap<>(rows), totals);
         faults.afterChunkWritten();
     }

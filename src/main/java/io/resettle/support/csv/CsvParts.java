@@ -50,6 +50,7 @@ public final class CsvParts {
     private final Map<String, Part> parts = new LinkedHashMap<>();
     /** The journal's length this object has written or restored: where the next block goes. */
     private long journalBytes;
+    private boolean directoryForced;
 
     private static final class Part {
         private final int number;
@@ -118,14 +119,17 @@ public final class CsvParts {
             throw new IllegalStateException("the parts in " + folder + " were saved by an older version of Resettle,"
                     + " a file per part: finish the run with that version, or settle the period again with --rerun");
         }
-        parts.journalBytes = Long.parseLong(state.getOrDefault(JOURNAL_BYTES, "0"));
+        parts.journalBytes = Long.parseLong(savedValue(folder, state, JOURNAL_BYTES, "0"));
         int number = 0;
         for (String key : keys.isEmpty() ? new String[0] : keys.split("\n", -1)) {
             number++;
             Part part = new Part(number, totalNames.size());
-            part.rows = Long.parseLong(state.get(number + ".rows"));
+            part.rows = Long.parseLong(savedValue(folder, state, number + ".rows", null));
             for (int i = 0; i < totalNames.size(); i++) {
-                part.totals[i] = new BigDecimal(state.get(number + ".total." + i));
+                part.totals[i] = new BigDecimal(savedValue(folder, state, number + ".total." + i, null));
+            }
+            if (part.rows > 0 && parts.journalBytes == 0) {
+                throw damaged(folder, "part " + number + " has " + part.rows + " rows in an empty journal");
             }
             parts.parts.put(key, part);
         }
@@ -141,6 +145,20 @@ public final class CsvParts {
                     + " were committed: it was changed or lost after its chunk; settle the period again with --rerun");
         }
         return parts;
+    }
+
+    /** A value of the saved state that must be a number; its default when absent, or null if it must be there. */
+    private static String savedValue(Path folder, Map<String, String> state, String name, String absent) {
+        String value = state.getOrDefault(name, absent);
+        if (value == null || !value.matches("-?\\d+(\\.\\d+)?")) {
+            throw damaged(folder, "its saved " + name + " is " + (value == null ? "missing" : "'" + value + "'"));
+        }
+        return value;
+    }
+
+    private static IllegalStateException damaged(Path folder, String what) {
+        return new IllegalStateException("the saved state of the parts in " + folder + " is damaged (" + what
+                + "); settle the period again with --rerun");
     }
 
     /** Appends rows to the part of {@code key} (created on first use), with their totals in the order of the total names. */
@@ -160,7 +178,13 @@ public final class CsvParts {
         if (written.isEmpty()) {
             return;
         }
-        boolean created = !Files.exists(journal);
+        // New parts are numbered here but kept only once their blocks are written.
+        Map<String, Integer> numbers = new HashMap<>();
+        int next = parts.size();
+        for (String key : written) {
+            Part part = parts.get(key);
+            numbers.put(key, part != null ? part.number : ++next);
+        }
         long end = journalBytes;
         try {
             Files.createDirectories(folder);
@@ -168,12 +192,11 @@ public final class CsvParts {
                 // At the saved length, not the file's end: what a failed write left after it is overwritten.
                 channel.position(journalBytes);
                 for (String key : written) {
-                    Part part = parts.computeIfAbsent(key, k -> new Part(parts.size() + 1, totalNames.size()));
                     byte[] bytes = rows.get(key).text().toString().getBytes(StandardCharsets.UTF_8);
-                    ByteBuffer block = ByteBuffer.allocate(BLOCK_HEAD).putInt(part.number).putInt(bytes.length).flip();
-                    writeFully(channel, block);
+                    ByteBuffer head = ByteBuffer.allocate(BLOCK_HEAD).putInt(numbers.get(key)).putInt(bytes.length).flip();
+                    writeFully(channel, head);
                     writeFully(channel, ByteBuffer.wrap(bytes));
-                    end += BLOCK_HEAD + bytes.length;
+                    end += BLOCK_HEAD + (long) bytes.length;
                 }
                 channel.truncate(end);
                 channel.force(false);
@@ -181,12 +204,15 @@ public final class CsvParts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + journal, e);
         }
-        if (created) {
+        if (!directoryForced) {
+            // The journal's name on disk too, once for this object: it may have been created by a
+            // write that failed, or by an earlier attempt whose folder was never forced.
             forceDirectory(folder);
+            directoryForced = true;
         }
         journalBytes = end;
         for (String key : written) {
-            Part part = parts.get(key);
+            Part part = parts.computeIfAbsent(key, k -> new Part(numbers.get(k), totalNames.size()));
             part.rows += rows.get(key).count();
             BigDecimal[] partTotals = totals.get(key);
             for (int i = 0; i < partTotals.length; i++) {
@@ -312,7 +338,7 @@ public final class CsvParts {
         try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
             directory.force(true);
         } catch (IOException | UnsupportedOperationException e) {
-            // not supported on this platform: the part's own force is what can be done
+            // not supported on this platform: the journal's own force is what can be done
         }
     }
 

@@ -105,6 +105,45 @@ class CsvPartsTest {
         assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("154.8")));
     }
 
+    /**
+     * After a restore, a part new to it takes the next number (not one a failed chunk had given),
+     * and put together from a saved state, what was written after that state is left out.
+     */
+    @Test
+    void aPartCreatedAfterARestoreIsNumberedOnAndBytesAfterTheSavedLengthAreLeftOut() throws Exception {
+        Path folder = CsvParts.folderOf(work, "slices.csv");
+        CsvParts parts = CsvParts.empty(folder, TOTALS);
+        parts.append("b", rows(new String[] {"b", "1"}), BigDecimal.ONE);
+        Map<String, String> committed = parts.state();
+        parts.append("a", rows(new String[] {"a", "lost"}), BigDecimal.TEN);
+
+        CsvParts restored = CsvParts.restore(folder, TOTALS, committed);
+        restored.append("c", rows(new String[] {"c", "2"}), new BigDecimal("2"));
+        Map<String, String> state = restored.state();
+        restored.append("b", rows(new String[] {"b", "not committed"}), BigDecimal.TEN);
+        CsvParts.Written written = CsvParts.saved(folder, TOTALS, state)
+                .writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
+
+        assertThat(state).containsEntry("keys", "b\nc").containsEntry("2.rows", "1");
+        assertThat(Files.readString(work.resolve("slices.csv"))).isEqualTo("key,value\nb,1\nc,2\n");
+        assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("3")));
+    }
+
+    /** A saved state that lost a value, or counts rows in an empty journal, is refused in one sentence. */
+    @Test
+    void aDamagedSavedStateIsRefusedSayingWhat() {
+        Path folder = CsvParts.folderOf(work, "slices.csv");
+
+        assertThatThrownBy(() -> CsvParts.saved(folder, TOTALS,
+                Map.of("keys", "a", "journal.bytes", "12", "1.total.0", "1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("its saved 1.rows is missing").hasMessageContaining("--rerun");
+        assertThatThrownBy(() -> CsvParts.saved(folder, TOTALS,
+                Map.of("keys", "a", "journal.bytes", "0", "1.rows", "1", "1.total.0", "1")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("part 1 has 1 rows in an empty journal").hasMessageContaining("--rerun");
+    }
+
     /** Parts saved before the journal (a file per part, no journal length) cannot be put together. */
     @Test
     void aStateSavedAsAFilePerPartIsRefused() {
