@@ -27,13 +27,8 @@ class CsvPartsTest {
         parts.append("a", rows(new String[] {"a", "=2"}, new String[] {"a", "x,y"}), new BigDecimal("2.25"));
         parts.append("b", rows(new String[] {"b", "3"}), new BigDecimal("3"));
 
-        CsvParts.Written written = CsvParts.saved(folder, TOTALS, parts.state())
-                .writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
-
-        assertThat(Files.readString(work.resolve("slices.csv")))
-                .isEqualTo("key,value\na,'=2\na,\"x,y\"\nb,1.50\nb,3\n");
-        assertThat(written.rows()).isEqualTo(4);
-        assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("6.75")));
+        assertPutTogether(CsvParts.saved(folder, TOTALS, parts.state()),
+                "key,value\na,'=2\na,\"x,y\"\nb,1.50\nb,3\n", 4, "6.75");
     }
 
     @Test
@@ -49,9 +44,9 @@ class CsvPartsTest {
         CsvParts restored = CsvParts.restore(folder, TOTALS, committed);
         assertThat(Files.list(folder).map(p -> p.getFileName().toString()).toList()).containsExactly("journal");
         restored.append("a", rows(new String[] {"a", "2"}), new BigDecimal("2"));
-        CsvParts.Written written = restored.writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
+        CsvParts.Written written = putTogether(restored);
 
-        assertThat(Files.readString(work.resolve("slices.csv"))).isEqualTo("key,value\na,1\na,2\n");
+        assertThat(slicesText()).isEqualTo("key,value\na,1\na,2\n");
         assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("3")));
     }
 
@@ -97,12 +92,7 @@ class CsvPartsTest {
             }
         }
 
-        CsvParts.Written written = CsvParts.restore(folder, TOTALS, committed)
-                .writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
-
-        assertThat(Files.readString(work.resolve("slices.csv"))).isEqualTo(expected.toString());
-        assertThat(written.rows()).isEqualTo(72);
-        assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("154.8")));
+        assertPutTogether(CsvParts.restore(folder, TOTALS, committed), expected.toString(), 72, "154.8");
     }
 
     /**
@@ -121,11 +111,10 @@ class CsvPartsTest {
         restored.append("c", rows(new String[] {"c", "2"}), new BigDecimal("2"));
         Map<String, String> state = restored.state();
         restored.append("b", rows(new String[] {"b", "not committed"}), BigDecimal.TEN);
-        CsvParts.Written written = CsvParts.saved(folder, TOTALS, state)
-                .writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
+        CsvParts.Written written = putTogether(CsvParts.saved(folder, TOTALS, state));
 
         assertThat(state).containsEntry("keys", "b\nc").containsEntry("2.rows", "1");
-        assertThat(Files.readString(work.resolve("slices.csv"))).isEqualTo("key,value\nb,1\nc,2\n");
+        assertThat(slicesText()).isEqualTo("key,value\nb,1\nc,2\n");
         assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("3")));
     }
 
@@ -158,12 +147,32 @@ class CsvPartsTest {
 
     @Test
     void withoutASavedStateTheFileHasItsHeaderOnly() throws Exception {
-        CsvParts.Written written = CsvParts.saved(work.resolve(".none.parts"), TOTALS, Map.of())
-                .writeTo(work.resolve("slices.csv"), Comparator.naturalOrder(), "key", "value");
+        CsvParts.Written written = putTogether(CsvParts.saved(work.resolve(".none.parts"), TOTALS, Map.of()));
 
-        assertThat(Files.readString(work.resolve("slices.csv"))).isEqualTo("key,value\n");
+        assertThat(slicesText()).isEqualTo("key,value\n");
         assertThat(written.rows()).isZero();
         assertThat(written.totals()).containsExactly(Map.entry("amount", BigDecimal.ZERO));
+    }
+
+    /** The parts put together: the file's text, its rows and its amount total. */
+    private void assertPutTogether(CsvParts parts, String text, long rows, String amount) throws Exception {
+        CsvParts.Written written = putTogether(parts);
+        assertThat(slicesText()).isEqualTo(text);
+        assertThat(written.rows()).isEqualTo(rows);
+        assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal(amount)));
+    }
+
+    /** The parts put together as slices.csv under the header "key,value". */
+    private CsvParts.Written putTogether(CsvParts parts) {
+        return parts.writeTo(slicesCsv(), Comparator.naturalOrder(), "key", "value");
+    }
+
+    private Path slicesCsv() {
+        return work.resolve("slices.csv");
+    }
+
+    private String slicesText() throws java.io.IOException {
+        return Files.readString(slicesCsv());
     }
 
     private static CsvOutput.Rows rows(String[]... cells) {
