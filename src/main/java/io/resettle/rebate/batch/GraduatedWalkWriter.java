@@ -114,18 +114,22 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(LINE_NO, lineNo);
         List<String> keys = new ArrayList<>(walks.keySet());
-        context.putString(WALKS, String.join("\n", keys));
-        // A walk's values are saved under its place in key order, and a new walk that sorts before it
-        // moves it along: the values saved at a place are removed first, or the walk now there would
-        // be restored with the categories only the earlier one had.
-        context.entrySet().stream().map(Map.Entry::getKey).filter(key -> key.startsWith(WALK_PREFIX)).toList()
-                .forEach(context::remove);
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i < keys.size(); i++) {
-            walks.get(keys.get(i)).state().toMap(WALK_PREFIX + i + ".").forEach(context::putString);
+            values.putAll(walks.get(keys.get(i)).state().toMap(WALK_PREFIX + i + "."));
         }
+        // A walk's values are saved under its place in key order, and a new walk that sorts before it
+        // moves it along: values saved at a place before and not saved now are removed, or the walk
+        // now there would be restored with categories only the earlier one had. Made whole before
+        // the context is touched; the line counter last.
+        context.entrySet().stream().map(Map.Entry::getKey)
+                .filter(key -> key.startsWith(WALK_PREFIX) && !values.containsKey(key)).toList()
+                .forEach(context::remove);
+        values.forEach(context::putString);
+        context.putString(WALKS, String.join("\n", keys));
         RebateSliceFile.save(slices, context);
+        context.putLong(LINE_NO, lineNo);
     }
 
     /** A program's first line of a scope in the fiscal year starts its walk. */

@@ -145,8 +145,9 @@ public class ReconciliationStore {
     }
 
     /**
-     * The R12.2 invoice invariants, counted at once, each on a connection of its own (they read what
-     * earlier steps committed; on PostgreSQL each is a scan of the period's lines, one core each).
+     * The R12.2 invoice invariants in the order of {@link #INVOICE_CHECKS}, the checks' queries run at
+     * once, each on a connection of its own (they read what earlier steps committed; on PostgreSQL
+     * each is a scan of the period's lines or invoices).
      */
     public List<Invariants.Count> invoiceInvariants(YearMonth period, int revision) {
         List<Callable<List<Invariants.Count>>> queries = INVOICE_CHECKS.stream()

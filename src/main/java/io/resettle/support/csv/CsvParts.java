@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -119,14 +120,14 @@ public final class CsvParts {
             throw new IllegalStateException("the parts in " + folder + " were saved by an older version of Resettle,"
                     + " a file per part: finish the run with that version, or settle the period again with --rerun");
         }
-        parts.journalBytes = Long.parseLong(savedValue(folder, state, JOURNAL_BYTES, "0"));
+        parts.journalBytes = Long.parseLong(savedValue(folder, state, JOURNAL_BYTES, "0", COUNT));
         int number = 0;
         for (String key : keys.isEmpty() ? new String[0] : keys.split("\n", -1)) {
             number++;
             Part part = new Part(number, totalNames.size());
-            part.rows = Long.parseLong(savedValue(folder, state, number + ".rows", null));
+            part.rows = Long.parseLong(savedValue(folder, state, number + ".rows", null, COUNT));
             for (int i = 0; i < totalNames.size(); i++) {
-                part.totals[i] = new BigDecimal(savedValue(folder, state, number + ".total." + i, null));
+                part.totals[i] = new BigDecimal(savedValue(folder, state, number + ".total." + i, null, AMOUNT));
             }
             if (part.rows > 0 && parts.journalBytes == 0) {
                 throw damaged(folder, "part " + number + " has " + part.rows + " rows in an empty journal");
@@ -147,10 +148,15 @@ public final class CsvParts {
         return parts;
     }
 
-    /** A value of the saved state that must be a number; its default when absent, or null if it must be there. */
-    private static String savedValue(Path folder, Map<String, String> state, String name, String absent) {
+    /** What the saved state holds: lengths and row counts, and totals as {@code toPlainString} prints them. */
+    private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** A value of the saved state of {@code shape}; its default when absent, or null if it must be there. */
+    private static String savedValue(Path folder, Map<String, String> state, String name, String absent,
+            Pattern shape) {
         String value = state.getOrDefault(name, absent);
-        if (value == null || !value.matches("-?\\d+(\\.\\d+)?")) {
+        if (value == null || !shape.matcher(value).matches()) {
             throw damaged(folder, "its saved " + name + " is " + (value == null ? "missing" : "'" + value + "'"));
         }
         return value;
@@ -193,7 +199,8 @@ public final class CsvParts {
                 channel.position(journalBytes);
                 for (String key : written) {
                     byte[] bytes = rows.get(key).text().toString().getBytes(StandardCharsets.UTF_8);
-                    ByteBuffer head = ByteBuffer.allocate(BLOCK_HEAD).putInt(numbers.get(key)).putInt(bytes.length).flip();
+                    ByteBuffer head = ByteBuffer.allocate(BLOCK_HEAD).putInt(numbers.get(key)).putInt(bytes.length)
+                            .flip();
                     writeFully(channel, head);
                     writeFully(channel, ByteBuffer.wrap(bytes));
                     end += BLOCK_HEAD + (long) bytes.length;

@@ -118,7 +118,10 @@ class CsvPartsTest {
         assertThat(written.totals()).containsExactly(Map.entry("amount", new BigDecimal("3")));
     }
 
-    /** A saved state that lost a value, or counts rows in an empty journal, is refused in one sentence. */
+    /**
+     * A saved state that lost a value, holds one of the wrong shape, or counts rows in an empty
+     * journal, is refused in one sentence.
+     */
     @Test
     void aDamagedSavedStateIsRefusedSayingWhat() {
         Path folder = CsvParts.folderOf(work, "slices.csv");
@@ -131,6 +134,12 @@ class CsvPartsTest {
                 Map.of("keys", "a", "journal.bytes", "0", "1.rows", "1", "1.total.0", "1")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("part 1 has 1 rows in an empty journal").hasMessageContaining("--rerun");
+        assertThatThrownBy(() -> CsvParts.saved(folder, TOTALS,
+                Map.of("keys", "a", "journal.bytes", "-5", "1.rows", "1", "1.total.0", "1")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("its saved journal.bytes is '-5'");
+        assertThatThrownBy(() -> CsvParts.saved(folder, TOTALS,
+                Map.of("keys", "a", "journal.bytes", "12", "1.rows", "1.5", "1.total.0", "1")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("its saved 1.rows is '1.5'");
     }
 
     /** Parts saved before the journal (a file per part, no journal length) cannot be put together. */
