@@ -43,6 +43,9 @@ public final class CsvParts {
     private static final String JOURNAL_BYTES = "journal.bytes";
     /** A block's head: the part's number and the length of its rows, two ints. */
     private static final int BLOCK_HEAD = 8;
+    /** What the saved state holds: lengths and row counts, and totals as {@code toPlainString} prints them. */
+    private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final Path folder;
     private final Path journal;
@@ -147,10 +150,6 @@ public final class CsvParts {
         }
         return parts;
     }
-
-    /** What the saved state holds: lengths and row counts, and totals as {@code toPlainString} prints them. */
-    private static final Pattern COUNT = Pattern.compile("\\d{1,18}");
-    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     /** A value of the saved state of {@code shape}; its default when absent, or null if it must be there. */
     private static String savedValue(Path folder, Map<String, String> state, String name, String absent,
@@ -266,9 +265,10 @@ public final class CsvParts {
             }
             try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.READ)) {
                 Map<Integer, List<long[]>> blocks = blocksByPart(channel);
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
                 for (String key : keys) {
                     for (long[] block : blocks.getOrDefault(parts.get(key).number, List.of())) {
-                        copy(channel, block[0], block[1], out);
+                        copy(channel, block[0], block[1], buffer, out);
                     }
                 }
             }
@@ -321,8 +321,8 @@ public final class CsvParts {
         }
     }
 
-    private void copy(FileChannel channel, long position, long length, OutputStream out) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(length, 64 * 1024));
+    private void copy(FileChannel channel, long position, long length, ByteBuffer buffer, OutputStream out)
+            throws IOException {
         long at = position;
         long left = length;
         while (left > 0) {
