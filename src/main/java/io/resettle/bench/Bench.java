@@ -46,8 +46,13 @@ public final class Bench {
     public record Settings(long lines, int groups, int subAccounts, long seed, String db, Path json, Path policy) {
     }
 
-    /** One timed phase (or step) of the run. */
-    record Phase(String name, double seconds, long lines, long peakHeapMb, long liveHeapMb, long databaseBytes) {
+    /** One timed phase (or step) of the run; {@code cpu} null for a step (steps overlap). */
+    record Phase(String name, double seconds, long lines, long peakHeapMb, long liveHeapMb, long databaseBytes,
+            CpuMeter.Sample cpu) {
+        Phase(String name, double seconds, long lines, long peakHeapMb, long liveHeapMb, long databaseBytes) {
+            this(name, seconds, lines, peakHeapMb, liveHeapMb, databaseBytes, null);
+        }
+
         double linesPerSecond() {
             return seconds > 0 ? lines / seconds : 0;
         }
@@ -143,6 +148,7 @@ public final class Bench {
     private Run measure(String url, YearMonth period, DataSetGenerator.Summary data, Path work) throws Exception {
         List<Phase> phases = new ArrayList<>();
         List<Phase> steps = new ArrayList<>();
+        CpuMeter cpu = CpuMeter.forDatabase(url);
         try (HeapMeter heap = new HeapMeter(); ConfigurableApplicationContext context = start(url)) {
             JobRunner runner = context.getBean(JobRunner.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -151,35 +157,46 @@ public final class Bench {
 
             BenchDatabase.checkpoint(jdbc, this.out);
             heap.reset();
+            CpuMeter.Sample cpuStart = cpu.sample();
             long start = System.nanoTime();
             JobExecution ingest = runner.ingest(period, work.resolve("data").toString(), out);
-            phases.add(new Phase("ingest", seconds(start), lines, heap.peakMb(), heap.liveMb(), BenchDatabase.size(jdbc)));
+            double ingestSeconds = seconds(start);
+            CpuMeter.Sample ingestCpu = cpu.sample().minus(cpuStart);
+            phases.add(new Phase("ingest", ingestSeconds, lines, heap.peakMb(), heap.liveMb(), BenchDatabase.size(jdbc),
+                    ingestCpu));
             steps.addAll(steps(ingest, lines));
             refuseUnlessCompleted(ingest);
 
             heap.reset();
+            cpuStart = cpu.sample();
             start = System.nanoTime();
             JobExecution settle = runner.settle(period, false, false, out);
-            phases.add(new Phase("settle", seconds(start), lines, heap.peakMb(), heap.liveMb(), BenchDatabase.size(jdbc)));
+            double settleSeconds = seconds(start);
+            CpuMeter.Sample settleCpu = cpu.sample().minus(cpuStart);
+            phases.add(new Phase("settle", settleSeconds, lines, heap.peakMb(), heap.liveMb(), BenchDatabase.size(jdbc),
+                    settleCpu));
             steps.addAll(steps(settle, lines));
             refuseUnlessCompleted(settle);
             Phase endToEnd = new Phase("end-to-end", phases.get(0).seconds() + phases.get(1).seconds(), lines,
                     Math.max(phases.get(0).peakHeapMb(), phases.get(1).peakHeapMb()),
-                    Math.max(phases.get(0).liveHeapMb(), phases.get(1).liveHeapMb()), BenchDatabase.size(jdbc));
+                    Math.max(phases.get(0).liveHeapMb(), phases.get(1).liveHeapMb()), BenchDatabase.size(jdbc),
+                    ingestCpu.plus(settleCpu));
             phases.add(endToEnd);
             BigDecimal discount = BenchDatabase.chargeDiscount(jdbc, period);
 
             BenchDatabase.checkpoint(jdbc, this.out);
             heap.reset();
             PlainSqlBaseline.Result baseline;
+            cpuStart = cpu.sample();
             try (Connection connection = context.getBean(DataSource.class).getConnection()) {
                 baseline = PlainSqlBaseline.run(connection, period, context.getBean(PolicyStore.class).inForce(period),
                         data.files().stream().filter(f -> f.startsWith("exports")).sorted()
                                 .map(work.resolve("data")::resolve).toList(),
                         work.resolve("baseline-invoice-lines.csv"));
             }
+            CpuMeter.Sample baselineCpu = cpu.sample().minus(cpuStart);
             Phase baselinePhase = new Phase("baseline", baseline.seconds(), baseline.lines(), heap.peakMb(),
-                    heap.liveMb(), BenchDatabase.size(jdbc));
+                    heap.liveMb(), BenchDatabase.size(jdbc), baselineCpu);
             jdbc.execute("DROP TABLE IF EXISTS bench_export, bench_category, bench_tier, bench_invoice_line");
 
             double ratio = endToEnd.seconds() / baseline.seconds();

@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What one bench run measured, as the console table and as JSON (docs/performance.md): the
- * phases, the baseline and its parts, each step, the ratio to the baseline and the CHARGE
- * discount total of both sides.
+ * phases (wall time, heap, database size, CPU seconds), the baseline and its parts, each step, the
+ * ratio to the baseline and the CHARGE discount total of both sides.
  */
 record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench.Phase> steps, Bench.Phase baselinePhase,
         PlainSqlBaseline.Result baseline, double ratio, BigDecimal discount) {
@@ -19,14 +19,12 @@ record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     void print(PrintStream out) {
-        out.printf("%n%-44s %10s %12s %10s %10s %10s%n", "phase", "wall s", "lines/s", "heap MiB", "live MiB", "db MiB");
+        out.printf("%n%-44s %10s %12s %10s %10s %10s %8s %8s %8s%n", "phase", "wall s", "lines/s", "heap MiB",
+                "live MiB", "db MiB", "JVM cpu", "JIT", "db cpu");
         for (Bench.Phase phase : phases) {
-            out.printf("%-44s %10.2f %,12.0f %10d %10d %10d%n", phase.name(), phase.seconds(), phase.linesPerSecond(),
-                    phase.peakHeapMb(), phase.liveHeapMb(), phase.databaseBytes() / (1024 * 1024));
+            printPhase(out, phase.name(), phase);
         }
-        out.printf("%-44s %10.2f %,12.0f %10d %10d %10d%n", "baseline (plain SQL)", baselinePhase.seconds(),
-                baselinePhase.linesPerSecond(), baselinePhase.peakHeapMb(), baselinePhase.liveHeapMb(),
-                baselinePhase.databaseBytes() / (1024 * 1024));
+        printPhase(out, "baseline (plain SQL)", baselinePhase);
         out.printf("  baseline: COPY in %.2f s, INSERT … SELECT %.2f s, COPY out %.2f s%n", baseline.copyInSeconds(),
                 baseline.priceSeconds(), baseline.copyOutSeconds());
         out.printf("%nsteps%n");
@@ -35,8 +33,29 @@ record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench
         }
         out.printf("%nResettle end to end / baseline: %.2f× (%.2f s / %.2f s)%n", ratio, phases.get(2).seconds(),
                 baseline.seconds());
+        CpuMeter.Sample cpu = phases.get(2).cpu();
+        CpuMeter.Sample baselineCpu = baselinePhase.cpu();
+        if (cpu != null && baselineCpu != null && !Double.isNaN(cpu.databaseSeconds())) {
+            double resettle = cpu.jvmSeconds() + cpu.databaseSeconds();
+            double plain = baselineCpu.jvmSeconds() + baselineCpu.databaseSeconds();
+            out.printf("CPU seconds, JVM + database server: Resettle %.1f (%.1f + %.1f, JIT %.1f), baseline %.1f: %.2f×%n",
+                    resettle, cpu.jvmSeconds(), cpu.databaseSeconds(), cpu.compileSeconds(), plain, resettle / plain);
+        }
         out.printf("CHARGE discount total: Resettle %s, baseline %s (%s)%n", discount.toPlainString(),
                 baseline.discount().toPlainString(), discount.compareTo(baseline.discount()) == 0 ? "equal" : "DIFFERENT");
+    }
+
+    private static void printPhase(PrintStream out, String name, Bench.Phase phase) {
+        CpuMeter.Sample cpu = phase.cpu();
+        out.printf("%-44s %10.2f %,12.0f %10d %10d %10d %8s %8s %8s%n", name, phase.seconds(), phase.linesPerSecond(),
+                phase.peakHeapMb(), phase.liveHeapMb(), phase.databaseBytes() / (1024 * 1024),
+                cpu == null ? "" : cpuSeconds(cpu.jvmSeconds()), cpu == null ? "" : cpuSeconds(cpu.compileSeconds()),
+                cpu == null ? "" : cpuSeconds(cpu.databaseSeconds()));
+    }
+
+    /** CPU seconds with one decimal, or "n/a" where not known (a server on another machine). */
+    private static String cpuSeconds(double seconds) {
+        return Double.isNaN(seconds) ? "n/a" : String.format("%.1f", seconds);
     }
 
     ObjectNode json() {
@@ -87,6 +106,11 @@ record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench
             json.put("peakHeapMb", phase.peakHeapMb());
             json.put("liveHeapMb", phase.liveHeapMb());
             json.put("databaseBytes", phase.databaseBytes());
+        }
+        if (phase.cpu() != null) {
+            json.put("jvmCpuSeconds", fixed(phase.cpu().jvmSeconds()));
+            json.put("jitSeconds", fixed(phase.cpu().compileSeconds()));
+            json.put("databaseCpuSeconds", fixed(phase.cpu().databaseSeconds()));
         }
     }
 
