@@ -2,6 +2,7 @@ package io.resettle.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.function.Predicate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU seconds of a phase: this JVM's (every thread, the JIT compilers' and the collector's
- * included), the JIT compilers' alone, and, when PostgreSQL runs on this machine, the server's.
+ * included), the JIT compiler threads' alone, and, when PostgreSQL runs on this machine, the
+ * server's.
  * Wall time on a shared 2-core machine moves by several seconds between runs of the same build;
  * CPU time is the work done, and compares builds where wall time cannot (docs/performance.md).
  *
@@ -57,10 +59,27 @@ final class CpuMeter {
     Sample sample() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
-        var compilation = ManagementFactory.getCompilationMXBean();
-        double compile = compilation != null && compilation.isCompilationTimeMonitoringSupported()
-                ? compilation.getTotalCompilationTime() / 1e3 : Double.NaN;
-        return new Sample(jvm, compile, databaseLocal ? postgresSeconds() : Double.NaN);
+        return new Sample(jvm, compilerSeconds(), databaseLocal ? postgresSeconds() : Double.NaN);
+    }
+
+    /**
+     * The JIT compiler threads' user and system time, from /proc/self/task (NaN without it). A
+     * compiler thread that the JVM stopped is no longer counted (a lower bound, on machines with
+     * more cores than two, where HotSpot starts and stops extra ones).
+     */
+    double compilerSeconds() {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(proc.resolve("self").resolve("task"))) {
+            for (Path thread : threads.toList()) {
+                long[] times = times(thread, name -> name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre"));
+                if (times != null) {
+                    ticks += times[1] + times[2];
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return ticks / TICKS_PER_SECOND;
     }
 
     /**
@@ -75,7 +94,7 @@ final class CpuMeter {
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
-                long[] times = postgresTimes(entry);
+                long[] times = times(entry, "postgres"::equals);
                 if (times != null) {
                     postgres.put(Long.parseLong(name), times);
                 }
@@ -94,13 +113,13 @@ final class CpuMeter {
     }
 
     /**
-     * {parent, utime, stime, cutime, cstime} of a postgres process, or null for another process or
-     * one that ended while it was read. In /proc/[pid]/stat, after the name in parentheses, come the
-     * state, the parent (field 4), and the times (fields 14 to 17).
+     * {parent, utime, stime, cutime, cstime} of a process or thread whose name is {@code named}, or
+     * null for another or one that ended while it was read. In /proc/[pid]/stat, after the name in
+     * parentheses, come the state, the parent (field 4), and the times (fields 14 to 17).
      */
-    private static long[] postgresTimes(Path process) {
+    private static long[] times(Path process, Predicate<String> named) {
         try {
-            if (!"postgres".equals(Files.readString(process.resolve("comm")).strip())) {
+            if (!named.test(Files.readString(process.resolve("comm")).strip())) {
                 return null;
             }
             String stat = Files.readString(process.resolve("stat"));

@@ -39,6 +39,21 @@ class CpuMeterTest {
     }
 
     @Test
+    void theJitsTimeIsItsCompilerThreadsOwn() throws Exception {
+        Path task = Files.createDirectories(proc.resolve("self").resolve("task"));
+        Path compilers = proc;
+        proc = task;
+        process(11, "C2 CompilerThre", "C2 CompilerThre", 10, 700, 12, 0, 0);
+        process(12, "C1 CompilerThre", "C1 CompilerThre", 10, 90, 3, 0, 0);
+        process(13, "main", "main", 10, 5000, 50, 0, 0);
+        process(14, "GC Thread#0", "GC Thread#0", 10, 300, 1, 0, 0);
+        proc = compilers;
+
+        assertThat(new CpuMeter(proc, false).compilerSeconds()).isCloseTo(8.05, within(1e-9));
+        assertThat(new CpuMeter(proc.resolve("missing"), false).compilerSeconds()).isNaN();
+    }
+
+    @Test
     void aServerOnAnotherMachineOrWithoutProcIsNotMeasured() {
         assertThat(CpuMeter.host("jdbc:postgresql://127.0.0.1:5432/db?user=postgres")).isEqualTo("127.0.0.1");
         assertThat(CpuMeter.host("jdbc:postgresql://db.example.com/db")).isEqualTo("db.example.com");
