@@ -112,6 +112,12 @@ final class CpuMeter {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /** One process's user and system time (a server process on this machine), or NaN if it cannot be read. */
+    static double processSeconds(long pid) {
+        long[] times = times(Path.of("/proc", Long.toString(pid)), name -> true);
+        return times == null ? Double.NaN : (times[1] + times[2]) / TICKS_PER_SECOND;
+    }
+
     /**
      * {parent, utime, stime, cutime, cstime} of a process or thread whose name is {@code named}, or
      * null for another or one that ended while it was read. In /proc/[pid]/stat, after the name in

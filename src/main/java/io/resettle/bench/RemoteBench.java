@@ -158,8 +158,8 @@ public final class RemoteBench {
             try (ResultSet rs = statement.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND pid <> pg_backend_pid()")) {
                 while (rs.next()) {
-                    double cpu = backendCpuSeconds(rs.getInt(1));
-                    if (cpu >= 0) {
+                    double cpu = CpuMeter.processSeconds(rs.getInt(1));
+                    if (!Double.isNaN(cpu)) {
                         workerBackendCpu += cpu;
                         backends++;
                     }
@@ -188,17 +188,6 @@ public final class RemoteBench {
         }
     }
 
-    /** utime + stime of a local PostgreSQL server process, or -1 if it cannot be read. */
-    private static double backendCpuSeconds(int pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state): utime and stime are fields 14 and 15, in clock ticks (100 per second).
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
 
     private static void deleteQueues(String broker, String url) {
         String database;

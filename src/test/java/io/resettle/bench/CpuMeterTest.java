@@ -14,9 +14,10 @@ class CpuMeterTest {
     @TempDir
     Path proc;
 
-    private void process(long pid, String comm, String name, long parent, long utime, long stime, long cutime,
-            long cstime) throws Exception {
-        Path folder = Files.createDirectories(proc.resolve(Long.toString(pid)));
+    /** A process (or, under a task folder, a thread) as /proc shows it: its name and its stat line. */
+    private static void process(Path under, long pid, String comm, String name, long parent, long utime, long stime,
+            long cutime, long cstime) throws Exception {
+        Path folder = Files.createDirectories(under.resolve(Long.toString(pid)));
         Files.writeString(folder.resolve("comm"), comm + "\n");
         Files.writeString(folder.resolve("stat"), pid + " (" + name + ") S " + parent + " " + pid + " " + pid
                 + " 0 -1 4194560 1200 0 0 0 " + utime + " " + stime + " " + cutime + " " + cstime
@@ -25,11 +26,11 @@ class CpuMeterTest {
 
     @Test
     void theServersTimeIsItsProcessesOwnPlusWhatThePostmasterCollectedFromThoseThatEnded() throws Exception {
-        process(900, "postgres", "postgres", 1, 120, 30, 5000, 700); // the postmaster: its children's time counts
-        process(901, "postgres", "postgres: checkpointer ", 900, 10, 20, 0, 0);
-        process(902, "postgres", "postgres: postgres resettle 127.0.0.1(5) idle", 900, 400, 100, 0, 0);
-        process(903, "postgres", "postgres: parallel worker for PID 902 (odd) name", 900, 50, 5, 99, 99);
-        process(950, "java", "java", 1, 100_000, 100_000, 0, 0); // not the server
+        process(proc, 900, "postgres", "postgres", 1, 120, 30, 5000, 700); // the postmaster: its children's time counts
+        process(proc, 901, "postgres", "postgres: checkpointer ", 900, 10, 20, 0, 0);
+        process(proc, 902, "postgres", "postgres: postgres resettle 127.0.0.1(5) idle", 900, 400, 100, 0, 0);
+        process(proc, 903, "postgres", "postgres: parallel worker for PID 902 (odd) name", 900, 50, 5, 99, 99);
+        process(proc, 950, "java", "java", 1, 100_000, 100_000, 0, 0); // not the server
         Files.createDirectories(proc.resolve("self"));
 
         double seconds = new CpuMeter(proc, true).postgresSeconds();
@@ -40,14 +41,11 @@ class CpuMeterTest {
 
     @Test
     void theJitsTimeIsItsCompilerThreadsOwn() throws Exception {
-        Path task = Files.createDirectories(proc.resolve("self").resolve("task"));
-        Path compilers = proc;
-        proc = task;
-        process(11, "C2 CompilerThre", "C2 CompilerThre", 10, 700, 12, 0, 0);
-        process(12, "C1 CompilerThre", "C1 CompilerThre", 10, 90, 3, 0, 0);
-        process(13, "main", "main", 10, 5000, 50, 0, 0);
-        process(14, "GC Thread#0", "GC Thread#0", 10, 300, 1, 0, 0);
-        proc = compilers;
+        Path task = proc.resolve("self").resolve("task");
+        process(task, 11, "C2 CompilerThre", "C2 CompilerThre", 10, 700, 12, 0, 0);
+        process(task, 12, "C1 CompilerThre", "C1 CompilerThre", 10, 90, 3, 0, 0);
+        process(task, 13, "main", "main", 10, 5000, 50, 0, 0);
+        process(task, 14, "GC Thread#0", "GC Thread#0", 10, 300, 1, 0, 0);
 
         assertThat(new CpuMeter(proc, false).compilerSeconds()).isCloseTo(8.05, within(1e-9));
         assertThat(new CpuMeter(proc.resolve("missing"), false).compilerSeconds()).isNaN();
@@ -79,5 +77,8 @@ class CpuMeterTest {
         assertThat(used.jvmSeconds()).isGreaterThan(0.2);
         assertThat(used.databaseSeconds()).isNaN();
         assertThat(used.plus(used).jvmSeconds()).isEqualTo(2 * used.jvmSeconds());
+        assertThat(CpuMeter.processSeconds(ProcessHandle.current().pid())).as("this process, as bench --workers reads"
+                + " a server process").isGreaterThan(0.2);
+        assertThat(CpuMeter.processSeconds(-1)).isNaN();
     }
 }
