@@ -148,10 +148,10 @@ public final class Bench {
     private Run measure(String url, YearMonth period, DataSetGenerator.Summary data, Path work) throws Exception {
         List<Phase> phases = new ArrayList<>();
         List<Phase> steps = new ArrayList<>();
-        CpuMeter cpu = CpuMeter.forDatabase(url);
         try (HeapMeter heap = new HeapMeter(); ConfigurableApplicationContext context = start(url)) {
             JobRunner runner = context.getBean(JobRunner.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            CpuMeter cpu = CpuMeter.forServer(jdbc);
             String out = work.resolve("out").toString();
             long lines = data.lines();
 

@@ -1,6 +1,7 @@
 package io.resettle.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.function.Predicate;
 import java.nio.file.Files;
@@ -8,26 +9,29 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * CPU seconds of a phase: this JVM's (every thread, the JIT compilers' and the collector's
  * included), the JIT compiler threads' alone, and, when PostgreSQL runs on this machine, the
- * server's.
- * Wall time on a shared 2-core machine moves by several seconds between runs of the same build;
- * CPU time is the work done, and compares builds where wall time cannot (docs/performance.md).
+ * server's. Wall time on a shared 2-core machine moves by several seconds between runs of the same
+ * build; CPU time is the work done, and compares builds where wall time cannot
+ * (docs/performance.md).
  *
- * <p>The server's time is read from /proc (Linux): every {@code postgres} process's own time, plus
- * what the postmaster collected from the processes that ended (a backend whose connection closed,
- * a parallel worker). It is the whole server's, so nothing else may use it during a run, as for
- * the wall times. Elsewhere, or for a server on another machine, it is unknown (NaN).
+ * <p>The server is found by its process: the backend of one of the bench's connections
+ * ({@code pg_backend_pid()}) must be a {@code postgres} process in this machine's /proc (Linux), and
+ * its parent is the postmaster. The server's time is the postmaster's and its children's (backends,
+ * parallel workers, background processes), each process's own time plus what it collected from its
+ * children that ended, so a process that ends during a phase is still counted. Another cluster on
+ * the machine is not counted; anything else using this one is, so nothing else may run during a
+ * bench, as for the wall times. Without /proc, or for a server elsewhere (another machine, a
+ * container, a tunnel), the time is unknown (NaN), never a guess.
  */
 final class CpuMeter {
 
     /** Linux's USER_HZ: /proc gives times in hundredths of a second on every architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
-    private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     /** CPU seconds used so far; {@link #minus} gives a phase's. */
     record Sample(double jvmSeconds, double compileSeconds, double databaseSeconds) {
@@ -43,29 +47,43 @@ final class CpuMeter {
     }
 
     private final Path proc;
-    private final boolean databaseLocal;
+    /** The server's postmaster in {@link #proc}, or -1: the server does not run here (or is not known to). */
+    private final long postmaster;
 
-    CpuMeter(Path proc, boolean databaseLocal) {
+    CpuMeter(Path proc, long postmaster) {
         this.proc = proc;
-        this.databaseLocal = databaseLocal;
+        this.postmaster = postmaster;
     }
 
-    /** A meter for the database at {@code jdbcUrl}: its server's time is read only if it runs here. */
-    static CpuMeter forDatabase(String jdbcUrl) {
+    /** A meter for the server {@code jdbc} connects to: its time is read only if its processes are on this machine. */
+    static CpuMeter forServer(JdbcTemplate jdbc) {
         Path proc = Path.of("/proc");
-        return new CpuMeter(proc, Files.isDirectory(proc) && LOCAL_HOSTS.contains(host(jdbcUrl)));
+        long postmaster = -1;
+        try {
+            Long backend = jdbc.queryForObject("SELECT pg_backend_pid()", Long.class);
+            postmaster = backend == null ? -1 : postmasterOf(proc, backend);
+        } catch (RuntimeException e) {
+            // not PostgreSQL, or not readable: the server's time stays unknown
+        }
+        return new CpuMeter(proc, postmaster);
+    }
+
+    /** The parent of the postgres process {@code backend} in {@code proc}, or -1 if there is no such process. */
+    static long postmasterOf(Path proc, long backend) {
+        long[] times = times(proc.resolve(Long.toString(backend)), "postgres"::equals);
+        return times == null ? -1 : times[0];
     }
 
     Sample sample() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
-        return new Sample(jvm, compilerSeconds(), databaseLocal ? postgresSeconds() : Double.NaN);
+        return new Sample(jvm, compilerSeconds(), postgresSeconds());
     }
 
     /**
      * The JIT compiler threads' user and system time, from /proc/self/task (NaN without it). A
-     * compiler thread that the JVM stopped is no longer counted (a lower bound, on machines with
-     * more cores than two, where HotSpot starts and stops extra ones).
+     * compiler thread that the JVM stops takes its time with it: on machines with more than two
+     * cores, where HotSpot starts and stops extra ones, a phase's figure can be low, even negative.
      */
     double compilerSeconds() {
         long ticks = 0;
@@ -76,45 +94,48 @@ final class CpuMeter {
                     ticks += times[1] + times[2];
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Double.NaN;
         }
         return ticks / TICKS_PER_SECOND;
     }
 
     /**
-     * Every postgres process's user and system time, and the postmaster's children's that ended; NaN
-     * if /proc cannot be read. The postmaster is the postgres process whose parent is not one.
+     * The postmaster's and its postgres children's user and system time, each with what it collected
+     * from its own children that ended; NaN if the postmaster is not known or not found.
      */
     double postgresSeconds() {
-        Map<Long, long[]> postgres = new HashMap<>();
+        if (postmaster < 0) {
+            return Double.NaN;
+        }
+        long ticks = 0;
+        boolean found = false;
         try (Stream<Path> entries = Files.list(proc)) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (!name.chars().allMatch(Character::isDigit)) {
                     continue;
                 }
+                long pid = Long.parseLong(name);
                 long[] times = times(entry, "postgres"::equals);
-                if (times != null) {
-                    postgres.put(Long.parseLong(name), times);
+                if (times != null && (pid == postmaster || times[0] == postmaster)) {
+                    ticks += times[1] + times[2] + times[3] + times[4];
+                    found |= pid == postmaster;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return Double.NaN;
         }
-        long ticks = 0;
-        for (long[] times : postgres.values()) {
-            ticks += times[1] + times[2];
-            if (!postgres.containsKey(times[0])) {
-                ticks += times[3] + times[4];
-            }
-        }
-        return ticks / TICKS_PER_SECOND;
+        return found ? ticks / TICKS_PER_SECOND : Double.NaN;
     }
 
-    /** One process's user and system time (a server process on this machine), or NaN if it cannot be read. */
+    /** A postgres process's user and system time (a server process on this machine), or NaN if there is none. */
     static double processSeconds(long pid) {
-        long[] times = times(Path.of("/proc", Long.toString(pid)), name -> true);
+        return processSeconds(Path.of("/proc"), pid);
+    }
+
+    static double processSeconds(Path proc, long pid) {
+        long[] times = times(proc.resolve(Long.toString(pid)), "postgres"::equals);
         return times == null ? Double.NaN : (times[1] + times[2]) / TICKS_PER_SECOND;
     }
 
@@ -135,31 +156,5 @@ final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * The host of a {@code jdbc:postgresql://host:port/db} URL; "localhost" if it names none (pgjdbc's
-     * default), "" if it names several or is not PostgreSQL's.
-     */
-    static String host(String jdbcUrl) {
-        String prefix = "jdbc:postgresql:";
-        if (!jdbcUrl.startsWith(prefix)) {
-            return "";
-        }
-        String rest = jdbcUrl.substring(prefix.length());
-        if (!rest.startsWith("//")) {
-            return "localhost";
-        }
-        String authority = rest.substring(2).split("[/?]", 2)[0];
-        if (authority.contains(",")) {
-            return "";
-        }
-        if (authority.isEmpty()) {
-            return "localhost";
-        }
-        if (authority.startsWith("[")) {
-            return authority.substring(0, authority.indexOf(']') + 1);
-        }
-        return authority.split(":", 2)[0];
     }
 }

@@ -188,7 +188,6 @@ public final class RemoteBench {
         }
     }
 
-
     private static void deleteQueues(String broker, String url) {
         String database;
         try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement();
