@@ -23,9 +23,11 @@ public final class TestDatabases {
 
     private static final String SERVER = System.getenv().getOrDefault("RESETTLE_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String USER = System.getenv().getOrDefault("RESETTLE_TEST_PG_USER", "postgres");
+    /** The server's own database, where databases are created and dropped. */
+    private static final String ADMIN = SERVER + "postgres?user=" + USER;
     private static final int CONNECT_ATTEMPTS = 5;
 
-    /** The databases this JVM created and has not dropped yet. */
+    /** The databases this JVM created: the shutdown hook drops them. */
     private static final List<String> CREATED = new ArrayList<>();
 
     static {
@@ -60,7 +62,7 @@ public final class TestDatabases {
             names = new ArrayList<>(CREATED);
         }
         for (int attempt = 1; !names.isEmpty(); attempt++) {
-            try (Connection connection = DriverManager.getConnection(SERVER + "postgres?user=" + USER);
+            try (Connection connection = DriverManager.getConnection(ADMIN);
                     Statement statement = connection.createStatement()) {
                 for (String name : names) {
                     try {
@@ -90,7 +92,7 @@ public final class TestDatabases {
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres?user=" + USER);
+        try (Connection connection = DriverManager.getConnection(ADMIN);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
