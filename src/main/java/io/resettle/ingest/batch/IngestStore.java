@@ -77,7 +77,8 @@ public class IngestStore {
 
     /**
      * %s: the file column in code-point order. A refund naming no original matches no line, so
-     * NOT EXISTS takes it too; written without an OR so the planner can probe billing_line_by_line_id.
+     * NOT EXISTS takes it too; written without an OR so the planner can probe an index by line id (on
+     * PostgreSQL the key, led by it since V49; on H2 billing_line_by_line_id).
      */
     private static final String LARGE_REFUNDS_WITHOUT_ORIGINAL = """
             SELECT b.file, b.row_no, b.line_id, b.sub_account_id, b.payable_amount, b.currency, b.related_line_id
