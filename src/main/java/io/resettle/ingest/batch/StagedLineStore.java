@@ -191,15 +191,17 @@ public class StagedLineStore {
     /**
      * After a new period's lines are committed, the whole table's statistics, which the queries over
      * several periods plan with (year-to-date sums, a group's renewals: up to 45 % slower without
-     * them). PostgreSQL 15 gathers them by analysing every partition again (0.4 s a period of 1M
-     * lines), so once a period, and on a connection of its own, a partition a transaction: inside the
-     * step's transaction it would hold every partition's lock until the commit, and another period's
-     * re-ingest would wait for it. A failure leaves the old statistics and is only logged.
+     * them). PostgreSQL 15 gathers them by analysing every partition again (0.4–0.5 s a period of 1M
+     * lines), so only when the new lines put them out of date by autovacuum's rule (the first ten
+     * periods of equal size, then about every tenth of the table's growth; docs/decisions.md), and on
+     * a connection of its own, a partition a transaction: inside the step's transaction it would hold
+     * every partition's lock until the commit, and another period's re-ingest would wait for it. A
+     * failure leaves the old statistics and is only logged.
      */
     private void analyzeWholeTableOnceCommitted() {
         Runnable analyze = () -> {
             try {
-                dialect.analyzeCommitted("billing_line");
+                dialect.analyzePartitionedCommittedIfStale("billing_line");
             } catch (RuntimeException e) {
                 log.warn("ANALYZE billing_line failed; the planner keeps the earlier statistics: {}", e.getMessage());
             }

@@ -3,12 +3,14 @@ package io.resettle.ingest.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resettle.cli.ResettleCommandLine;
 import io.resettle.support.Cli;
 import io.resettle.support.DataSets;
 import io.resettle.support.Sql;
 import io.resettle.support.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,53 @@ class BillingLinePartitionsIT {
         // the whole table's statistics too, which the queries over several periods plan with
         assertThat(Sql.value(url, "SELECT COUNT(*) > 0 FROM pg_stats WHERE tablename = 'billing_line' AND inherited"))
                 .isEqualTo("true");
+    }
+
+    /**
+     * The whole table's statistics are refreshed by autovacuum's rule (more rows since the last
+     * ANALYZE than 50 + 10 % of the rows then, the server's defaults): a period of 200 lines after a
+     * history of 10,000 leaves them, after a history of one line refreshes them. The new partition is
+     * analysed either way.
+     */
+    @Test
+    void aNewPeriodRefreshesTheWholeTablesStatisticsOnlyWhenTheyAreOutOfDate() {
+        Path data = work.resolve("generated");
+        assertThat(ResettleCommandLine.run(new String[] {"generate", "--lines", "200", "--period", "2026-10", "--out",
+                data.toString()}, Map.of())).isZero();
+        String longHistory = databaseWithHistory(10_000);
+        String shortHistory = databaseWithHistory(1);
+        for (String url : List.of(longHistory, shortHistory)) {
+            assertThat(new Cli(url).run("ingest", "--period", "2026-10", "--data", data.toString(), "--out",
+                    work.resolve("out-" + url.hashCode()).toString())).isZero();
+            assertThat(Sql.value(url, "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'billing_line_2026_10'"))
+                    .isEqualTo("true");
+            assertThat(Sql.value(url, "SELECT COUNT(*) FROM billing_line_2026_10")).isEqualTo("200");
+        }
+        assertThat(wholeTableRows(longHistory)).isEqualTo("10000");
+        assertThat(wholeTableRows(shortHistory)).isEqualTo("201");
+    }
+
+    /** A migrated database whose 2026-09 holds {@code lines} lines, the whole table analysed. */
+    private static String databaseWithHistory(int lines) {
+        String url = TestDatabases.newPostgres();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE billing_line_2026_09 PARTITION OF billing_line FOR VALUES IN ('2026-09')");
+        jdbc.update("""
+                INSERT INTO billing_line (period, line_id, sub_account_id, category, billing_method, charge_type,
+                                          payable_amount, paid_amount, currency, paid, file, row_no)
+                SELECT '2026-09', 'L' || n, 'A', 'COMPUTE', 'PREPAID', 'NEW', 10.5, 10.5, 'CNY', TRUE, 'exports/bill.csv', n
+                FROM generate_series(1, ?) n""", lines);
+        jdbc.execute("ANALYZE billing_line");
+        assertThat(wholeTableRows(url)).isEqualTo(String.valueOf(lines));
+        return url;
+    }
+
+    /** The rows the whole table's own statistics were taken over. */
+    private static String wholeTableRows(String url) {
+        return Sql.value(url, "SELECT reltuples::bigint FROM pg_class WHERE oid = 'billing_line'::regclass");
     }
 
     private static List<List<String>> partitionIndexes(String url, String partition) {
