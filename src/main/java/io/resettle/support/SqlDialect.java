@@ -124,10 +124,11 @@ public class SqlDialect {
     }
 
     /**
-     * Whether a partitioned table's own statistics are out of date by the rule autovacuum applies to
-     * every other table: more rows added since its last ANALYZE than {@code autovacuum_analyze_threshold}
-     * + {@code autovacuum_analyze_scale_factor} × the rows it had then (the server's settings), the rows
-     * counted from its partitions' statistics. Never analysed ({@code reltuples} -1) is out of date.
+     * Whether a partitioned table's own statistics are out of date: more rows added since its last
+     * ANALYZE than {@code autovacuum_analyze_threshold} + {@code autovacuum_analyze_scale_factor} × the
+     * rows it had then (the server's settings, which autovacuum applies to every other table, though it
+     * counts every row changed where this counts the rows added), the rows counted from its
+     * partitions' statistics. Never analysed ({@code reltuples} -1) is out of date.
      */
     private static final String PARTITIONED_STATISTICS_STALE = """
             SELECT p.reltuples < 0 OR COALESCE(SUM(GREATEST(c.reltuples, 0)), 0) - p.reltuples

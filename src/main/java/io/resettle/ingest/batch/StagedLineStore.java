@@ -150,7 +150,8 @@ public class StagedLineStore {
      * it has an index and then attached (V48). A period that has its partition already (a re-ingest)
      * is emptied and refilled in place: replacing its partition would need a lock on the whole table
      * that waits for every other period's running reads. Either way the period's statistics are
-     * refreshed before the settle job plans on them; the whole table's only when a period is new.
+     * refreshed before the settle job plans on them, and the whole table's once committed if the
+     * lines added since they were taken put them out of date.
      */
     public int rebuildBillingLines(YearMonth period) {
         if (dialect.isPostgres() && !hasPartition(period)) {
@@ -163,7 +164,11 @@ public class StagedLineStore {
         }
         jdbc.sql(DELETE_BILLING_LINES).param("period", period.toString()).update();
         int rows = copyAcceptedRows("billing_line", period, null);
-        dialect.analyze(dialect.isPostgres() ? partitionOf(period) : "billing_line");
+        if (dialect.isPostgres()) {
+            dialect.analyze(partitionOf(period));
+            // A re-ingest that adds lines counts too: a month ingested again every night as it grows.
+            analyzeWholeTableOnceCommitted();
+        }
         return rows;
     }
 
@@ -189,11 +194,12 @@ public class StagedLineStore {
     }
 
     /**
-     * After a new period's lines are committed, the whole table's statistics, which the queries over
-     * several periods plan with (year-to-date sums, a group's renewals: up to 45 % slower without
-     * them). PostgreSQL 15 gathers them by analysing every partition again (0.4–0.5 s a period of 1M
-     * lines), so only when the new lines put them out of date by autovacuum's rule (the first ten
-     * periods of equal size, then about every tenth of the table's growth; docs/decisions.md), and on
+     * After a period's lines are committed (new or ingested again), the whole table's statistics,
+     * which the queries over several periods plan with (year-to-date sums, a group's renewals: up to
+     * 45 % slower without them). PostgreSQL 15 gathers them by analysing every partition again
+     * (0.4–0.5 s a period of 1M lines), so only when the lines added since put them out of date by
+     * autovacuum's threshold and scale factor (the first ten periods of equal size, then about every
+     * tenth of the table's growth; docs/decisions.md), and on
      * a connection of its own, a partition a transaction: inside the step's transaction it would hold
      * every partition's lock until the commit, and another period's re-ingest would wait for it. A
      * failure leaves the old statistics and is only logged.

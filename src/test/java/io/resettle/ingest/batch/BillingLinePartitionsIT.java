@@ -86,8 +86,8 @@ class BillingLinePartitionsIT {
     /**
      * The whole table's statistics are refreshed by autovacuum's rule (more rows since the last
      * ANALYZE than 50 + 10 % of the rows then, the server's defaults): a period of 200 lines after a
-     * history of 10,000 leaves them, after a history of one line refreshes them. The new partition is
-     * analysed either way.
+     * history of 10,000 leaves them, after a history of one line refreshes them, and so does the period
+     * ingested again with 1,500. The period's partition is analysed either way.
      */
     @Test
     void aNewPeriodRefreshesTheWholeTablesStatisticsOnlyWhenTheyAreOutOfDate() {
@@ -105,6 +105,15 @@ class BillingLinePartitionsIT {
         }
         assertThat(wholeTableRows(longHistory)).isEqualTo("10000");
         assertThat(wholeTableRows(shortHistory)).isEqualTo("201");
+
+        // The period ingested again with 1,500 lines: 1,300 added since, more than 50 + 10 % of 10,000.
+        Path grown = work.resolve("grown");
+        assertThat(ResettleCommandLine.run(new String[] {"generate", "--lines", "1500", "--period", "2026-10", "--out",
+                grown.toString()}, Map.of())).isZero();
+        assertThat(new Cli(longHistory).run("ingest", "--period", "2026-10", "--data", grown.toString(), "--out",
+                work.resolve("out-grown").toString())).isZero();
+        assertThat(Sql.value(longHistory, "SELECT COUNT(*) FROM billing_line_2026_10")).isEqualTo("1500");
+        assertThat(wholeTableRows(longHistory)).isEqualTo("11500");
     }
 
     /** A migrated database whose 2026-09 holds {@code lines} lines, the whole table analysed. */
