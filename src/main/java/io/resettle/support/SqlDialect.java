@@ -141,11 +141,11 @@ public class SqlDialect {
      * {@link #analyzeCommitted} of a partitioned table, only when its own statistics are out of date
      * (above). Autovacuum never analyses a partitioned table, and PostgreSQL before 18 cannot analyse
      * one without analysing every partition again, so doing it for every new partition would cost a
-     * pass over each earlier one, more with every month of history. Returns whether it analysed.
+     * pass over each earlier one, more with every month of history.
      */
-    public boolean analyzePartitionedCommittedIfStale(String table) {
+    public void analyzePartitionedCommittedIfStale(String table) {
         if (!postgres) {
-            return false;
+            return;
         }
         try (Connection connection = dataSource.getConnection();
                 var check = connection.prepareStatement(PARTITIONED_STATISTICS_STALE)) {
@@ -160,7 +160,6 @@ public class SqlDialect {
                     statement.execute("ANALYZE " + table);
                 }
             }
-            return stale;
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("ANALYZE " + table, e);
         }

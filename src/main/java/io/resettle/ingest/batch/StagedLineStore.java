@@ -199,10 +199,10 @@ public class StagedLineStore {
      * 45 % slower without them). PostgreSQL 15 gathers them by analysing every partition again
      * (0.4–0.5 s a period of 1M lines), so only when the lines added since put them out of date by
      * autovacuum's threshold and scale factor (the first ten periods of equal size, then about every
-     * tenth of the table's growth; docs/decisions.md), and on
-     * a connection of its own, a partition a transaction: inside the step's transaction it would hold
-     * every partition's lock until the commit, and another period's re-ingest would wait for it. A
-     * failure leaves the old statistics and is only logged.
+     * tenth of the table's growth; docs/decisions.md), and on a connection of its own, a partition a
+     * transaction: inside the step's transaction it would hold every partition's lock until the
+     * commit, and another period's re-ingest would wait for it. A failure leaves the old statistics
+     * and is only logged.
      */
     private void analyzeWholeTableOnceCommitted() {
         Runnable analyze = () -> {
