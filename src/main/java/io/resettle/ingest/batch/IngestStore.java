@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,10 +53,17 @@ public class IngestStore {
             INSERT INTO ingest_reject (period, file, row_no, reason, detail, raw) VALUES (:period, :file, 0, :reason, :detail, :raw)
             """;
 
-    /** One pass over the file's staged rows for both figures. */
+    /**
+     * Every file's staged rows counted and summed in one pass over the period's (on PostgreSQL a
+     * file's rows are found by block ranges, not a key: one query a file would read the ranges just
+     * written, not yet summarised, once for every file; V50).
+     */
     private static final String STAGED_TOTALS = """
-            SELECT COUNT(*), COALESCE(SUM(payable_amount), 0) FROM staged_line WHERE period = :period AND file = :file
+            SELECT file, COUNT(*), SUM(payable_amount) FROM staged_line WHERE period = :period GROUP BY file
             """;
+
+    /** staged_line's index on PostgreSQL (V50). */
+    private static final String STAGED_LINE_INDEX = "staged_line_by_period_file";
 
     private static final String ROW_REJECTS = """
             SELECT COUNT(*) FROM ingest_reject WHERE period = :period AND file = :file AND row_no > 0
@@ -133,6 +142,8 @@ public class IngestStore {
 
     /** Forgets what an earlier version of the file produced; its new content is ingested afresh. */
     public void resetFile(YearMonth period, String file) {
+        // Else each file's delete reads every range staged since autovacuum last summarised them.
+        dialect.summarizeNewBlockRanges(STAGED_LINE_INDEX);
         for (String delete : List.of(DELETE_STAGED, DELETE_REJECTS, DELETE_FILE)) {
             jdbc.sql(delete).param("period", period.toString()).param("file", file).update();
         }
@@ -152,18 +163,28 @@ public class IngestStore {
     }
 
     /**
-     * Counts a file's rows once it has been read and decides its status (R2.6). A row-0 reject
+     * Counts each file's rows once it has been read and decides its status (R2.6). A row-0 reject
      * written while reading (the file's CSV quoting broke) rejects the file whole: none of its rows
      * count, all of them are rejected.
      */
-    public void finishFile(YearMonth period, String file, BigDecimal maxRejectRatio) {
+    public void finishFiles(YearMonth period, List<String> files, BigDecimal maxRejectRatio) {
+        if (files.isEmpty()) {
+            return;
+        }
         String p = period.toString();
         record Staged(long accepted, BigDecimal payable) {
         }
-        Staged staged = jdbc.sql(STAGED_TOTALS).param("period", p).param("file", file)
-                .query((rs, i) -> new Staged(rs.getLong(1), rs.getBigDecimal(2))).single();
-        long accepted = staged.accepted();
-        BigDecimal payable = staged.payable();
+        Map<String, Staged> staged = new HashMap<>();
+        jdbc.sql(STAGED_TOTALS).param("period", p).query(rs -> {
+            staged.put(rs.getString(1), new Staged(rs.getLong(2), rs.getBigDecimal(3)));
+        });
+        for (String file : files) {
+            Staged totals = staged.getOrDefault(file, new Staged(0, BigDecimal.ZERO));
+            finishFile(p, file, totals.accepted(), totals.payable(), maxRejectRatio);
+        }
+    }
+
+    private void finishFile(String p, String file, long accepted, BigDecimal payable, BigDecimal maxRejectRatio) {
         long rejected = jdbc.sql(ROW_REJECTS).param("period", p).param("file", file).query(Long.class).single();
         boolean rejectedWhole = jdbc.sql(FILE_REJECTS).param("period", p).param("file", file).query(Long.class)
                 .single() > 0;
