@@ -82,6 +82,13 @@ class BillingLinePartitionsIT {
         // the whole table's statistics too, which the queries over several periods plan with
         assertThat(Sql.value(url, "SELECT COUNT(*) > 0 FROM pg_stats WHERE tablename = 'billing_line' AND inherited"))
                 .isEqualTo("true");
+        // line ids and sub-account ids compared byte for byte in every table, the new partition included (V51)
+        List<List<String>> identifiers = Sql.rows(url, """
+                SELECT table_name, column_name, collation_name FROM information_schema.columns
+                WHERE table_schema = 'public' AND column_name IN ('line_id', 'related_line_id', 'sub_account_id')
+                ORDER BY 1, 2""");
+        assertThat(identifiers).hasSize(18).allSatisfy(column -> assertThat(column.get(2)).as(column.toString()).isEqualTo("C"))
+                .contains(List.of("billing_line_2026_10", "line_id", "C"), List.of("billing_line_2026_10", "sub_account_id", "C"));
     }
 
     /**
