@@ -37,7 +37,7 @@ class FinishIngestTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         List<IngestStore.FileRecord> files = store.pendingFiles(period, generation);
         var maxRejectRatio = policies.inForce(period).maxRejectRatio();
-        store.finishFiles(period, files.stream().map(IngestStore.FileRecord::file).toList(), maxRejectRatio);
+        store.finishFiles(period, files, maxRejectRatio);
         boolean changed = !files.isEmpty() || store.files(period).stream().anyMatch(f -> f.generation() == generation);
         if (changed) {
             // Analysed as well: the settle job plans on billing_line next. staged_line is read again

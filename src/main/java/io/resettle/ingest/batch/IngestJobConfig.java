@@ -191,10 +191,10 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    IngestedRowWriter ingestedRowWriter(StagedLineStore store, FaultInjection faults,
+    IngestedRowWriter ingestedRowWriter(StagedLineStore store, IngestStore files, FaultInjection faults,
             @Value("#{jobParameters['period']}") String period, @Value("#{stepExecutionContext['file']}") String file,
             @Value("#{jobParameters['generation']}") Long generation) {
-        return new IngestedRowWriter(store, faults, YearMonth.parse(period), file, generation);
+        return new IngestedRowWriter(store, files, faults, YearMonth.parse(period), file, generation);
     }
 
     @Bean

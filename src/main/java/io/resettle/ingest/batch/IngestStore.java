@@ -9,9 +9,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,13 +51,10 @@ public class IngestStore {
             INSERT INTO ingest_reject (period, file, row_no, reason, detail, raw) VALUES (:period, :file, 0, :reason, :detail, :raw)
             """;
 
-    /**
-     * Every file's staged rows counted and summed in one pass over the period's (on PostgreSQL a
-     * file's rows are found by block ranges, not a key: one query a file would read the ranges just
-     * written, not yet summarised, once for every file; V50).
-     */
-    private static final String STAGED_TOTALS = """
-            SELECT file, COUNT(*), SUM(payable_amount) FROM staged_line WHERE period = :period GROUP BY file
+    /** A chunk's accepted lines, added in the chunk's transaction (exact: payable_total keeps the scale of the lines). */
+    private static final String ADD_STAGED = """
+            UPDATE ingest_file SET accepted = accepted + :accepted, payable_total = payable_total + :payable
+            WHERE period = :period AND file = :file
             """;
 
     /** staged_line's index on PostgreSQL (V50). */
@@ -162,25 +157,22 @@ public class IngestStore {
                 .param("detail", truncate(detail)).param("raw", raw).update();
     }
 
+    /** Adds a chunk's accepted lines to its file's figures (read as the file's own when it is finished). */
+    public void addStaged(YearMonth period, String file, long accepted, BigDecimal payable) {
+        if (accepted > 0) {
+            jdbc.sql(ADD_STAGED).param("accepted", accepted).param("payable", payable).param("period", period.toString())
+                    .param("file", file).update();
+        }
+    }
+
     /**
-     * Counts each file's rows once it has been read and decides its status (R2.6). A row-0 reject
-     * written while reading (the file's CSV quoting broke) rejects the file whole: none of its rows
-     * count, all of them are rejected.
+     * Decides each file's status once it has been read (R2.6), from the accepted lines its chunks
+     * added ({@link #addStaged}) and its rejects. A row-0 reject written while reading (the file's
+     * CSV quoting broke) rejects the file whole: none of its rows count, all of them are rejected.
      */
-    public void finishFiles(YearMonth period, List<String> files, BigDecimal maxRejectRatio) {
-        if (files.isEmpty()) {
-            return;
-        }
-        String p = period.toString();
-        record Staged(long accepted, BigDecimal payable) {
-        }
-        Map<String, Staged> staged = new HashMap<>();
-        jdbc.sql(STAGED_TOTALS).param("period", p).query(rs -> {
-            staged.put(rs.getString(1), new Staged(rs.getLong(2), rs.getBigDecimal(3)));
-        });
-        for (String file : files) {
-            Staged totals = staged.getOrDefault(file, new Staged(0, BigDecimal.ZERO));
-            finishFile(p, file, totals.accepted(), totals.payable(), maxRejectRatio);
+    public void finishFiles(YearMonth period, List<FileRecord> files, BigDecimal maxRejectRatio) {
+        for (FileRecord file : files) {
+            finishFile(period.toString(), file.file(), file.accepted(), file.payableTotal(), maxRejectRatio);
         }
     }
 
