@@ -96,7 +96,7 @@ final class PlainSqlBaseline {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_export, bench_category, bench_tier, bench_invoice_line");
             statement.execute("CREATE TABLE bench_export (record_id text, instance_id text, related_record_id text, billing_cycle text,"
-                    + " owner_id text, account_id text COLLATE \"C\", sub_order_id text, order_id text, product_code text,"
+                    + " owner_id text, account_id text, sub_order_id text, order_id text, product_code text,"
                     + " subscription_type text, item text, order_type text, pretax_gross_amount numeric,"
                     + " pretax_amount numeric, payment_amount numeric, currency text, payment_time timestamp,"
                     + " usage_start timestamp, usage_end timestamp, status text)");

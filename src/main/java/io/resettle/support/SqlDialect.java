@@ -165,18 +165,6 @@ public class SqlDialect {
         }
     }
 
-    /**
-     * PostgreSQL: summarises the block ranges of a BRIN index filled since it was last summarised, in
-     * the current transaction. A query reads every range not yet summarised, whatever it asks for; so
-     * a statement repeated per key (a file's rows deleted, file after file) would each read them all.
-     * Cheap when there are none. Elsewhere nothing (no BRIN indexes).
-     */
-    public void summarizeNewBlockRanges(String index) {
-        if (postgres) {
-            jdbc.queryForObject("SELECT brin_summarize_new_values(?::regclass)", Integer.class, index);
-        }
-    }
-
     public long nextValue(String sequence) {
         String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
         return jdbc.queryForObject(sql, Long.class);

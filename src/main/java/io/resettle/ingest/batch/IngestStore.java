@@ -57,9 +57,6 @@ public class IngestStore {
             WHERE period = :period AND file = :file
             """;
 
-    /** staged_line's index on PostgreSQL (V50). */
-    private static final String STAGED_LINE_INDEX = "staged_line_by_period_file";
-
     private static final String ROW_REJECTS = """
             SELECT COUNT(*) FROM ingest_reject WHERE period = :period AND file = :file AND row_no > 0
             """;
@@ -137,8 +134,6 @@ public class IngestStore {
 
     /** Forgets what an earlier version of the file produced; its new content is ingested afresh. */
     public void resetFile(YearMonth period, String file) {
-        // Else each file's delete reads every range staged since autovacuum last summarised them.
-        dialect.summarizeNewBlockRanges(STAGED_LINE_INDEX);
         for (String delete : List.of(DELETE_STAGED, DELETE_REJECTS, DELETE_FILE)) {
             jdbc.sql(delete).param("period", period.toString()).param("file", file).update();
         }

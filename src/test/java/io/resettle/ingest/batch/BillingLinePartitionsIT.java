@@ -59,6 +59,8 @@ class BillingLinePartitionsIT {
                         List.of("billing_line_2026_10", "2026-10", "L1", "10.5"),
                         List.of("billing_line_2026_10", "2026-10", "L2", "10.5"));
         assertThat(partitionIndexes(url, "billing_line_2026_10")).containsExactly(SUB_ACCOUNT_2026_10, KEY_2026_10);
+        assertThat(Sql.value(url, "SELECT collation_name FROM information_schema.columns"
+                + " WHERE table_name = 'billing_line_2026_09' AND column_name = 'line_id'")).as("V50 over a partition").isEqualTo("C");
         assertThatThrownBy(() -> jdbc.update(LINE, "2026-10", "L2", 3)).isInstanceOf(DuplicateKeyException.class);
         assertThat(Sql.value(url, "SELECT COUNT(*) FROM pg_class WHERE relname = 'billing_line_unpartitioned'")).isEqualTo("0");
         assertThat(Sql.value(url, "SELECT COUNT(*) > 0 FROM pg_stats WHERE tablename = 'billing_line' AND inherited"))
@@ -82,13 +84,56 @@ class BillingLinePartitionsIT {
         // the whole table's statistics too, which the queries over several periods plan with
         assertThat(Sql.value(url, "SELECT COUNT(*) > 0 FROM pg_stats WHERE tablename = 'billing_line' AND inherited"))
                 .isEqualTo("true");
-        // line ids and sub-account ids compared byte for byte in every table, the new partition included (V51)
+        // line ids and sub-account ids compared byte for byte in every table, the new partition included (V50)
         List<List<String>> identifiers = Sql.rows(url, """
                 SELECT table_name, column_name, collation_name FROM information_schema.columns
                 WHERE table_schema = 'public' AND column_name IN ('line_id', 'related_line_id', 'sub_account_id')
                 ORDER BY 1, 2""");
         assertThat(identifiers).hasSize(18).allSatisfy(column -> assertThat(column.get(2)).as(column.toString()).isEqualTo("C"))
                 .contains(List.of("billing_line_2026_10", "line_id", "C"), List.of("billing_line_2026_10", "sub_account_id", "C"));
+    }
+
+    /**
+     * V50 changes the order line ids compare in: on a database whose collation is not byte order, a
+     * settle run left unfinished would resume over other lines, so the migration refuses while one is
+     * (naming it), and goes ahead once it is abandoned, or at once on a database in C.
+     */
+    @Test
+    void anUnfinishedSettleRunHoldsBackTheIdentifiersOrder() {
+        String url = TestDatabases.newPostgres();
+        JdbcTemplate jdbc = withUnfinishedSettleRun(url);
+
+        assertThatThrownBy(() -> migrate(url, null)).rootCause().hasMessageContaining(
+                "settle run(s) 7 (FAILED) unfinished: finish them (resettle restart --execution ID) or abandon them");
+        assertThat(lineIdCollation(url)).isEqualTo("the default");
+        jdbc.update("UPDATE batch_job_execution SET status = 'ABANDONED' WHERE job_execution_id = 7");
+        migrate(url, null);
+        assertThat(lineIdCollation(url)).isEqualTo("C");
+
+        String inC = TestDatabases.newPostgres("TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'");
+        withUnfinishedSettleRun(inC);
+        migrate(inC, null);
+        assertThat(lineIdCollation(inC)).isEqualTo("C");
+    }
+
+    private static JdbcTemplate withUnfinishedSettleRun(String url) {
+        migrate(url, "49");
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url));
+        jdbc.update("INSERT INTO batch_job_instance (job_instance_id, version, job_name, job_key) VALUES (3, 0, 'settle', 'k')");
+        jdbc.update("INSERT INTO batch_job_execution (job_execution_id, version, job_instance_id, create_time, status)"
+                + " VALUES (6, 0, 3, now(), 'FAILED'), (7, 0, 3, now(), 'FAILED')");
+        return jdbc;
+    }
+
+    private static void migrate(String url, String target) {
+        var flyway = Flyway.configure().dataSource(new DriverManagerDataSource(url))
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql");
+        (target == null ? flyway : flyway.target(target)).load().migrate();
+    }
+
+    private static String lineIdCollation(String url) {
+        return Sql.value(url, "SELECT COALESCE(collation_name, 'the default') FROM information_schema.columns"
+                + " WHERE table_name = 'billing_line' AND column_name = 'line_id'");
     }
 
     /**
