@@ -51,7 +51,7 @@ public class IngestStore {
             INSERT INTO ingest_reject (period, file, row_no, reason, detail, raw) VALUES (:period, :file, 0, :reason, :detail, :raw)
             """;
 
-    /** A chunk's accepted lines, added in the chunk's transaction (exact: payable_total keeps the scale of the lines). */
+    /** A chunk's accepted lines, added in the chunk's transaction (exact: payable_total has staged_line's scale). */
     private static final String ADD_STAGED = """
             UPDATE ingest_file SET accepted = accepted + :accepted, payable_total = payable_total + :payable
             WHERE period = :period AND file = :file
@@ -70,9 +70,9 @@ public class IngestStore {
             WHERE period = :period AND file = :file
             """;
 
+    /** accepted and payable_total are what the file's chunks added ({@link #addStaged}). */
     private static final String FINISH = """
-            UPDATE ingest_file SET row_count = :rows, accepted = :accepted, rejected = :rejected, status = :status,
-             payable_total = :payable
+            UPDATE ingest_file SET row_count = :rows, rejected = :rejected, status = :status
             WHERE period = :period AND file = :file
             """;
 
@@ -167,11 +167,13 @@ public class IngestStore {
      */
     public void finishFiles(YearMonth period, List<FileRecord> files, BigDecimal maxRejectRatio) {
         for (FileRecord file : files) {
-            finishFile(period.toString(), file.file(), file.accepted(), file.payableTotal(), maxRejectRatio);
+            finishFile(period.toString(), file, maxRejectRatio);
         }
     }
 
-    private void finishFile(String p, String file, long accepted, BigDecimal payable, BigDecimal maxRejectRatio) {
+    private void finishFile(String p, FileRecord record, BigDecimal maxRejectRatio) {
+        String file = record.file();
+        long accepted = record.accepted();
         long rejected = jdbc.sql(ROW_REJECTS).param("period", p).param("file", file).query(Long.class).single();
         boolean rejectedWhole = jdbc.sql(FILE_REJECTS).param("period", p).param("file", file).query(Long.class)
                 .single() > 0;
@@ -182,8 +184,8 @@ public class IngestStore {
             return;
         }
         FileStatus status = QuarantineRule.statusOf(rows, rejected, maxRejectRatio);
-        jdbc.sql(FINISH).param("rows", rows).param("accepted", accepted).param("rejected", rejected)
-                .param("status", status.name()).param("payable", payable).param("period", p).param("file", file).update();
+        jdbc.sql(FINISH).param("rows", rows).param("rejected", rejected).param("status", status.name())
+                .param("period", p).param("file", file).update();
     }
 
     /** A refund this large without its original is warned of (issue 15; the threshold is ours: docs/decisions.md). */

@@ -2,6 +2,7 @@ package io.resettle.ingest.batch;
 
 import io.resettle.ingest.IngestedRow;
 import io.resettle.support.FaultInjection;
+import io.resettle.support.csv.AmountBounds;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -43,7 +44,8 @@ class IngestedRowWriter implements ItemWriter<IngestedRow> {
         for (IngestedRow row : chunk.getItems()) {
             if (row.isAccepted()) {
                 accepted++;
-                payable = payable.add(row.line().payableAmount());
+                // As staged_line keeps it, so the file's total is the sum of its stored lines.
+                payable = payable.add(AmountBounds.asStored(row.line().payableAmount()));
             }
         }
         files.addStaged(period, file, accepted, payable);

@@ -1,6 +1,7 @@
 package io.resettle.support.csv;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * What an amount may be (issue 15): at most 18 integer digits and 12 decimals' worth of exponent
@@ -10,6 +11,8 @@ import java.math.BigDecimal;
 public final class AmountBounds {
 
     public static final int MAX_INTEGER_DIGITS = 18;
+    /** The decimals the NUMERIC(30,12) columns keep; PostgreSQL and H2 round the rest half away from zero. */
+    public static final int STORED_SCALE = 12;
     /** Beyond this many decimals the exponent is absurd; the database keeps 12 (rounding the rest). */
     private static final int MAX_SCALE = 1000;
 
@@ -36,6 +39,11 @@ public final class AmountBounds {
                     + "' has more than " + MAX_SCALE + " decimals");
         }
         return value;
+    }
+
+    /** The amount as a NUMERIC(30,12) column stores it, for figures that must equal a sum of stored amounts. */
+    public static BigDecimal asStored(BigDecimal value) {
+        return value.scale() > STORED_SCALE ? value.setScale(STORED_SCALE, RoundingMode.HALF_UP) : value;
     }
 
     private static String shortened(String cell) {

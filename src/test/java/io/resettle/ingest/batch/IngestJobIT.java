@@ -92,6 +92,25 @@ class IngestJobIT {
         assertThat(Sql.value(cli.databaseUrl(), "SELECT payable FROM vendor_statement WHERE sub_account_id = 'A'")).isEqualTo("121234.5");
     }
 
+    /**
+     * A file's payable total is the sum of its lines as stored: two amounts with a 13th decimal of 5
+     * are each kept rounded up to 12 decimals, so their total is 1E-12 more than the sum of the
+     * amounts as written (the file's chunks add them up as they are written).
+     */
+    @Test
+    void aFilesPayableTotalIsTheSumOfItsStoredLines() throws Exception {
+        setUp("basic", TestDatabases.newPostgres());
+        Path bill = data.resolve("exports/2026-10/a-bill.csv");
+        Files.writeString(bill, Files.readString(bill).replace(",60000.00000000001,", ",60000.0000000000005,")
+                .replace(",1000,900.5,", ",1000,900.5000000000005,"));
+
+        assertThat(ingest()).isZero();
+        assertThat(Sql.value(cli.databaseUrl(), "SELECT payable_total FROM ingest_file WHERE file = 'exports/2026-10/a-bill.csv'"))
+                .isEqualTo(Sql.value(cli.databaseUrl(), "SELECT SUM(payable_amount) FROM staged_line"
+                        + " WHERE file = 'exports/2026-10/a-bill.csv'"))
+                .isEqualTo("200910.623456000002");
+    }
+
     /** A row's xmin changes only when the row is written: the second ingest writes the one changed account. */
     @Test
     void aReingestWritesOnlyTheMasterDataRowsThatChanged() throws Exception {
