@@ -3,7 +3,9 @@ package io.resettle.output;
 import io.resettle.output.WorkbookStyles.Kind;
 import io.resettle.support.csv.Values;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,6 +13,8 @@ import java.util.List;
  * entry, a row at a time: the same XML POI's streaming workbook writes (inline strings, a frozen
  * header, column widths, an autofilter), without its compressed temporary files and second zip.
  * At a million lines those took three deflate passes, most of the settlement's time (issue 20).
+ * The XML is written as bytes; an ASCII cell (nearly every one) goes from the CSV's bytes to the
+ * XML's without a String, the others through the same escaping as text.
  *
  * <p>Numbers are written as the CSV has them ({@link Values#isPlainDecimal}, so nothing is lost to
  * a binary fraction on the way); text is escaped for XML, with characters XML cannot hold written as
@@ -26,53 +30,74 @@ final class DataSheetXml {
     private static final String MARGINS = "<pageMargins bottom=\"0.75\" footer=\"0.3\" header=\"0.3\" left=\"0.7\""
             + " right=\"0.7\" top=\"0.75\"/></worksheet>";
 
-    private final Writer out;
-    private final String[] letters;
-    private final int[] styles;
+    private final OutputStream out;
+    private final byte[][] letters;
+    private final byte[][] styles;
     private final Kind[] kinds;
-    private final StringBuilder row = new StringBuilder(512);
+    /** What is written, handed to {@code out} a block at a time. */
+    private byte[] bytes = new byte[1 << 16];
+    private int length;
+    /** A cell that is not ASCII, built as text first. */
+    private final StringBuilder text = new StringBuilder(256);
     private int rows;
 
     /**
      * Starts the sheet: widths in characters, {@code headerStyle} and {@code styles} are the
      * workbook's style indexes (0: none), one per column.
      */
-    DataSheetXml(Writer out, List<String> header, int[] widths, int headerStyle, Kind[] kinds, int[] styles)
+    DataSheetXml(OutputStream out, List<String> header, int[] widths, int headerStyle, Kind[] kinds, int[] styles)
             throws IOException {
         this.out = out;
         this.kinds = kinds;
-        this.styles = styles;
-        this.letters = new String[header.size()];
+        this.letters = new byte[header.size()][];
+        this.styles = new byte[header.size()][];
         for (int i = 0; i < letters.length; i++) {
-            letters[i] = columnLetters(i);
+            letters[i] = asciiBytes(columnLetters(i));
+            this.styles[i] = styleAttribute(styles[i]);
         }
-        out.write(HEAD);
-        out.write("<cols>");
+        ascii(HEAD);
+        ascii("<cols>");
         for (int i = 0; i < widths.length; i++) {
-            out.write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
+            ascii("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i]
                     + ".0\" customWidth=\"true\"/>");
         }
-        out.write("</cols><sheetData>\n");
+        ascii("</cols><sheetData>\n");
         startRow();
+        byte[] headerStyleAttribute = styleAttribute(headerStyle);
         for (int i = 0; i < letters.length; i++) {
-            text(i, header.get(i), headerStyle);
+            text(i, header.get(i), headerStyleAttribute);
         }
         endRow();
     }
 
-    /** A data row: each non-empty value as a number in its column's style, or as text. */
-    void row(List<String> values) throws IOException {
+    /** A data row: each non-empty cell as a number in its column's style, or as text. */
+    void row(CsvRecords record) throws IOException {
         startRow();
-        for (int i = 0; i < letters.length && i < values.size(); i++) {
-            String value = values.get(i);
-            if (value == null || value.isEmpty()) {
+        for (int i = 0; i < letters.length && i < record.size(); i++) {
+            if (record.isEmpty(i)) {
                 continue;
             }
-            if (kinds[i] != Kind.TEXT && Values.isPlainDecimal(value)) {
+            if (!record.isAscii(i)) {
+                String value = record.get(i);
+                if (kinds[i] != Kind.TEXT && Values.isPlainDecimal(value)) {
+                    number(i, value);
+                } else {
+                    text(i, value, NO_STYLE);
+                }
+                continue;
+            }
+            byte[] b = record.bytes();
+            int start = record.start(i);
+            int end = record.end(i);
+            if (kinds[i] != Kind.TEXT && isPlainDecimal(b, start, end)) {
                 cellStart(i, styles[i]);
-                row.append(" t=\"n\"><v>").append(value).append("</v></c>");
+                ascii(" t=\"n\"><v>");
+                put(b, start, end);
+                ascii("</v></c>");
+            } else if (end - start > EXCEL_CELL_CHARACTERS) {
+                text(i, record.get(i), NO_STYLE);
             } else {
-                text(i, value, 0);
+                asciiText(i, b, start, end);
             }
         }
         endRow();
@@ -83,40 +108,172 @@ final class DataSheetXml {
         return rows;
     }
 
-    /** Ends the sheet: the autofilter over the header and every row written. */
+    /** Ends the sheet: the autofilter over the header and every row written; everything handed to {@code out}. */
     void finish() throws IOException {
-        out.write("</sheetData><autoFilter ref=\"A1:" + letters[letters.length - 1] + rows + "\"/>");
-        out.write(MARGINS);
+        ascii("</sheetData><autoFilter ref=\"A1:");
+        put(letters[letters.length - 1], 0, letters[letters.length - 1].length);
+        digits(rows);
+        ascii("\"/>");
+        ascii(MARGINS);
+        handOver();
+    }
+
+    private static final byte[] NO_STYLE = new byte[0];
+
+    private static byte[] styleAttribute(int style) {
+        return style == 0 ? NO_STYLE : asciiBytes(" s=\"" + style + "\"");
     }
 
     private void startRow() {
         rows++;
-        row.setLength(0);
-        row.append("<row r=\"").append(rows).append("\">\n");
+        ascii("<row r=\"");
+        digits(rows);
+        ascii("\">\n");
     }
 
     private void endRow() throws IOException {
-        row.append("</row>\n");
-        out.append(row);
-    }
-
-    private void cellStart(int column, int style) {
-        row.append("<c r=\"").append(letters[column]).append(rows).append('"');
-        if (style != 0) {
-            row.append(" s=\"").append(style).append('"');
+        ascii("</row>\n");
+        if (length > bytes.length / 2) {
+            handOver();
         }
     }
 
-    private void text(int column, String value, int style) {
+    private void cellStart(int column, byte[] style) {
+        ascii("<c r=\"");
+        put(letters[column], 0, letters[column].length);
+        digits(rows);
+        put('"');
+        put(style, 0, style.length);
+    }
+
+    private void number(int column, String value) {
+        cellStart(column, styles[column]);
+        ascii(" t=\"n\"><v>");
+        ascii(value);
+        ascii("</v></c>");
+    }
+
+    private void text(int column, String value, byte[] style) {
         value = withinExcelsLimit(value);
         cellStart(column, style);
-        row.append(" t=\"inlineStr\"><is><t");
+        ascii(" t=\"inlineStr\"><is><t");
         if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
-            row.append(" xml:space=\"preserve\"");
+            ascii(" xml:space=\"preserve\"");
         }
-        row.append('>');
-        escape(value, row);
-        row.append("</t></is></c>");
+        put('>');
+        text.setLength(0);
+        escape(value, text);
+        byte[] utf8 = text.toString().getBytes(StandardCharsets.UTF_8);
+        put(utf8, 0, utf8.length);
+        ascii("</t></is></c>");
+    }
+
+    /** {@link #text} for an ASCII cell within Excel's limit, straight from its bytes: the same XML. */
+    private void asciiText(int column, byte[] b, int start, int end) {
+        cellStart(column, NO_STYLE);
+        ascii(" t=\"inlineStr\"><is><t");
+        if (Character.isWhitespace((char) b[start]) || Character.isWhitespace((char) b[end - 1])) {
+            ascii(" xml:space=\"preserve\"");
+        }
+        put('>');
+        int plain = start;
+        for (int i = start; i < end; i++) {
+            byte c = b[i];
+            if (c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c != '_') {
+                continue;
+            }
+            put(b, plain, i);
+            plain = i + 1;
+            switch (c) {
+                case '<' -> ascii("&lt;");
+                case '>' -> ascii("&gt;");
+                case '&' -> ascii("&amp;");
+                case '"' -> ascii("&quot;");
+                case '\r' -> ascii("&#13;");
+                case '\t', '\n' -> put(c);
+                case '_' -> ascii(escapesLater(b, i, end) ? "_x005F_" : "_");
+                default -> ascii(String.format("_x%04X_", (int) c));
+            }
+        }
+        put(b, plain, end);
+        ascii("</t></is></c>");
+    }
+
+    /** {@link Values#isPlainDecimal} over ASCII bytes. */
+    static boolean isPlainDecimal(byte[] b, int start, int end) {
+        int i = b[start] == '-' || b[start] == '+' ? start + 1 : start;
+        boolean digit = false;
+        boolean point = false;
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                return false;
+            }
+        }
+        return digit;
+    }
+
+    /** {@link #escapesLater(String, int)} over ASCII bytes. */
+    private static boolean escapesLater(byte[] b, int i, int end) {
+        if (i + 7 > end || b[i + 1] != 'x' || b[i + 6] != '_') {
+            return false;
+        }
+        for (int k = i + 2; k < i + 6; k++) {
+            if (Character.digit((char) b[k], 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void handOver() throws IOException {
+        out.write(bytes, 0, length);
+        length = 0;
+    }
+
+    private void digits(int value) {
+        ensure(10);
+        int count = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            count++;
+        }
+        for (int i = length + count - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += count;
+    }
+
+    private void ascii(String text) {
+        ensure(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            bytes[length++] = (byte) text.charAt(i);
+        }
+    }
+
+    private static byte[] asciiBytes(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void put(int b) {
+        ensure(1);
+        bytes[length++] = (byte) b;
+    }
+
+    private void put(byte[] from, int start, int end) {
+        ensure(end - start);
+        System.arraycopy(from, start, bytes, length, end - start);
+        length += end - start;
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+        }
     }
 
     /** Excel's limit on a cell's text; a longer cell makes Excel "repair" the workbook and drop it. */

@@ -2,22 +2,19 @@ package io.resettle.output;
 
 import io.resettle.output.WorkbookStyles.Kind;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.Writer;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +23,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -108,12 +102,11 @@ public final class PeriodWorkbook {
                     ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
                     BackgroundWrites deflating = new BackgroundWrites(zip, "workbook-deflate")) {
                 zip.setLevel(DEFLATE_LEVEL);
-                Writer xml = new BufferedWriter(new OutputStreamWriter(deflating, StandardCharsets.UTF_8), 1 << 16);
                 WorkbookStyles styles = new WorkbookStyles(book);
                 Sheet summarySheet = book.createSheet(headers == Headers.ZH ? "汇总" : "Summary");
                 Set<String> streamed = new HashSet<>();
                 for (String file : csvFiles) {
-                    rows += writeSheets(new Sheets(book, styles, zip, deflating, xml, start, streamed), file, summary);
+                    rows += writeSheets(new Sheets(book, styles, zip, deflating, start, streamed), file, summary);
                 }
                 new SummarySheet(summarySheet, styles, headers).write(period, revision, exitStatus, summary, notes);
                 StableZip.stamp(book, start);
@@ -170,31 +163,33 @@ public final class PeriodWorkbook {
      * through {@code deflating} (deflated on a thread of its own; an entry is closed only once drained).
      */
     private record Sheets(XSSFWorkbook book, WorkbookStyles styles, ZipOutputStream zip, BackgroundWrites deflating,
-            Writer xml, LocalDateTime time, Set<String> streamed) {
+            LocalDateTime time, Set<String> streamed) {
     }
 
     private long writeSheets(Sheets sheets, String file, WorkbookSummary summary) throws IOException {
         String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
-        try (Reader reader = Files.newBufferedReader(folder.resolve(file), StandardCharsets.UTF_8);
-                CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            List<String> columns = csv.getHeaderNames();
+        try (InputStream in = Files.newInputStream(folder.resolve(file))) {
+            CsvRecords csv = new CsvRecords(in, file);
+            List<String> columns = csv.next() ? csv.toList() : List.of();
+            Map<String, Integer> header = new HashMap<>();
             Kind[] kinds = new Kind[columns.size()];
             for (int i = 0; i < kinds.length; i++) {
                 kinds[i] = Kind.of(file, columns.get(i));
+                header.put(columns.get(i), i);
             }
             int part = 1;
             Started sheet = newSheet(sheets, base, part, columns, kinds);
             long first = 1;
             long rows = 0;
-            for (CSVRecord record : csv) {
+            while (csv.next()) {
                 if (sheet.xml().rows() >= rowsPerSheet) {
                     finish(sheets, sheet, columns.size());
                     summary.sheets.add(new WorkbookSummary.SheetRange(sheet.name(), file, first, rows));
                     first = rows + 1;
                     sheet = newSheet(sheets, base, ++part, columns, kinds);
                 }
-                sheet.xml().row(record.toList());
-                summary.take(file, record);
+                sheet.xml().row(csv);
+                summary.take(file, name -> csv.get(header, name));
                 rows++;
             }
             finish(sheets, sheet, columns.size());
@@ -223,14 +218,13 @@ public final class PeriodWorkbook {
             CellStyle style = sheets.styles().of(kinds[i]);
             styles[i] = style == null ? 0 : style.getIndex();
         }
-        return new Started(sheet, sheetName, new DataSheetXml(sheets.xml(), header, widths,
+        return new Started(sheet, sheetName, new DataSheetXml(sheets.deflating(), header, widths,
                 sheets.styles().header.getIndex(), kinds, styles));
     }
 
     /** Closes the sheet's entry; its filter is also named in the workbook, as Excel does. */
     private static void finish(Sheets sheets, Started started, int columns) throws IOException {
         started.xml().finish();
-        sheets.xml().flush();
         sheets.deflating().drain();
         sheets.zip().closeEntry();
         started.sheet().setAutoFilter(new CellRangeAddress(0, started.xml().rows() - 1, 0, columns - 1));

@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.UnaryOperator;
 
 /** The period workbook summary's figures, gathered from the CSVs' rows while their sheets are written. */
 final class WorkbookSummary {
@@ -35,7 +35,8 @@ final class WorkbookSummary {
     final List<String[]> groupTiers = new ArrayList<>();
     final List<SheetRange> sheets = new ArrayList<>();
 
-    void take(String file, CSVRecord r) {
+    /** One data row of {@code file}; {@code r} gives its cell under a header name. */
+    void take(String file, UnaryOperator<String> r) {
         switch (file) {
             case "invoices.csv" -> {
                 invoices++;
@@ -45,12 +46,12 @@ final class WorkbookSummary {
             }
             case "invoice-lines.csv" -> invoiceLines++;
             case "reconciliation.csv" -> {
-                if ("BREAK".equals(r.get("status"))) {
-                    breaks.add(new String[] {r.get("check"), r.get("key"), r.get("difference")});
+                if ("BREAK".equals(r.apply("status"))) {
+                    breaks.add(new String[] {r.apply("check"), r.apply("key"), r.apply("difference")});
                 }
             }
             case "payouts.csv" -> {
-                if ("PAY".equals(r.get("status"))) {
+                if ("PAY".equals(r.apply("status"))) {
                     payoutsToPay++;
                     payoutGross = payoutGross.add(amount(r, "gross"));
                     payoutTax = payoutTax.add(amount(r, "tax_withheld"));
@@ -59,11 +60,11 @@ final class WorkbookSummary {
                     payoutsHeld++;
                 }
             }
-            case "rebate-slices.csv" -> sliceTiers.computeIfAbsent(r.get("program") + " " + r.get("scope_id"),
-                    key -> new LinkedHashSet<>()).add(r.get("tier_from").isEmpty() ? "0" : r.get("tier_from"));
+            case "rebate-slices.csv" -> sliceTiers.computeIfAbsent(r.apply("program") + " " + r.apply("scope_id"),
+                    key -> new LinkedHashSet<>()).add(r.apply("tier_from").isEmpty() ? "0" : r.apply("tier_from"));
             case "group-statements.csv" -> {
-                if (!r.get("tier_from").isEmpty()) {
-                    groupTiers.add(new String[] {r.get("group_id"), r.get("tier_from")});
+                if (!r.apply("tier_from").isEmpty()) {
+                    groupTiers.add(new String[] {r.apply("group_id"), r.apply("tier_from")});
                 }
             }
             default -> {
@@ -71,8 +72,8 @@ final class WorkbookSummary {
         }
     }
 
-    private static BigDecimal amount(CSVRecord r, String column) {
-        String text = r.get(column);
+    private static BigDecimal amount(UnaryOperator<String> r, String column) {
+        String text = r.apply(column);
         return text.isEmpty() ? BigDecimal.ZERO : new BigDecimal(text);
     }
 }
