@@ -37,6 +37,8 @@ final class DataSheetXml {
     /** What is written, handed to {@code out} a block at a time. */
     private byte[] bytes = new byte[1 << 16];
     private int length;
+    /** An ASCII cell's bytes seen as characters, for the rules written for text. */
+    private final AsciiCell asciiCell = new AsciiCell();
     /** A cell that is not ASCII, built as text first. */
     private final StringBuilder text = new StringBuilder(256);
     private int rows;
@@ -89,7 +91,7 @@ final class DataSheetXml {
             byte[] b = record.bytes();
             int start = record.start(i);
             int end = record.end(i);
-            if (kinds[i] != Kind.TEXT && isPlainDecimal(b, start, end)) {
+            if (kinds[i] != Kind.TEXT && Values.isPlainDecimal(asciiCell.of(b, start, end))) {
                 cellStart(i, styles[i]);
                 ascii(" t=\"n\"><v>");
                 put(b, start, end);
@@ -199,24 +201,6 @@ final class DataSheetXml {
         ascii("</t></is></c>");
     }
 
-    /** {@link Values#isPlainDecimal} over ASCII bytes. */
-    static boolean isPlainDecimal(byte[] b, int start, int end) {
-        int i = b[start] == '-' || b[start] == '+' ? start + 1 : start;
-        boolean digit = false;
-        boolean point = false;
-        for (; i < end; i++) {
-            byte c = b[i];
-            if (c >= '0' && c <= '9') {
-                digit = true;
-            } else if (c == '.' && !point) {
-                point = true;
-            } else {
-                return false;
-            }
-        }
-        return digit;
-    }
-
     /** {@link #escapesLater(String, int)} over ASCII bytes. */
     private static boolean escapesLater(byte[] b, int i, int end) {
         if (i + 7 > end || b[i + 1] != 'x' || b[i + 6] != '_') {
@@ -228,6 +212,40 @@ final class DataSheetXml {
             }
         }
         return true;
+    }
+
+    /** ASCII bytes as the characters they are, without copying them; reused cell after cell. */
+    private static final class AsciiCell implements CharSequence {
+        private byte[] bytes;
+        private int start;
+        private int end;
+
+        AsciiCell of(byte[] bytes, int start, int end) {
+            this.bytes = bytes;
+            this.start = start;
+            this.end = end;
+            return this;
+        }
+
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) bytes[start + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new String(bytes, start + from, to - from, StandardCharsets.US_ASCII);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, start, end - start, StandardCharsets.US_ASCII);
+        }
     }
 
     private void handOver() throws IOException {

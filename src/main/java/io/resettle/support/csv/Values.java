@@ -76,7 +76,7 @@ public final class Values {
      * point, with a digit (what PLAIN_NUMBER accepts without an exponent; never a negative scale).
      * Also what the period workbook writes as a number.
      */
-    public static boolean isPlainDecimal(String text) {
+    public static boolean isPlainDecimal(CharSequence text) {
         int i = text.charAt(0) == '-' || text.charAt(0) == '+' ? 1 : 0;
         boolean digit = false;
         boolean point = false;
