@@ -2,6 +2,10 @@ package io.resettle.output;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +19,8 @@ import java.util.Map;
  * (docs/performance.md). It splits exactly as that parser does with {@code CSVFormat.RFC4180}:
  * a record ends at LF, CR or CRLF outside quotes, an empty line is a record of one empty cell, a
  * line end at the end of the file makes no further record, a quoted cell keeps its line ends and
- * reads {@code ""} as one quote, and only whitespace may follow its closing quote.
+ * reads {@code ""} as one quote, and only whitespace may follow its closing quote. A cell that is
+ * not ASCII must be UTF-8, as the reader of the text required.
  */
 final class CsvRecords {
 
@@ -23,10 +28,15 @@ final class CsvRecords {
 
     private final InputStream in;
     private final String file;
+    /** Strict, as the reader of the text was: a file that is not UTF-8 fails rather than change. */
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final byte[] input = new byte[1 << 16];
     private int inputLength;
     private int inputPosition;
     private long line = 1;
+    /** The line the current record starts on, for messages. */
+    private long recordLine;
 
     private byte[] cells = new byte[1 << 10];
     private int cellsLength;
@@ -45,6 +55,7 @@ final class CsvRecords {
     boolean next() throws IOException {
         size = 0;
         cellsLength = 0;
+        recordLine = line;
         int c = read();
         if (c == EOF) {
             return false;
@@ -64,6 +75,9 @@ final class CsvRecords {
                 }
             }
             last = c != ',';
+            if (!onlyAscii) {
+                checkUtf8(start);
+            }
             add(start, onlyAscii);
             if (c == '\r' && peek() == '\n') {
                 read();
@@ -98,12 +112,39 @@ final class CsvRecords {
         }
         int c = read();
         while (c != ',' && c != '\r' && c != '\n' && c != EOF) {
-            if (!Character.isWhitespace((char) c)) {
-                throw new IOException(file + ": line " + line + " has '" + (char) c + "' after a closing quote");
+            // Whitespace as a character, as Commons CSV tests it: U+3000 is three bytes here.
+            int character = c < 0x80 ? c : codePointFrom(c);
+            if (character > Character.MAX_VALUE || !Character.isWhitespace((char) character)) {
+                throw new IOException(file + ": line " + line + " has '" + Character.toString(character)
+                        + "' after a closing quote");
             }
             c = read();
         }
         return c;
+    }
+
+    /** The character whose UTF-8 encoding starts with {@code lead}, its other bytes read. */
+    private int codePointFrom(int lead) throws IOException {
+        int more = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
+        byte[] encoded = new byte[more + 1];
+        encoded[0] = (byte) lead;
+        for (int i = 1; i <= more; i++) {
+            int next = read();
+            encoded[i] = (byte) next;
+        }
+        return decode(encoded, 0, encoded.length, line).codePointAt(0);
+    }
+
+    private void checkUtf8(int start) throws IOException {
+        decode(cells, start, cellsLength, recordLine);
+    }
+
+    private String decode(byte[] bytes, int start, int end, long lineOfThem) throws IOException {
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes, start, end - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + ": line " + lineOfThem + " is not UTF-8", e);
+        }
     }
 
     /** Cells of the current record. */
@@ -140,8 +181,11 @@ final class CsvRecords {
     /** The cell under a header name, as {@code CSVRecord.get(String)} gives it. */
     String get(Map<String, Integer> header, String name) {
         Integer cell = header.get(name);
-        if (cell == null || cell >= size) {
-            throw new IllegalArgumentException(file + ": no cell '" + name + "' on line " + line);
+        if (cell == null) {
+            throw new IllegalArgumentException(file + ": no column '" + name + "' in " + header.keySet());
+        }
+        if (cell >= size) {
+            throw new IllegalArgumentException(file + ": no cell '" + name + "' on line " + recordLine);
         }
         return get(cell);
     }

@@ -80,12 +80,7 @@ final class DataSheetXml {
                 continue;
             }
             if (!record.isAscii(i)) {
-                String value = record.get(i);
-                if (kinds[i] != Kind.TEXT && Values.isPlainDecimal(value)) {
-                    number(i, value);
-                } else {
-                    text(i, value, NO_STYLE);
-                }
+                cell(i, record.get(i));
                 continue;
             }
             byte[] b = record.bytes();
@@ -103,6 +98,30 @@ final class DataSheetXml {
             }
         }
         endRow();
+    }
+
+    /**
+     * The same row from its values as text: every cell as a cell that is not ASCII is written (the
+     * reference the bytes' path is tested against).
+     */
+    void row(List<String> values) throws IOException {
+        startRow();
+        for (int i = 0; i < letters.length && i < values.size(); i++) {
+            String value = values.get(i);
+            if (value != null && !value.isEmpty()) {
+                cell(i, value);
+            }
+        }
+        endRow();
+    }
+
+    /** A non-empty value as a number in its column's style, or as text. */
+    private void cell(int column, String value) {
+        if (kinds[column] != Kind.TEXT && Values.isPlainDecimal(value)) {
+            number(column, value);
+        } else {
+            text(column, value, NO_STYLE);
+        }
     }
 
     /** Rows written so far, the header included. */

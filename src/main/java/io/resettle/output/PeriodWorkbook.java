@@ -170,7 +170,14 @@ public final class PeriodWorkbook {
         String base = file.endsWith(".csv") ? file.substring(0, file.length() - 4) : file;
         try (InputStream in = Files.newInputStream(folder.resolve(file))) {
             CsvRecords csv = new CsvRecords(in, file);
-            List<String> columns = csv.next() ? csv.toList() : List.of();
+            if (!csv.next()) {
+                throw new IOException(file + " has no header row");
+            }
+            List<String> columns = csv.toList();
+            if (columns.stream().anyMatch(name -> name.trim().isEmpty())) {
+                // as Commons CSV refused it
+                throw new IllegalArgumentException(file + ": a header name is missing in " + columns);
+            }
             Map<String, Integer> header = new HashMap<>();
             Kind[] kinds = new Kind[columns.size()];
             for (int i = 0; i < kinds.length; i++) {

@@ -83,6 +83,38 @@ class CsvRecordsTest {
                 .hasMessage("t.csv: the quoted cell opened on line 2 never ends");
         assertThatThrownBy(() -> ours("a\n\"x\"y\n")).isInstanceOf(IOException.class)
                 .hasMessage("t.csv: line 2 has 'y' after a closing quote");
+        assertThatThrownBy(() -> ours("a\n\"x\"周\n")).isInstanceOf(IOException.class)
+                .hasMessage("t.csv: line 2 has '周' after a closing quote");
+    }
+
+    @Test
+    void whitespaceOfAnyScriptMayFollowAClosingQuoteAsCommonsCsvAllows() throws IOException {
+        String text = "\"a\"\u3000,b\n\"c\"\u2003\n";
+        assertThat(ours(text)).isEqualTo(commons(text)).containsExactly(List.of("a", "b"), List.of("c"));
+    }
+
+    @Test
+    void aCellThatIsNotUtf8FailsAsTheTextReaderDid() {
+        byte[] bytes = {'h', '\n', 'o', 'k', '\n', 'x', (byte) 0xFF, 'y', '\n'};
+        assertThatThrownBy(() -> {
+            CsvRecords csv = new CsvRecords(new ByteArrayInputStream(bytes), "t.csv");
+            while (csv.next()) {
+                csv.toList();
+            }
+        }).isInstanceOf(IOException.class).hasMessage("t.csv: line 3 is not UTF-8");
+    }
+
+    @Test
+    void aMissingCellIsNamedWithTheLineItsRecordStartsOn() throws IOException {
+        CsvRecords csv = new CsvRecords(stream("check,key,status\n\"k\n1\",v1\n"), "t.csv");
+        csv.next();
+        java.util.Map<String, Integer> header = java.util.Map.of("check", 0, "key", 1, "status", 2);
+        csv.next();
+        assertThat(csv.get(header, "key")).isEqualTo("v1");
+        assertThatThrownBy(() -> csv.get(header, "status")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("t.csv: no cell 'status' on line 2");
+        assertThatThrownBy(() -> csv.get(java.util.Map.of("check", 0), "status"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("t.csv: no column 'status' in [check]");
     }
 
     private static List<List<String>> ours(String text) throws IOException {

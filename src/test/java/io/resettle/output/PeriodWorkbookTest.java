@@ -159,6 +159,21 @@ class PeriodWorkbookTest {
     }
 
     @Test
+    void aCsvWithoutAHeaderNameOrWithoutAHeaderIsRefusedByName() throws Exception {
+        Files.writeString(folder.resolve("rejects.csv"), "file,,row\nexports/a.csv,x,7\n");
+        Files.writeString(folder.resolve("payouts.csv"), "");
+        PeriodWorkbook workbook = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.EN);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workbook.write(List.of("rejects.csv")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rejects.csv: a header name is missing in [file, , row]");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workbook.write(List.of("payouts.csv")))
+                .hasMessageContaining("cannot write").rootCause().hasMessage("payouts.csv has no header row");
+        try (Stream files = new Stream(folder)) {
+            assertThat(files.names()).containsExactlyInAnyOrder("rejects.csv", "payouts.csv");
+        }
+    }
+
+    @Test
     void theSameCsvFilesGiveTheSameBytesWithFixedEntryTimesAndCreatedDate() throws Exception {
         csvs();
         PeriodWorkbook workbook = new PeriodWorkbook(folder, PERIOD, 1, "COMPLETED", PeriodWorkbook.Headers.EN);
