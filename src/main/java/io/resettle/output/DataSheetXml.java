@@ -212,25 +212,12 @@ final class DataSheetXml {
                 case '"' -> ascii("&quot;");
                 case '\r' -> ascii("&#13;");
                 case '\t', '\n' -> put(c);
-                case '_' -> ascii(escapesLater(b, i, end) ? "_x005F_" : "_");
+                case '_' -> ascii(escapesLater(asciiCell.of(b, start, end), i - start) ? "_x005F_" : "_");
                 default -> ascii(String.format("_x%04X_", (int) c));
             }
         }
         put(b, plain, end);
         ascii("</t></is></c>");
-    }
-
-    /** {@link #escapesLater(String, int)} over ASCII bytes. */
-    private static boolean escapesLater(byte[] b, int i, int end) {
-        if (i + 7 > end || b[i + 1] != 'x' || b[i + 6] != '_') {
-            return false;
-        }
-        for (int k = i + 2; k < i + 6; k++) {
-            if (Character.digit((char) b[k], 16) < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** ASCII bytes as the characters they are, without copying them; reused cell after cell. */
@@ -356,7 +343,7 @@ final class DataSheetXml {
     }
 
     /** Whether {@code _} at {@code i} starts {@code _xHHHH_}, which a reader would turn into one character. */
-    private static boolean escapesLater(String value, int i) {
+    private static boolean escapesLater(CharSequence value, int i) {
         if (i + 7 > value.length() || value.charAt(i + 1) != 'x' || value.charAt(i + 6) != '_') {
             return false;
         }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -184,6 +185,7 @@ public final class PeriodWorkbook {
                 kinds[i] = Kind.of(file, columns.get(i));
                 header.put(columns.get(i), i);
             }
+            UnaryOperator<String> cellByName = name -> csv.get(header, name);
             int part = 1;
             Started sheet = newSheet(sheets, base, part, columns, kinds);
             long first = 1;
@@ -196,7 +198,7 @@ public final class PeriodWorkbook {
                     sheet = newSheet(sheets, base, ++part, columns, kinds);
                 }
                 sheet.xml().row(csv);
-                summary.take(file, name -> csv.get(header, name));
+                summary.take(file, cellByName);
                 rows++;
             }
             finish(sheets, sheet, columns.size());
