@@ -2,6 +2,9 @@ package io.resettle.ingest.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,22 +65,60 @@ final class ExportFileChecks {
 
     /** The 1-based line of the first NUL byte, or 0 when there is none. */
     static long firstLineWithNul(Path file) throws IOException {
-        long line = 1;
+        long offset = firstNul(file);
+        return offset < 0 ? 0 : linesBefore(file, offset) + 1;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The offset of the first NUL byte, or -1: eight bytes at a time (a word has a zero byte iff
+     * {@code (w - 0x01..01) & ~w & 0x80..80} is not zero), since every export is read through once
+     * here before any row is (a byte at a time this was half of scanExports at a million lines).
+     */
+    static long firstNul(Path file) throws IOException {
+        long offset = 0;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             int read;
-            while ((read = in.read(buffer)) > 0) {
-                for (int i = 0; i < read; i++) {
-                    if (buffer[i] == 0) {
-                        return line;
-                    }
-                    if (buffer[i] == '\n') {
-                        line++;
+            while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
+                int i = 0;
+                for (; i + Long.BYTES <= read; i += Long.BYTES) {
+                    long word = (long) LONGS.get(buffer, i);
+                    if (((word - ONES) & ~word & HIGHS) != 0) {
+                        break;
                     }
                 }
+                for (; i < read; i++) {
+                    if (buffer[i] == 0) {
+                        return offset + i;
+                    }
+                }
+                offset += read;
             }
         }
-        return 0;
+        return -1;
+    }
+
+    /** Line feeds in the first {@code length} bytes of the file. */
+    private static long linesBefore(Path file, long length) throws IOException {
+        long lines = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = length;
+            int read;
+            while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                left -= read;
+            }
+        }
+        return lines;
     }
 
     static long countLines(Path file) throws IOException {

@@ -16,10 +16,15 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -78,6 +83,9 @@ class ScanExportsTasklet implements Tasklet {
                 forget(known);
             }
         }
+        Map<Path, String> sha256s = sha256s(entries.stream()
+                .filter(e -> e.status() != FileStatus.IGNORED && e.status() != FileStatus.REJECTED)
+                .map(FolderEntry::path).toList());
         for (FolderEntry entry : entries) {
             Optional<FileRecord> known = store.file(period, entry.name());
             if (entry.status() == FileStatus.IGNORED) {
@@ -98,7 +106,7 @@ class ScanExportsTasklet implements Tasklet {
                 log.warn("{}: REJECTED ({})", entry.name(), entry.note());
                 continue;
             }
-            String sha256 = Hashing.sha256(entry.path());
+            String sha256 = sha256s.get(entry.path());
             if (known.isPresent() && known.get().sha256().equals(sha256) && currentBasis.equals(known.get().basis())
                     && known.get().status() != FileStatus.PENDING && known.get().status() != FileStatus.REMOVED
                 // A file rejected whole is looked at again: a format definition added since may read it.
@@ -110,6 +118,40 @@ class ScanExportsTasklet implements Tasklet {
             contribution.incrementReadCount();
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Each export's SHA-256, the files read side by side on up to four threads: every export is
+     * hashed at every ingest, and one thread hashed at half a core's worth of the disk's pace.
+     */
+    private static Map<Path, String> sha256s(List<Path> files) {
+        int threads = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+        Map<Path, String> hashes = new HashMap<>();
+        if (threads < 2) {
+            files.forEach(file -> hashes.put(file, Hashing.sha256(file)));
+            return hashes;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "scan-sha256");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<Path, Future<String>> running = new LinkedHashMap<>();
+            files.forEach(file -> running.put(file, pool.submit(() -> Hashing.sha256(file))));
+            for (Map.Entry<Path, Future<String>> hash : running.entrySet()) {
+                hashes.put(hash.getKey(), hash.getValue().get());
+            }
+            return hashes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing the exports", e);
+        } catch (ExecutionException e) {
+            // Hashing's own UncheckedIOException ("cannot read <file>"), as when hashed on this thread
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A file that left the folder: IGNORED entries just go; files that were read become REMOVED (R2.7). */

@@ -42,11 +42,10 @@ class GroupVolumesStepConfig {
         return (contribution, chunkContext) -> {
             YearMonth period = YearMonth.parse(periodText);
             Policy policy = policies.inForce(period);
-            Map<String, BigDecimal> volumes = store.groupVolumes(period);
             Map<String, List<Agreement>> agreements = Agreement.byGroup(pricing.agreements());
             List<GroupVolumeStore.GroupVolume> rows = new ArrayList<>();
             for (GroupVolumeStore.GroupRow group : store.groupsOf(period)) {
-                BigDecimal volume = volumes.getOrDefault(group.groupId(), BigDecimal.ZERO);
+                BigDecimal volume = group.volume();
                 DiscountPricer pricer = DiscountPricer.forGroup(group.groupId(), period, volume,
                         Agreement.inForceFor(agreements.getOrDefault(group.groupId(), List.of()), group.groupId(), period),
                         policy.discountTables());
