@@ -104,16 +104,6 @@ public class SqlDialect {
     }
 
     /**
-     * {@link #analyze} of the {@code columns} only: a large table's other columns, which no query
-     * filters, joins or groups by, keep their statistics until autovacuum's next ANALYZE.
-     */
-    public void analyzeColumns(String table, String... columns) {
-        if (postgres) {
-            jdbc.execute("ANALYZE " + table + " (" + String.join(", ", columns) + ")");
-        }
-    }
-
-    /**
      * {@link #analyze} on a connection of its own, committed at once. Statistics gathered inside a
      * step's transaction stay invisible to other connections until that transaction commits, so the
      * queries reconcile runs on connections of their own planned the invoices as an empty table

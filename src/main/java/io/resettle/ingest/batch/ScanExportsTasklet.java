@@ -148,6 +148,9 @@ class ScanExportsTasklet implements Tasklet {
             throw new IllegalStateException("interrupted while hashing the exports", e);
         } catch (ExecutionException e) {
             // Hashing's own UncheckedIOException ("cannot read <file>"), as when hashed on this thread
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -25,7 +25,7 @@ public class GroupVolumeStore {
      * from one pass over the period's lines summed by sub-account: a group with lines but none that
      * count has no volume (NULL). Earlier a set of group ids found by an EXISTS per sub-account and
      * then a second pass for the volumes (0.4 s each alone at 1M lines and 20,000 sub-accounts,
-     * 0.4 s together; docs/performance.md). The groups by an uncorrelated join: two EXISTS joined by
+     * 0.4 s together; docs/decisions.md, issue 20's twelfth round). The groups by an uncorrelated join: two EXISTS joined by
      * OR stayed a sub-plan per group, each scanning the sub-accounts (minutes for 20,000 groups).
      */
     private static final String GROUPS_OF_PERIOD = """
@@ -76,9 +76,11 @@ public class GroupVolumeStore {
 
     public List<GroupRow> groupsOf(YearMonth period) {
         return jdbc.sql(GROUPS_OF_PERIOD).param("period", period.toString())
-                .query((rs, i) -> new GroupRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4)))
-                .list();
+                .query((rs, i) -> {
+                    BigDecimal volume = rs.getBigDecimal(4);
+                    return new GroupRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                            volume == null ? BigDecimal.ZERO : volume);
+                }).list();
     }
 
     /** V(G,P) as computeGroupVolumes recorded it for the revision (group_statement.volume, full precision). */

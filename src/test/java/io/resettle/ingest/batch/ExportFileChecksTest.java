@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,25 @@ class ExportFileChecksTest {
                 assertThat(ExportFileChecks.firstLineWithNul(write(withNul))).as("NUL at %d of %d", at, size)
                         .isEqualTo(lineOf(withNul, at));
             }
+        }
+    }
+
+    @Test
+    void aNulAtEveryPositionOfTheFirstWordsAndAroundTheBufferEdgeIsFound() throws Exception {
+        Random random = new Random(5);
+        byte[] text = text(random, 65_536 + 64);
+        List<Integer> positions = new ArrayList<>();
+        for (int at = 0; at < 64; at++) {
+            positions.add(at);
+        }
+        for (int at = 65_536 - 16; at < 65_536 + 16; at++) {
+            positions.add(at);
+        }
+        for (int at : positions) {
+            byte[] withNul = text.clone();
+            withNul[at] = 0;
+            assertThat(ExportFileChecks.firstLineWithNul(write(withNul))).as("NUL at %d", at)
+                    .isEqualTo(lineOf(withNul, at));
         }
     }
 
