@@ -23,6 +23,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class ExportFileChecks {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private ExportFileChecks() {
     }
 
@@ -69,16 +73,12 @@ final class ExportFileChecks {
         return offset < 0 ? 0 : linesBefore(file, offset) + 1;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     /**
      * The offset of the first NUL byte, or -1: eight bytes at a time (a word has a zero byte iff
-     * {@code (w - 0x01..01) & ~w & 0x80..80} is not zero), since every export is read through once
-     * here before any row is (a byte at a time this was half of scanExports at a million lines).
+     * {@code (w - 0x01..01) & ~w & 0x80..80} is not zero): every export is read through here before
+     * any of its rows is, so this loop runs over every byte ingested.
      */
-    static long firstNul(Path file) throws IOException {
+    private static long firstNul(Path file) throws IOException {
         long offset = 0;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[64 * 1024];

@@ -122,7 +122,7 @@ class ScanExportsTasklet implements Tasklet {
 
     /**
      * Each export's SHA-256, the files read side by side on up to four threads: every export is
-     * hashed at every ingest, and one thread hashed at half a core's worth of the disk's pace.
+     * hashed at every ingest, changed or not, and a file in the page cache hashes at the pace of one core.
      */
     private static Map<Path, String> sha256s(List<Path> files) {
         int threads = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors()));

@@ -62,13 +62,13 @@ public class InvoiceLineStore {
     }
 
     /** Removes the lines of {@code kinds} (CLAWBACK, PENALTY, REBATE_CREDIT; never CHARGE) of the revision. */
-    public void deleteInvoiceLines(YearMonth period, int revision, String... kinds) {
-        for (String kind : kinds) {
-            if (InvoiceLineKind.CHARGE.name().equals(kind)) {
+    public void deleteInvoiceLines(YearMonth period, int revision, InvoiceLineKind... kinds) {
+        for (InvoiceLineKind kind : kinds) {
+            if (kind == InvoiceLineKind.CHARGE) {
                 throw new IllegalArgumentException("CHARGE lines are removed by their line-id range, not by kind");
             }
             jdbc.sql(DELETE_LINES_OF_KIND).param("period", period.toString()).param("revision", revision)
-                    .param("kind", kind).update();
+                    .param("kind", kind.name()).update();
         }
     }
 

@@ -39,8 +39,8 @@ class SettleCommitmentsStepConfig {
         return (contribution, chunkContext) -> {
             dialect.analyze("invoice_line");
             YearMonth period = YearMonth.parse(periodText);
-            invoiceLines.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.CLAWBACK.name(),
-                    InvoiceLineKind.PENALTY.name());
+            invoiceLines.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.CLAWBACK,
+                    InvoiceLineKind.PENALTY);
             for (Agreement agreement : store.agreements()) {
                 if (!agreement.closesIn(period)) {
                     continue;

@@ -48,7 +48,7 @@ class CreditRebatesStepConfig {
         return (contribution, chunkContext) -> {
             YearMonth period = YearMonth.parse(periodText);
             YearMonth accrualPeriod = period.minusMonths(1);
-            invoiceLines.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.REBATE_CREDIT.name());
+            invoiceLines.deleteInvoiceLines(period, revision.intValue(), InvoiceLineKind.REBATE_CREDIT);
             Optional<Integer> accrualRevision = store.authoritativeRevision(accrualPeriod);
             if (accrualRevision.isEmpty()) {
                 return RepeatStatus.FINISHED;
