@@ -14,9 +14,9 @@ import java.util.List;
  * usage after an ordinary young collection also counts old-generation garbage, and grew with the
  * run's length, not with what the job holds.) It is a sample: objects held for less than the probe
  * interval can be missed, so it is a lower bound and the after-any-collection figure an upper one.
- * The forced collections pause the JVM 0.04–0.6 s each at a million lines, about a second a run,
- * counted against Resettle only (docs/performance.md); with {@code -XX:+DisableExplicitGC} they do
- * not happen and the figure means nothing.
+ * The forced collections pause the JVM 0.1–0.6 s each at a million lines, under a second of a
+ * run's measured phases (docs/performance.md); with {@code -XX:+DisableExplicitGC} they do not
+ * happen and the figure means nothing.
  */
 final class HeapMeter implements AutoCloseable {
 
