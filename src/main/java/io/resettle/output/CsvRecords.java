@@ -16,11 +16,12 @@ import java.util.Map;
  * The records of one of our own UTF-8 CSV files, read as bytes for the period workbook: the cells
  * of a record are byte ranges of one array, so a million invoice lines cost no String per cell.
  * Commons CSV's parser of the same files (RFC 4180) made a String of every cell, much of the
- * workbook's main thread (docs/decisions.md, issue 20 eleventh round). It splits exactly as that parser does with {@code CSVFormat.RFC4180}:
- * a record ends at LF, CR or CRLF outside quotes, an empty line is a record of one empty cell, a
- * line end at the end of the file makes no further record, a quoted cell keeps its line ends and
- * reads {@code ""} as one quote, and only whitespace may follow its closing quote. A cell that is
- * not ASCII must be UTF-8, as the reader of the text required.
+ * workbook's main thread (docs/decisions.md, issue 20 eleventh round). It splits exactly as that
+ * parser does with {@code CSVFormat.RFC4180}: a record ends at LF, CR or CRLF outside quotes, an
+ * empty line is a record of one empty cell, a line end at the end of the file makes no further
+ * record, a quoted cell keeps its line ends and reads {@code ""} as one quote, and only whitespace
+ * may follow its closing quote. A cell that is not ASCII must be UTF-8, as the reader of the text
+ * required.
  */
 final class CsvRecords {
 

@@ -23,9 +23,10 @@ public class GroupVolumeStore {
     /**
      * The groups of the period (a sub-account associated in it or with a line in it) with V(G,P),
      * from one pass over the period's lines summed by sub-account, not a probe of the lines per
-     * sub-account and a second pass for the volumes (docs/decisions.md). A group with lines of which
-     * none counts has no volume (NULL). The groups by an uncorrelated join: two EXISTS joined by OR
-     * stayed a sub-plan per group, each scanning the sub-accounts (minutes for 20,000 groups).
+     * sub-account and a second pass for the volumes (docs/decisions.md). A group with lines of
+     * which none counts has a NULL volume, read as zero. The groups by an uncorrelated join: two
+     * EXISTS joined by OR stayed a sub-plan per group, each scanning the sub-accounts (minutes for
+     * 20,000 groups).
      */
     private static final String GROUPS_OF_PERIOD = """
             WITH account_lines AS (
