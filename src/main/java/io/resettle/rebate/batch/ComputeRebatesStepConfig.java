@@ -9,7 +9,6 @@ import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.FiscalYear;
 import io.resettle.support.FaultInjection;
-import io.resettle.support.StepScopedTargets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Map;
@@ -35,7 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ComputeRebatesStepConfig {
 
     /**
-     * Lines per transaction: the walk is one thread, and every commit is a pause in it. Lines come
+     * Lines per transaction ({@link RebateWalkTasklet} walks each as it is read and keeps only its
+     * slices): the walk is one thread, and every commit is a pause in it. Lines come
      * in event order, so every chunk of a GROUP-scope walk touches nearly every group: a chunk
      * appends a block per group to the parts' journal and saves every walk. 50,000 rather than
      * 10,000 took computeRebates from 41 to 26 s at 2,000 groups and 1M lines (docs/performance.md).
@@ -58,14 +58,24 @@ class ComputeRebatesStepConfig {
 
     @Bean
     Step computeRebates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcCursorItemReader<ScopedLine> fiscalYearLineReader, GraduatedWalkWriter graduatedWalkWriter,
-            @Value("${resettle.rebates.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
+            RebateWalkTasklet rebateWalkTasklet) {
         return new StepBuilder(STEP, jobRepository)
-                .<ScopedLine, ScopedLine>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(StepScopedTargets.reader(fiscalYearLineReader))
-                .writer(graduatedWalkWriter)
+                .tasklet(rebateWalkTasklet, transactionManager)
+                .stream(rebateWalkTasklet)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    RebateWalkTasklet rebateWalkTasklet(DataSource dataSource, PolicyStore policies, FaultInjection faults,
+            @Value("#{jobParameters['period']}") String periodText, @Value("#{jobParameters['revision']}") Long revision,
+            @Value("#{jobParameters['out']}") String out,
+            @Value("${resettle.rebates.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
+        YearMonth period = YearMonth.parse(periodText);
+        Policy policy = policies.inForce(period);
+        GraduatedWalkWriter walks = new GraduatedWalkWriter(policy, faults, period,
+                RebateSliceFile.partsFolder(Path.of(out), periodText, revision.intValue()));
+        return new RebateWalkTasklet(fiscalYearLineReader(dataSource, policy, period), walks, chunkSize);
     }
 
     /**
@@ -76,12 +86,9 @@ class ComputeRebatesStepConfig {
      * (the read count is saved with the walks after every chunk); the order is total (event time,
      * line id, period), so the skipped lines are the same ones.
      */
-    @Bean
-    @StepScope
-    JdbcCursorItemReader<ScopedLine> fiscalYearLineReader(DataSource dataSource, PolicyStore policies,
-            @Value("#{jobParameters['period']}") String periodText) {
-        YearMonth period = YearMonth.parse(periodText);
-        YearMonth from = earliestFiscalYearStart(policies.inForce(period), period);
+    private static JdbcCursorItemReader<ScopedLine> fiscalYearLineReader(DataSource dataSource, Policy policy,
+            YearMonth period) {
+        YearMonth from = earliestFiscalYearStart(policy, period);
         return new JdbcCursorItemReaderBuilder<ScopedLine>()
                 .name("fiscalYearLineReader")
                 .dataSource(dataSource)
@@ -109,15 +116,5 @@ class ComputeRebatesStepConfig {
     static YearMonth earliestFiscalYearStart(Policy policy, YearMonth period) {
         return policy.rebatePrograms().stream().map(p -> FiscalYear.of(period, p.fiscalYearStartMonth()).first())
                 .min(YearMonth::compareTo).orElse(period);
-    }
-
-    @Bean
-    @StepScope
-    GraduatedWalkWriter graduatedWalkWriter(PolicyStore policies, FaultInjection faults,
-            @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision,
-            @Value("#{jobParameters['out']}") String out) {
-        YearMonth p = YearMonth.parse(period);
-        return new GraduatedWalkWriter(policies.inForce(p), faults, p,
-                RebateSliceFile.partsFolder(Path.of(out), period, revision.intValue()));
     }
 }

@@ -20,18 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.batch.infrastructure.item.ItemStream;
 
 /**
  * Feeds each line to the GRADUATED walk of every program whose fiscal year (the one holding P)
  * contains it, writing the slices of P's lines to the parts of rebate-slices.csv
  * ({@link RebateSliceFile}). The walks, the line counter and the parts' state (the journal's
  * length, each part's rows and totals) are saved in the step's ExecutionContext after every chunk
- * (R11.4); a restart cuts the journal back to it.
+ * of lines ({@link RebateWalkTasklet}, R11.4); a restart cuts the journal back to it.
  */
-class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.ScopedLine> {
+class GraduatedWalkWriter implements ItemStream {
     static final String LINE_NO = "rebates.lineNo";
     static final String WALKS = "rebates.walks";
     private static final String WALK_PREFIX = "rebates.walk.";
@@ -48,6 +47,9 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
     private final List<Map<String, Walked>> walksByScope = new ArrayList<>();
     private CsvParts slices;
     private long lineNo;
+    /** The rows of each part walked in this transaction, with their totals (amount, rebate). */
+    private final Map<String, CsvOutput.Rows> chunkRows = new HashMap<>();
+    private final Map<String, BigDecimal[]> chunkTotals = new HashMap<>();
 
     /** A walk with its part key, made once per walk rather than per line. */
     private record Walked(RebateWalk walk, String key) {
@@ -65,6 +67,8 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
     @Override
     public void open(ExecutionContext context) {
         walks.clear();
+        chunkRows.clear();
+        chunkTotals.clear();
         walksByScope.clear();
         programs.forEach(p -> walksByScope.add(new HashMap<>()));
         boolean resumed = context.containsKey(LINE_NO);
@@ -140,40 +144,45 @@ class GraduatedWalkWriter implements ItemStreamWriter<ComputeRebatesStepConfig.S
         return new Walked(walk, key);
     }
 
-    @Override
-    public void write(Chunk<? extends ComputeRebatesStepConfig.ScopedLine> chunk) {
-        faults.beforeWriting(RebateSliceFile.NAME, lineNo + 1, lineNo + chunk.size());
-        // This chunk's rows of each part, with their totals (amount, rebate).
-        Map<String, CsvOutput.Rows> rows = new HashMap<>();
-        Map<String, BigDecimal[]> totals = new HashMap<>();
-        for (ComputeRebatesStepConfig.ScopedLine scoped : chunk.getItems()) {
-            lineNo++;
-            BillingLine line = scoped.line();
-            for (int p = 0; p < programs.size(); p++) {
-                RebateProgram program = programs.get(p);
-                if (!fiscalYears.get(p).contains(line.period()) || !RebateEligibility.admits(program, line)) {
-                    continue;
-                }
-                Walked walked = walksByScope.get(p).computeIfAbsent(
-                        RebateEligibility.scopeId(program, scoped.groupId()), scopeId -> newWalk(program, scopeId));
-                List<RebateSlice> lineSlices = walked.walk().feed(line.lineId(), line.category(), line.payableAmount());
-                if (!line.period().equals(period) || lineSlices.isEmpty()) {
-                    continue;
-                }
-                if (lineSlices.size() > 1) {
-                    lineSlices = new ArrayList<>(lineSlices);
-                    lineSlices.sort(RebateSliceFile.WITHIN_A_LINE);
-                }
-                CsvOutput.Rows partRows = rows.computeIfAbsent(walked.key(), k -> new CsvOutput.Rows());
-                BigDecimal[] partTotals = totals.computeIfAbsent(walked.key(), k -> new BigDecimal[] {BigDecimal.ZERO,
-                        BigDecimal.ZERO});
-                for (RebateSlice slice : lineSlices) {
-                    RebateSliceFile.print(slice, partRows, partTotals);
-                }
+    /**
+     * Feeds one line to its walks as it is read, so a transaction holds the slice rows of its lines,
+     * not the lines (at 50,000 lines a transaction those filled the young generation, issue 20).
+     * Nothing reaches the journal before {@link #endChunk()}.
+     */
+    void walk(ComputeRebatesStepConfig.ScopedLine scoped) {
+        lineNo++;
+        faults.beforeWriting(RebateSliceFile.NAME, lineNo, lineNo);
+        BillingLine line = scoped.line();
+        for (int p = 0; p < programs.size(); p++) {
+            RebateProgram program = programs.get(p);
+            if (!fiscalYears.get(p).contains(line.period()) || !RebateEligibility.admits(program, line)) {
+                continue;
+            }
+            Walked walked = walksByScope.get(p).computeIfAbsent(
+                    RebateEligibility.scopeId(program, scoped.groupId()), scopeId -> newWalk(program, scopeId));
+            List<RebateSlice> lineSlices = walked.walk().feed(line.lineId(), line.category(), line.payableAmount());
+            if (!line.period().equals(period) || lineSlices.isEmpty()) {
+                continue;
+            }
+            if (lineSlices.size() > 1) {
+                lineSlices = new ArrayList<>(lineSlices);
+                lineSlices.sort(RebateSliceFile.WITHIN_A_LINE);
+            }
+            CsvOutput.Rows partRows = chunkRows.computeIfAbsent(walked.key(), k -> new CsvOutput.Rows());
+            BigDecimal[] partTotals = chunkTotals.computeIfAbsent(walked.key(), k -> new BigDecimal[] {BigDecimal.ZERO,
+                    BigDecimal.ZERO});
+            for (RebateSlice slice : lineSlices) {
+                RebateSliceFile.print(slice, partRows, partTotals);
             }
         }
+    }
+
+    /** Appends the slices of the lines walked since the last call to the parts' journal, forced to disk. */
+    void endChunk() {
         // Parts in a fixed order, so a part's number (its place) is the same in every run.
-        slices.appendAll(new TreeMap<>(rows), totals);
+        slices.appendAll(new TreeMap<>(chunkRows), chunkTotals);
+        chunkRows.clear();
+        chunkTotals.clear();
         faults.afterChunkWritten();
     }
 }

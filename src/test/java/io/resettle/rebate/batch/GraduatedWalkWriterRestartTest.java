@@ -24,7 +24,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
@@ -64,7 +63,7 @@ class GraduatedWalkWriterRestartTest {
     private record Run(byte[] file, Map<String, Map<String, String>> walks) {
     }
 
-    /** Writes every chunk, committing each (update, then a copy of the context) unless it is {@code crashAt}. */
+    /** Walks every chunk of lines, committing each (update, then a copy of the context) unless it is {@code crashAt}. */
     private static Run run(Policy policy, List<ComputeRebatesStepConfig.ScopedLine> lines, Path out, int crashAt)
             throws Exception {
         Path folder = CsvParts.folderOf(out, RebateSliceFile.NAME);
@@ -76,7 +75,8 @@ class GraduatedWalkWriterRestartTest {
         int chunk = 0;
         int from = 0;
         while (from < lines.size()) {
-            writer.write(new Chunk<>(lines.subList(from, Math.min(lines.size(), from + CHUNK))));
+            lines.subList(from, Math.min(lines.size(), from + CHUNK)).forEach(writer::walk);
+            writer.endChunk();
             if (chunk++ == crashAt) {
                 // The JVM stops before the commit: a new writer opens the last committed state and
                 // walks again from the line after the last committed one.
