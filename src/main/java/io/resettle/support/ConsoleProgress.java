@@ -2,12 +2,13 @@ package io.resettle.support;
 
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * A progress line on the console for long steps: every {@code every} items read, and once at
- * the end of a step that printed any. One instance per step execution (step scope).
+ * A progress line on the console for long steps: every {@code every} items read, looked at after
+ * every chunk or tasklet transaction. One instance per step execution (step scope).
  */
 public class ConsoleProgress implements StepExecutionListener, ChunkListener<Object, Object> {
 
@@ -31,6 +32,16 @@ public class ConsoleProgress implements StepExecutionListener, ChunkListener<Obj
 
     @Override
     public void afterChunk(Chunk<Object> chunk) {
+        report();
+    }
+
+    /** A tasklet step's transaction ({@code priceLinesRange}) calls this form. */
+    @Override
+    public void afterChunk(ChunkContext context) {
+        report();
+    }
+
+    private void report() {
         long read = stepExecution.getReadCount();
         if (read >= nextReport) {
             nextReport = read + every;

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -28,7 +30,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code priceLines} (R4.2–R4.6): partitioned by line id range, chunk-oriented; every billing line
+ * {@code priceLines} (R4.2–R4.6): partitioned by line id range, a transaction every
+ * {@value #CHUNK_SIZE} lines ({@link PriceLinesTasklet}); every billing line
  * of the period becomes a CHARGE invoice line. Each partition replaces its own lines of (period,
  * revision), so re-running it after a crash duplicates nothing.
  */
@@ -36,6 +39,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 class PriceLinesStepConfig {
 
     static final int CHUNK_SIZE = 5000;
+    /**
+     * Rows of the cursor in memory at a time. A row is a byte array per column (a line and its
+     * related line: over thirty), so 5,000 of them on each partition's thread were a large part
+     * of what each young collection copied (issue 20); a fetch is one round trip either way.
+     */
+    static final int FETCH_SIZE = 1000;
     /** More ranges than threads, so a thread that finishes a small range takes the next one. */
     static final int RANGES_PER_CORE = 4;
 
@@ -84,20 +93,22 @@ class PriceLinesStepConfig {
     Step priceLinesRange(Partitioning partitioning, PlatformTransactionManager transactionManager,
             JdbcCursorItemReader<PeriodLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
+        StepScopedTargets.Processor<PeriodLine, InvoiceLine> pricer = StepScopedTargets.processor(linePricer);
+        PriceLinesTasklet tasklet = new PriceLinesTasklet(StepScopedTargets.reader(periodLineReader), pricer,
+                invoiceLineWriter, CHUNK_SIZE);
         return partitioning.workerStep("priceLinesRange")
-                .<PeriodLine, InvoiceLine>chunk(CHUNK_SIZE)
-                .transactionManager(transactionManager)
-                .reader(StepScopedTargets.reader(periodLineReader))
-                .processor(StepScopedTargets.processor(linePricer))
-                .writer(invoiceLineWriter)
-                .listener(invoiceLineWriter)
-                .listener(priceLinesProgress)
+                .tasklet(tasklet, transactionManager)
+                .stream(tasklet)
+                .listener((StepExecutionListener) pricer)
+                .listener((StepExecutionListener) invoiceLineWriter)
+                .listener((StepExecutionListener) priceLinesProgress)
+                .listener((ChunkListener<?, ?>) priceLinesProgress)
                 .build();
     }
 
     /**
      * The partition's billing lines in line id order, through one server-side
-     * cursor: a fetch size of rows in memory at a time (PostgreSQL streams only with autocommit
+     * cursor: {@value #FETCH_SIZE} rows in memory at a time (PostgreSQL streams only with autocommit
      * off). A restart re-opens the cursor and skips the lines already priced.
      */
     @Bean
@@ -118,7 +129,7 @@ class PriceLinesStepConfig {
                 .sql(NamedParameterUtils.parseSqlStatementIntoString(query))
                 .queryArguments(NamedParameterUtils.buildValueArray(query, parameters))
                 .connectionAutoCommit(false)
-                .fetchSize(CHUNK_SIZE)
+                .fetchSize(FETCH_SIZE)
                 .rowMapper((rs, i) -> new PeriodLine(PricingStore.pricedLine(rs, 1),
                         Optional.ofNullable(PricingStore.pricedLine(rs, PricingStore.RELATED_FIRST_COLUMN)),
                         Optional.ofNullable(rs.getBigDecimal(PricingStore.EARLIER_RATE_COLUMN))))
