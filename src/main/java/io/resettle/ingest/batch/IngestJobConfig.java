@@ -10,6 +10,7 @@ import io.resettle.policy.batch.PolicyStore;
 import io.resettle.remote.Partitioning;
 import io.resettle.support.ConsoleProgress;
 import io.resettle.support.FaultInjection;
+import io.resettle.support.ProcessedAsReadTasklet;
 import io.resettle.support.StepScopedTargets;
 import io.resettle.support.WorkerThreads;
 import io.resettle.support.csv.ExportEncoding;
@@ -28,6 +29,8 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -41,7 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code ingest} job: master data → scan the period's export files → one partition per
- * changed file (chunk-oriented, restartable) → counts, quarantine and billing lines → files.csv and
+ * changed file (a transaction a chunk of rows, restartable) → counts, quarantine and billing lines → files.csv and
  * rejects.csv. Identifying parameters: {@code period} and {@code generation} (a new one per
  * launch, so that every launch is its own job instance and a restart keeps its generation).
  */
@@ -89,13 +92,16 @@ class IngestJobConfig {
             ExportFileReader exportFileReader, ExportRowProcessor exportRowProcessor, IngestedRowWriter ingestedRowWriter,
             ConsoleProgress exportFileProgress,
             @Value("${resettle.ingest.chunk-size:" + CHUNK_SIZE + "}") int chunkSize) {
+        // Each row normalised as it is read: a transaction holds the rows' outcomes, not their cells too.
+        StepScopedTargets.Processor<ExportRow, IngestedRow> normaliser = StepScopedTargets.processor(exportRowProcessor);
+        ProcessedAsReadTasklet<ExportRow, IngestedRow> tasklet = new ProcessedAsReadTasklet<>(
+                StepScopedTargets.reader(exportFileReader), normaliser, ingestedRowWriter, chunkSize);
         return partitioning.workerStep("ingestExportFile")
-                .<ExportRow, IngestedRow>chunk(chunkSize)
-                .transactionManager(transactionManager)
-                .reader(StepScopedTargets.reader(exportFileReader))
-                .processor(StepScopedTargets.processor(exportRowProcessor))
-                .writer(ingestedRowWriter)
-                .listener(exportFileProgress)
+                .tasklet(tasklet, transactionManager)
+                .stream(tasklet)
+                .listener((StepExecutionListener) normaliser)
+                .listener((StepExecutionListener) exportFileProgress)
+                .listener((ChunkListener<?, ?>) exportFileProgress)
                 .build();
     }
 

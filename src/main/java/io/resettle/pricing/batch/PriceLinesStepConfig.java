@@ -5,6 +5,7 @@ import io.resettle.pricing.InvoiceLine;
 import io.resettle.remote.Partitioning;
 import io.resettle.support.ConsoleProgress;
 import io.resettle.support.FaultInjection;
+import io.resettle.support.ProcessedAsReadTasklet;
 import io.resettle.support.SqlDialect;
 import io.resettle.support.StepScopedTargets;
 import io.resettle.support.WorkerThreads;
@@ -31,7 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code priceLines} (R4.2–R4.6): partitioned by line id range, a transaction every
- * {@value #CHUNK_SIZE} lines ({@link PriceLinesTasklet}); every billing line
+ * {@value #CHUNK_SIZE} lines, each priced as it is read ({@link ProcessedAsReadTasklet}); every billing line
  * of the period becomes a CHARGE invoice line. Each partition replaces its own lines of (period,
  * revision), so re-running it after a crash duplicates nothing.
  */
@@ -94,8 +95,9 @@ class PriceLinesStepConfig {
             JdbcCursorItemReader<PeriodLine> periodLineReader, LinePricer linePricer,
             InvoiceLineWriter invoiceLineWriter, ConsoleProgress priceLinesProgress) {
         StepScopedTargets.Processor<PeriodLine, InvoiceLine> pricer = StepScopedTargets.processor(linePricer);
-        PriceLinesTasklet tasklet = new PriceLinesTasklet(StepScopedTargets.reader(periodLineReader), pricer,
-                invoiceLineWriter, CHUNK_SIZE);
+        // Only the invoice lines wait for the write, not the billing lines they came from.
+        ProcessedAsReadTasklet<PeriodLine, InvoiceLine> tasklet = new ProcessedAsReadTasklet<>(
+                StepScopedTargets.reader(periodLineReader), pricer, invoiceLineWriter, CHUNK_SIZE);
         return partitioning.workerStep("priceLinesRange")
                 .tasklet(tasklet, transactionManager)
                 .stream(tasklet)
