@@ -19,8 +19,8 @@ record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     void print(PrintStream out) {
-        out.printf("%n%-44s %10s %12s %10s %10s %10s %8s %8s %8s%n", "phase", "wall s", "lines/s", "heap MiB",
-                "live MiB", "db MiB", "JVM cpu", "JIT", "db cpu");
+        out.printf("%n%-44s %10s %12s %10s %10s %10s %8s %8s %8s %8s%n", "phase", "wall s", "lines/s", "heap MiB",
+                "live MiB", "db MiB", "JVM cpu", "JIT", "db cpu", "young GC");
         for (Bench.Phase phase : phases) {
             printPhase(out, phase.name(), phase);
         }
@@ -47,13 +47,14 @@ record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench
 
     private static void printPhase(PrintStream out, String name, Bench.Phase phase) {
         CpuMeter.Sample cpu = phase.cpu();
-        out.printf("%-44s %10.2f %,12.0f %10d %10d %10d %8s %8s %8s%n", name, phase.seconds(), phase.linesPerSecond(),
+        out.printf("%-44s %10.2f %,12.0f %10d %10d %10d %8s %8s %8s %8s%n", name, phase.seconds(), phase.linesPerSecond(),
                 phase.peakHeapMb(), phase.liveHeapMb(), phase.databaseBytes() / (1024 * 1024),
                 cpu == null ? "" : cpuSeconds(cpu.jvmSeconds()), cpu == null ? "" : cpuSeconds(cpu.compileSeconds()),
-                cpu == null ? "" : cpuSeconds(cpu.databaseSeconds()));
+                cpu == null ? "" : cpuSeconds(cpu.databaseSeconds()),
+                cpu == null ? "" : cpuSeconds(cpu.youngGcPauseSeconds()));
     }
 
-    /** CPU seconds with one decimal, or "n/a" where not known (a server on another machine). */
+    /** Seconds with one decimal, or "n/a" where not known (a server on another machine, another collector). */
     private static String cpuSeconds(double seconds) {
         return Double.isNaN(seconds) ? "n/a" : String.format("%.1f", seconds);
     }
@@ -111,6 +112,7 @@ record BenchReport(Bench.Settings settings, List<Bench.Phase> phases, List<Bench
             json.put("jvmCpuSeconds", fixed(phase.cpu().jvmSeconds()));
             json.put("jitSeconds", fixed(phase.cpu().compileSeconds()));
             json.put("databaseCpuSeconds", fixed(phase.cpu().databaseSeconds()));
+            json.put("youngGcPauseSeconds", fixed(phase.cpu().youngGcPauseSeconds()));
         }
     }
 

@@ -2,10 +2,12 @@ package io.resettle.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,16 +33,24 @@ final class CpuMeter {
     /** Linux's USER_HZ: /proc gives times in hundredths of a second on every architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    /** CPU seconds used so far; {@link #minus} gives a phase's. */
-    record Sample(double jvmSeconds, double compileSeconds, double databaseSeconds) {
+    /**
+     * CPU seconds used so far, and the wall seconds the young collections have stopped the JVM for
+     * (every thread waits; what they copy is what the code holds while it allocates); {@link #minus}
+     * gives a phase's.
+     */
+    record Sample(double jvmSeconds, double compileSeconds, double databaseSeconds, double youngGcPauseSeconds) {
+        Sample(double jvmSeconds, double compileSeconds, double databaseSeconds) {
+            this(jvmSeconds, compileSeconds, databaseSeconds, Double.NaN);
+        }
+
         Sample minus(Sample start) {
             return new Sample(jvmSeconds - start.jvmSeconds, compileSeconds - start.compileSeconds,
-                    databaseSeconds - start.databaseSeconds);
+                    databaseSeconds - start.databaseSeconds, youngGcPauseSeconds - start.youngGcPauseSeconds);
         }
 
         Sample plus(Sample other) {
             return new Sample(jvmSeconds + other.jvmSeconds, compileSeconds + other.compileSeconds,
-                    databaseSeconds + other.databaseSeconds);
+                    databaseSeconds + other.databaseSeconds, youngGcPauseSeconds + other.youngGcPauseSeconds);
         }
     }
 
@@ -75,8 +85,28 @@ final class CpuMeter {
     Sample sample() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         double jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
-        return new Sample(jvm, compilerSeconds(), postgresSeconds());
+        return new Sample(jvm, compilerSeconds(), postgresSeconds(), youngGcPauseSeconds());
     }
+
+    /**
+     * The pauses of the young collections so far (their collectors' accumulated collection time),
+     * NaN under a collector without a young one of these names. The bench's forced collections
+     * (HeapMeter) are full ones and not counted.
+     */
+    static double youngGcPauseSeconds() {
+        long millis = 0;
+        boolean found = false;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (YOUNG_COLLECTORS.contains(collector.getName())) {
+                millis += collector.getCollectionTime();
+                found = true;
+            }
+        }
+        return found ? millis / 1000.0 : Double.NaN;
+    }
+
+    /** HotSpot's young collectors: the parallel collector's (the launcher's), G1's, the serial one's. */
+    private static final Set<String> YOUNG_COLLECTORS = Set.of("PS Scavenge", "G1 Young Generation", "Copy");
 
     /**
      * The JIT compiler threads' user and system time, from /proc/self/task (NaN without it). A

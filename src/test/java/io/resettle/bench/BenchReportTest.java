@@ -40,8 +40,8 @@ class BenchReportTest {
     @Test
     void cpuSecondsArePrintedPerPhaseWithBothSidesTotalsAndUnknownOnesAsNotAvailable() {
         Bench.Settings settings = new Bench.Settings(1000, 10, 40, 7, null, null, null);
-        CpuMeter.Sample ingest = new CpuMeter.Sample(2.0, 0.5, 3.0);
-        CpuMeter.Sample settle = new CpuMeter.Sample(4.0, 1.0, 5.0);
+        CpuMeter.Sample ingest = new CpuMeter.Sample(2.0, 0.5, 3.0, 0.25);
+        CpuMeter.Sample settle = new CpuMeter.Sample(4.0, 1.0, 5.0, 0.5);
         BenchReport local = new BenchReport(settings,
                 List.of(new Bench.Phase("ingest", 1.0, 1000, 100, 50, 2048, ingest),
                         new Bench.Phase("settle", 2.0, 1000, 120, 60, 4096, settle),
@@ -50,10 +50,12 @@ class BenchReportTest {
                 new PlainSqlBaseline.Result(1000, 0.5, 0.75, 0.25, BigDecimal.ONE), 2.0, BigDecimal.ONE);
 
         String printed = printed(local);
-        assertThat(printed).contains("JVM cpu", "db cpu")
+        assertThat(printed).contains("JVM cpu", "db cpu", "young GC")
                 .contains("CPU seconds, JVM + database server: Resettle 14.0 (6.0 + 8.0, JIT 1.5), baseline 4.0: 3.50×");
         JsonNode json = BenchReport.JSON.readTree(BenchReport.text(local.json()));
         assertThat(json.get("phases").get(2).get("databaseCpuSeconds").decimalValue()).isEqualByComparingTo("8.000");
+        assertThat(json.get("phases").get(2).get("youngGcPauseSeconds").decimalValue()).isEqualByComparingTo("0.750");
+        assertThat(json.get("baseline").get("youngGcPauseSeconds").isNull()).as("not measured: NaN").isTrue();
         assertThat(json.get("steps")).isEmpty();
 
         CpuMeter.Sample unknown = new CpuMeter.Sample(2.0, 0.5, Double.NaN);

@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,5 +86,25 @@ class CpuMeterTest {
         assertThat(used.jvmSeconds()).as("at least this thread's 0.3 s").isGreaterThanOrEqualTo(0.29);
         assertThat(used.databaseSeconds()).isNaN();
         assertThat(used.plus(used).jvmSeconds()).isEqualTo(2 * used.jvmSeconds());
+    }
+
+    @Test
+    void theYoungCollectionsPausesAreThoseOfThisJvmsYoungCollectorAndOnlyGrow() {
+        var young = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(collector -> Set.of("PS Scavenge", "G1 Young Generation", "Copy").contains(collector.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError("the tests run under a collector with a young one"));
+        double before = CpuMeter.youngGcPauseSeconds();
+        long collections = young.getCollectionCount();
+        long allocated = 0;
+        // Short-lived arrays, enough to fill the young generation at least once at any test heap size.
+        while (young.getCollectionCount() == collections && allocated < (8L << 30)) {
+            byte[] garbage = new byte[1 << 20];
+            allocated += garbage.length + garbage[garbage.length - 1];
+        }
+
+        assertThat(young.getCollectionCount()).isGreaterThan(collections);
+        double pausedSoFar = young.getCollectionTime() / 1000.0;
+        assertThat(CpuMeter.youngGcPauseSeconds()).isFinite().isGreaterThanOrEqualTo(before)
+                .isGreaterThanOrEqualTo(pausedSoFar);
     }
 }
