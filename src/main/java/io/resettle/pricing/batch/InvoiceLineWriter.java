@@ -38,8 +38,11 @@ class InvoiceLineWriter implements ItemWriter<InvoiceLine>, StepExecutionListene
                     + " line-id range: it was started by an older version of Resettle and cannot be resumed;"
                     + " settle the period again with --rerun");
         }
-        boolean restarted = stepExecution.getExecutionContext().containsKey("periodLineReader.read.count");
-        if (!restarted) {
+        // A tasklet step saves its streams' state before its first transaction: the reader's count,
+        // not its presence, says whether an earlier attempt committed lines of this range.
+        Object linesRead = stepExecution.getExecutionContext().get("periodLineReader.read.count");
+        boolean committedBefore = linesRead instanceof Number count && count.longValue() > 0;
+        if (!committedBefore) {
             store.deleteChargeLines(period, revision, firstLineId, lastLineId);
         }
     }

@@ -43,7 +43,9 @@ class RebateWalkTasklet implements Tasklet, ItemStream {
             walks.walk(line);
             walked++;
         }
-        walks.endChunk();
+        if (walked > 0) {
+            walks.endChunk();
+        }
         contribution.incrementWriteCount(walked);
         return more ? RepeatStatus.CONTINUABLE : RepeatStatus.FINISHED;
     }
