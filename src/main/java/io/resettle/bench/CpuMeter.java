@@ -33,6 +33,9 @@ final class CpuMeter {
     /** Linux's USER_HZ: /proc gives times in hundredths of a second on every architecture Java runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
 
+    /** HotSpot's young collectors: the parallel collector's (the launcher's), G1's, the serial one's. */
+    private static final Set<String> YOUNG_COLLECTORS = Set.of("PS Scavenge", "G1 Young Generation", "Copy");
+
     /**
      * CPU seconds used so far, and the wall seconds the young collections have stopped the JVM for
      * (every thread waits; what they copy is what the code holds while it allocates); {@link #minus}
@@ -105,9 +108,6 @@ final class CpuMeter {
         }
         return found ? millis / 1000.0 : Double.NaN;
     }
-
-    /** HotSpot's young collectors: the parallel collector's (the launcher's), G1's, the serial one's. */
-    private static final Set<String> YOUNG_COLLECTORS = Set.of("PS Scavenge", "G1 Young Generation", "Copy");
 
     /**
      * The JIT compiler threads' user and system time, from /proc/self/task (NaN without it). A

@@ -44,9 +44,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code ingest} job: master data → scan the period's export files → one partition per
- * changed file (a transaction a chunk of rows, restartable) → counts, quarantine and billing lines → files.csv and
- * rejects.csv. Identifying parameters: {@code period} and {@code generation} (a new one per
- * launch, so that every launch is its own job instance and a restart keeps its generation).
+ * changed file (a transaction every chunk of rows, restartable) → counts, quarantine and billing
+ * lines → files.csv and rejects.csv. Identifying parameters: {@code period} and {@code generation}
+ * (a new one per launch, so that every launch is its own job instance and a restart keeps its
+ * generation).
  */
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfig {
