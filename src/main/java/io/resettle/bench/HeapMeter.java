@@ -14,14 +14,16 @@ import java.util.List;
  * usage after an ordinary young collection also counts old-generation garbage, and grew with the
  * run's length, not with what the job holds.) It is a sample: objects held for less than the probe
  * interval can be missed, so it is a lower bound and the after-any-collection figure an upper one.
- * The forced collections pause the JVM 0.1–0.6 s each at a million lines, under a second of a
- * run's measured phases (docs/performance.md); with {@code -XX:+DisableExplicitGC} they do not
- * happen and the figure means nothing.
+ * Each forced collection pauses the JVM (0.1–0.6 s at a million lines) inside the measured phases,
+ * which a real run never does, and costs Resettle, with its larger heap, more than the baseline:
+ * hence one every {@value #PROBE_SECONDS} s, not more often (docs/performance.md). A 10M-line run
+ * still gets a dozen probes; a 1M-line run's phases get one or none besides their end's. With
+ * {@code -XX:+DisableExplicitGC} they do not happen and the figure means nothing.
  */
 final class HeapMeter implements AutoCloseable {
 
     private static final long MB = 1024 * 1024;
-    static final int PROBE_SECONDS = 10;
+    static final int PROBE_SECONDS = 30;
 
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
