@@ -1,24 +1,29 @@
 package io.resettle.bench;
 
+import com.sun.management.GcInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.List;
 
 /**
  * Heap of one phase. Peak: the heap pools' own peaks (reset between phases); it counts garbage not
  * yet collected, so it follows {@code -Xmx} more than the data. Live: the heap in use right after
  * a full collection, forced every {@value #PROBE_SECONDS} seconds and at the end of the phase: the
- * objects the job really holds, which is what must not grow with the number of lines. (The pools'
- * usage after an ordinary young collection also counts old-generation garbage, and grew with the
- * run's length, not with what the job holds.) It is a sample: objects held for less than the probe
- * interval can be missed, so it is a lower bound and the after-any-collection figure an upper one.
- * Each forced collection pauses the JVM (0.1–0.6 s at a million lines) inside the measured phases,
- * which a real run never does, and costs Resettle, with its larger heap, more than the baseline:
- * hence one every {@value #PROBE_SECONDS} s, not more often (docs/performance.md). A 10M-line run
- * still gets a dozen probes; a 1M-line run's phases get one or none besides their end's. With
- * {@code -XX:+DisableExplicitGC} they do not happen and the figure means nothing.
+ * objects the job really holds, which is what must not grow with the number of lines. It is the
+ * collector's own figure for the heap after that collection: the heap's usage read a moment later
+ * also counts what the job's threads allocated since, tens of MiB when eight partitions run. (The
+ * pools' usage after an ordinary young collection also counts old-generation garbage, and grew with
+ * the run's length, not with what the job holds.) It is a sample: objects held for less than the
+ * probe interval can be missed, so it is a lower bound and the after-any-collection figure an upper
+ * one. Each forced collection pauses the JVM (0.1–0.6 s at a million lines) inside the measured
+ * phases, which a real run never does, and costs Resettle, with its larger heap, more than the
+ * baseline: hence one every {@value #PROBE_SECONDS} s, not more often (docs/performance.md). A
+ * 10M-line run still gets a dozen probes; a 1M-line run's phases get one or none besides their
+ * end's. With {@code -XX:+DisableExplicitGC} they do not happen and the figure means nothing.
  */
 final class HeapMeter implements AutoCloseable {
 
@@ -28,6 +33,7 @@ final class HeapMeter implements AutoCloseable {
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final Thread prober;
     private volatile long maxLive;
     private volatile boolean running = true;
@@ -70,11 +76,48 @@ final class HeapMeter implements AutoCloseable {
     }
 
     private synchronized void probe() {
+        long before = collections();
         System.gc();
-        long used = memory.getHeapMemoryUsage().getUsed();
+        long used = collections() > before ? heapAfterLastCollection() : -1;
+        if (used < 0) {
+            // no collector reports what it left (another JVM, or the collection did not happen)
+            used = memory.getHeapMemoryUsage().getUsed();
+        }
         if (used > maxLive) {
             maxLive = used;
         }
+    }
+
+    private long collections() {
+        return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /**
+     * The heap pools' usage after the collection that ended last, as its collector reports it; -1
+     * if none does. (A forced collection of the parallel collector is a young one, then the full one
+     * that ends later.)
+     */
+    long heapAfterLastCollection() {
+        GcInfo last = null;
+        for (GarbageCollectorMXBean collector : collectors) {
+            if (collector instanceof com.sun.management.GarbageCollectorMXBean reporting) {
+                GcInfo info = reporting.getLastGcInfo();
+                if (info != null && (last == null || info.getEndTime() > last.getEndTime())) {
+                    last = info;
+                }
+            }
+        }
+        if (last == null) {
+            return -1;
+        }
+        long used = 0;
+        for (MemoryPoolMXBean pool : heapPools) {
+            MemoryUsage after = last.getMemoryUsageAfterGc().get(pool.getName());
+            if (after != null) {
+                used += after.getUsed();
+            }
+        }
+        return used;
     }
 
     @Override
