@@ -15,7 +15,8 @@ import java.util.List;
  * a full collection, forced every {@value #PROBE_SECONDS} seconds and at the end of the phase: the
  * objects the job really holds, which is what must not grow with the number of lines. It is the
  * collector's own figure for the heap after that collection: the heap's usage read a moment later
- * also counts what the job's threads allocated since, tens of MiB when eight partitions run. (The
+ * also counts what the job's threads allocated since, and a young collection right after the full
+ * one what it promoted, tens of MiB when eight partitions run. (The
  * pools' usage after an ordinary young collection also counts old-generation garbage, and grew with
  * the run's length, not with what the job holds.) It is a sample: objects held for less than the
  * probe interval can be missed, so it is a lower bound and the after-any-collection figure an upper
@@ -76,9 +77,9 @@ final class HeapMeter implements AutoCloseable {
     }
 
     private synchronized void probe() {
-        long before = collections();
+        long[] before = collectionCounts();
         System.gc();
-        long used = collections() > before ? heapAfterLastCollection() : -1;
+        long used = heapAfterForcedCollection(before);
         if (used < 0) {
             // no collector reports what it left (another JVM, or the collection did not happen)
             used = memory.getHeapMemoryUsage().getUsed();
@@ -88,31 +89,37 @@ final class HeapMeter implements AutoCloseable {
         }
     }
 
-    private long collections() {
-        return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    private long[] collectionCounts() {
+        return collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).toArray();
     }
 
     /**
-     * The heap pools' usage after the collection that ended last, as its collector reports it; -1
-     * if none does. (A forced collection of the parallel collector is a young one, then the full one
-     * that ends later.)
+     * The heap in use after the forced collection, as its collector reports it: the least that any
+     * collector that ran since {@code before} left, -1 if none reports it. The least, because each
+     * collector keeps only its last collection: a young one that ran just after the full one (a
+     * partition that ran out of eden while the full one stopped it) left the old generation's
+     * garbage and what it promoted besides what is live, and the young one the parallel collector
+     * runs before a forced full one left the old generation's garbage.
      */
-    long heapAfterLastCollection() {
-        GcInfo last = null;
-        for (GarbageCollectorMXBean collector : collectors) {
-            if (collector instanceof com.sun.management.GarbageCollectorMXBean reporting) {
+    long heapAfterForcedCollection(long[] before) {
+        long least = -1;
+        for (int i = 0; i < collectors.size(); i++) {
+            if (collectors.get(i).getCollectionCount() > before[i]
+                    && collectors.get(i) instanceof com.sun.management.GarbageCollectorMXBean reporting) {
                 GcInfo info = reporting.getLastGcInfo();
-                if (info != null && (last == null || info.getEndTime() > last.getEndTime())) {
-                    last = info;
+                if (info != null) {
+                    long used = heapUsed(info);
+                    least = least < 0 ? used : Math.min(least, used);
                 }
             }
         }
-        if (last == null) {
-            return -1;
-        }
+        return least;
+    }
+
+    private long heapUsed(GcInfo info) {
         long used = 0;
         for (MemoryPoolMXBean pool : heapPools) {
-            MemoryUsage after = last.getMemoryUsageAfterGc().get(pool.getName());
+            MemoryUsage after = info.getMemoryUsageAfterGc().get(pool.getName());
             if (after != null) {
                 used += after.getUsed();
             }
