@@ -1,6 +1,5 @@
 package io.resettle.pricing.batch;
 
-import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.InvoiceLine;
 import io.resettle.remote.Partitioning;
 import io.resettle.support.ConsoleProgress;
@@ -19,6 +18,7 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -58,14 +58,18 @@ class PriceLinesStepConfig {
      */
     @Bean
     Step priceLines(Partitioning partitioning, Partitioner lineIdRangePartitioner, Step priceLinesRange,
-            DataSource dataSource) {
+            DataSource dataSource, RunPricers runPricers) {
         int cores = Runtime.getRuntime().availableProcessors();
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("price-");
         // A partition holds two connections: its cursor's and its chunk transaction's.
         threads.setConcurrencyLimit(WorkerThreads.forConnections(dataSource, 2));
         // Local threads by default; with --partitions remote, one message per range to the workers (docs/scaling.md).
-        return partitioning.partitionStep("priceLines", "priceLinesRange", lineIdRangePartitioner, priceLinesRange,
-                cores * RANGES_PER_CORE, threads);
+        Step step = partitioning.partitionStep("priceLines", "priceLinesRange", lineIdRangePartitioner,
+                priceLinesRange, cores * RANGES_PER_CORE, threads);
+        if (step instanceof AbstractStep listening) {
+            listening.registerStepExecutionListener(runPricers.releaseWhenStepEnds());
+        }
+        return step;
     }
 
     /**
@@ -140,9 +144,9 @@ class PriceLinesStepConfig {
 
     @Bean
     @StepScope
-    LinePricer linePricer(PricingStore store, GroupVolumeStore groupVolumes, PolicyStore policies,
+    LinePricer linePricer(RunPricers runPricers, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision) {
-        return new LinePricer(store, groupVolumes, policies, YearMonth.parse(period), revision.intValue());
+        return new LinePricer(runPricers.of(jobExecutionId, YearMonth.parse(period), revision.intValue()));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.resettle.pricing.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.support.H2StepTest;
+import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class PriceLinesStepTest {
     Step priceLines;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RunPricers runPricers;
 
     private GivenTables given;
 
@@ -143,6 +146,30 @@ class PriceLinesStepTest {
                 "INV-2026-10-A,A,t1,CHARGE,TAX,15000.00,0,0.00,15000.00",
                 "INV-2026-10-A,A,u1,CHARGE,USAGE,250000.00,0.1,25000.00,225000.00",
                 "INV-2026-10-Z,Z,z1,CHARGE,USAGE,300000.00,0,0.00,300000.00");
+    }
+
+    /**
+     * The partitions of one run share its pricers, a run of another job execution gets its own, and
+     * the step drops them when it ends (RunPricers).
+     */
+    @Test
+    void theRunsPartitionsShareItsPricersUntilTheStepEnds() {
+        given.line("a1", "A", "ecs", "COMPUTE", "NEW", "120000.00");
+        given.groupVolume("G1", "200000.00", "200000", "K1");
+        YearMonth october = YearMonth.of(2026, 10);
+
+        RunPricers.Pricers first = runPricers.of(41L, october, 1);
+        assertThat(runPricers.of(41L, october, 1)).as("another partition of the same run").isSameAs(first);
+        assertThat(first.of("A")).isSameAs(first.of("B")).as("one pricer a group");
+        RunPricers.Pricers other = runPricers.of(42L, october, 1);
+        assertThat(other).as("a partition of another run").isNotSameAs(first);
+        runPricers.release(41L);
+        assertThat(runPricers.of(42L, october, 1)).as("another run's release leaves them").isSameAs(other);
+
+        run();
+
+        assertThat(runPricers.of(42L, october, 1)).as("the step built its own and dropped them at its end").isNotSameAs(other);
+        assertThat(invoiceLines()).containsExactly("INV-2026-10-A,A,a1,CHARGE,NEW,120000.00,0.1,12000.00,108000.00");
     }
 
     private void run() {
