@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
@@ -66,9 +67,11 @@ class PriceLinesStepConfig {
         // Local threads by default; with --partitions remote, one message per range to the workers (docs/scaling.md).
         Step step = partitioning.partitionStep("priceLines", "priceLinesRange", lineIdRangePartitioner,
                 priceLinesRange, cores * RANGES_PER_CORE, threads);
-        if (step instanceof AbstractStep listening) {
-            listening.registerStepExecutionListener(runPricers.releaseWhenStepEnds());
+        if (!(step instanceof AbstractStep listening)) {
+            throw new IllegalStateException("priceLines is a " + step.getClass().getName()
+                    + ", which takes no listener: the run's pricers would never be dropped");
         }
+        listening.registerStepExecutionListener(runPricers.releaseWhenStepEnds());
         return step;
     }
 
@@ -144,9 +147,10 @@ class PriceLinesStepConfig {
 
     @Bean
     @StepScope
-    LinePricer linePricer(RunPricers runPricers, @Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
+    LinePricer linePricer(RunPricers runPricers, @Value("#{stepExecution.jobExecution}") JobExecution run,
             @Value("#{jobParameters['period']}") String period, @Value("#{jobParameters['revision']}") Long revision) {
-        return new LinePricer(runPricers.of(jobExecutionId, YearMonth.parse(period), revision.intValue()));
+        return new LinePricer(runPricers.of(new RunPricers.Run(run.getId(), run.getCreateTime(),
+                YearMonth.parse(period), revision.intValue())));
     }
 
     @Bean

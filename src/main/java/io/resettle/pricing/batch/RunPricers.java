@@ -5,6 +5,7 @@ import io.resettle.policy.Policy;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.DiscountPricer;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,12 @@ import org.springframework.stereotype.Component;
  * 200,000 entries a run, each of which outlived the young generation and was copied and promoted
  * (issue 20, docs/performance.md). A {@link DiscountPricer} is immutable, so threads share them.
  *
- * <p>Holds one run's pricers at a time, keyed by its job execution: a partition of another run
- * (another period, or the restart of this one) builds its own and replaces them. The priceLines
- * step drops them when it ends ({@link #releaseWhenStepEnds()}); a remote worker, which sees only
- * partitions, keeps the last run's until the next.
+ * <p>Holds one run's pricers at a time, keyed by its job execution (its id and when it was
+ * created, since a database recreated under a long-lived worker issues the same ids again) and its
+ * period and revision: a partition of another run (another period, or the restart of this one)
+ * builds its own and replaces them. The priceLines step drops them when it ends
+ * ({@link #releaseWhenStepEnds()}); a remote worker, which sees only partitions, keeps the last
+ * run's until the next.
  */
 @Component
 class RunPricers {
@@ -32,8 +35,13 @@ class RunPricers {
     private final PricingStore store;
     private final GroupVolumeStore groupVolumes;
     private final PolicyStore policies;
-    private long jobExecutionId = -1;
+    /** Whose pricers are held: null when none are. */
+    private Run run;
     private Pricers pricers;
+
+    /** One settle run's pricing: its job execution, and the period and revision it prices. */
+    record Run(long jobExecutionId, LocalDateTime created, YearMonth period, int revision) {
+    }
 
     RunPricers(PricingStore store, GroupVolumeStore groupVolumes, PolicyStore policies) {
         this.store = store;
@@ -42,15 +50,21 @@ class RunPricers {
     }
 
     /** The run's pricers, built by the first partition that asks (the others wait for it). */
-    synchronized Pricers of(long jobExecutionId, YearMonth period, int revision) {
-        if (pricers == null || this.jobExecutionId != jobExecutionId) {
+    synchronized Pricers of(Run run) {
+        if (!run.equals(this.run)) {
+            YearMonth period = run.period();
             pricers = new Pricers(period, policies.inForce(period), store.groupOfSubAccount(),
                     // The volumes computeGroupVolumes recorded, not summed again: each sum was a
                     // scan of the whole period.
-                    groupVolumes.recordedGroupVolumes(period, revision), Agreement.byGroup(store.agreements()));
-            this.jobExecutionId = jobExecutionId;
+                    groupVolumes.recordedGroupVolumes(period, run.revision()), Agreement.byGroup(store.agreements()));
+            this.run = run;
         }
         return pricers;
+    }
+
+    /** Whether a run's pricers are held. */
+    synchronized boolean holdsAny() {
+        return run != null;
     }
 
     /** Forgets the run's pricers once its priceLines step has ended, however it ended. */
@@ -65,9 +79,9 @@ class RunPricers {
     }
 
     synchronized void release(long jobExecutionId) {
-        if (this.jobExecutionId == jobExecutionId) {
+        if (run != null && run.jobExecutionId() == jobExecutionId) {
             pricers = null;
-            this.jobExecutionId = -1;
+            run = null;
         }
     }
 
@@ -97,7 +111,9 @@ class RunPricers {
                 return known;
             }
             String group = groupOf.get(subAccountId);
-            // no group: forGroup refuses it by name
+            // No group (master data never leaves one without): fails in forGroup's look-ups, as it
+            // did before the pricers were shared, rather than in the concurrent map, which refuses
+            // a null key.
             DiscountPricer pricer = group == null ? forGroup(null) : byGroup.computeIfAbsent(group, this::forGroup);
             bySubAccount.put(subAccountId, pricer);
             return pricer;

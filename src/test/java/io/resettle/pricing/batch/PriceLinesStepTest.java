@@ -3,6 +3,7 @@ package io.resettle.pricing.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resettle.support.H2StepTest;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,26 +150,32 @@ class PriceLinesStepTest {
     }
 
     /**
-     * The partitions of one run share its pricers, a run of another job execution gets its own, and
-     * the step drops them when it ends (RunPricers).
+     * The partitions of one run share its pricers, a run of another job execution (or of the same
+     * id in a database created anew) gets its own, and the step drops them when it ends
+     * (RunPricers). Ids no job repository issues, so no real run could find these pricers.
      */
     @Test
     void theRunsPartitionsShareItsPricersUntilTheStepEnds() {
         given.line("a1", "A", "ecs", "COMPUTE", "NEW", "120000.00");
         given.groupVolume("G1", "200000.00", "200000", "K1");
         YearMonth october = YearMonth.of(2026, 10);
+        LocalDateTime created = LocalDateTime.of(2026, 11, 1, 2, 0);
+        RunPricers.Run first = new RunPricers.Run(-41, created, october, 1);
+        RunPricers.Run other = new RunPricers.Run(-42, created, october, 1);
 
-        RunPricers.Pricers first = runPricers.of(41L, october, 1);
-        assertThat(runPricers.of(41L, october, 1)).as("another partition of the same run").isSameAs(first);
-        assertThat(first.of("A")).isSameAs(first.of("B")).as("one pricer a group");
-        RunPricers.Pricers other = runPricers.of(42L, october, 1);
-        assertThat(other).as("a partition of another run").isNotSameAs(first);
-        runPricers.release(41L);
-        assertThat(runPricers.of(42L, october, 1)).as("another run's release leaves them").isSameAs(other);
+        RunPricers.Pricers firstPricers = runPricers.of(first);
+        assertThat(runPricers.of(first)).as("another partition of the same run").isSameAs(firstPricers);
+        assertThat(firstPricers.of("A")).as("one pricer a group").isSameAs(firstPricers.of("B"));
+        RunPricers.Pricers otherPricers = runPricers.of(other);
+        assertThat(otherPricers).as("a partition of another run").isNotSameAs(firstPricers);
+        assertThat(runPricers.of(new RunPricers.Run(-42, created.plusDays(1), october, 1)))
+                .as("the same id in a database created anew").isNotSameAs(otherPricers);
+        runPricers.release(-41);
+        assertThat(runPricers.holdsAny()).as("another run's release leaves them").isTrue();
 
         run();
 
-        assertThat(runPricers.of(42L, october, 1)).as("the step built its own and dropped them at its end").isNotSameAs(other);
+        assertThat(runPricers.holdsAny()).as("the step dropped its run's pricers at its end").isFalse();
         assertThat(invoiceLines()).containsExactly("INV-2026-10-A,A,a1,CHARGE,NEW,120000.00,0.1,12000.00,108000.00");
     }
 
