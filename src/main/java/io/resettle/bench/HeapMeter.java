@@ -11,20 +11,20 @@ import java.util.List;
 
 /**
  * Heap of one phase. Peak: the heap pools' own peaks (reset between phases); it counts garbage not
- * yet collected, so it follows {@code -Xmx} more than the data. Live: the heap in use right after
- * a full collection, forced every {@value #PROBE_SECONDS} seconds and at the end of the phase: the
+ * yet collected, so it follows {@code -Xmx} more than the data. Live: the heap in use right after a
+ * full collection, forced every {@value #PROBE_SECONDS} seconds and at the end of the phase: the
  * objects the job really holds, which is what must not grow with the number of lines. It is the
  * collector's own figure for the heap after that collection: the heap's usage read a moment later
  * also counts what the job's threads allocated since, and a young collection right after the full
- * one what it promoted, tens of MiB when eight partitions run. (The
- * pools' usage after an ordinary young collection also counts old-generation garbage, and grew with
- * the run's length, not with what the job holds.) It is a sample: objects held for less than the
- * probe interval can be missed, so it is a lower bound and the after-any-collection figure an upper
- * one. Each forced collection pauses the JVM (0.1–0.6 s at a million lines) inside the measured
- * phases, which a real run never does, and costs Resettle, with its larger heap, more than the
- * baseline: hence one every {@value #PROBE_SECONDS} s, not more often (docs/performance.md). A
- * 10M-line run still gets a dozen probes; a 1M-line run's phases get one or none besides their
- * end's. With {@code -XX:+DisableExplicitGC} they do not happen and the figure means nothing.
+ * one what it promoted, tens of MiB while the partitions run. (The pools' usage after an ordinary
+ * young collection also counts old-generation garbage, and grew with the run's length, not with
+ * what the job holds.) It is a sample: objects held for less than the probe interval can be missed,
+ * so it is a lower bound and the after-any-collection figure an upper one. Each forced collection
+ * pauses the JVM (0.1–0.6 s at a million lines) inside the measured phases, which a real run never
+ * does, and costs Resettle, with its larger heap, more than the baseline: hence one every
+ * {@value #PROBE_SECONDS} s, not more often (docs/performance.md). A 10M-line run still gets a
+ * dozen probes; a 1M-line run's phases get one or none besides their end's. With
+ * {@code -XX:+DisableExplicitGC} they do not happen and the figure means nothing.
  */
 final class HeapMeter implements AutoCloseable {
 

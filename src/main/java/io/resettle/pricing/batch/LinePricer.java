@@ -4,7 +4,10 @@ import io.resettle.pricing.InvoiceLine;
 import java.util.Optional;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Hands each line to its group's {@link io.resettle.pricing.DiscountPricer}; refunds take the rate their original line got (R4.4). */
+/**
+ * Hands each line to its group's {@link io.resettle.pricing.DiscountPricer}; refunds take the rate
+ * their original line got (R4.4).
+ */
 class LinePricer implements ItemProcessor<PeriodLine, InvoiceLine> {
 
     private final RunPricers.Pricers pricers;

@@ -34,8 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code priceLines} (R4.2–R4.6): partitioned by line id range, a transaction every
  * {@value #CHUNK_SIZE} lines, each priced as it is read ({@link ProcessedAsReadTasklet}); every
- * billing line of the period becomes a CHARGE invoice line. Each partition replaces its own lines of (period,
- * revision), so re-running it after a crash duplicates nothing.
+ * billing line of the period becomes a CHARGE invoice line. Each partition replaces its own lines of
+ * (period, revision), so re-running it after a crash duplicates nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class PriceLinesStepConfig {
