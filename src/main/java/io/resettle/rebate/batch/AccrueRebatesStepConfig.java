@@ -96,7 +96,7 @@ class AccrueRebatesStepConfig {
         if (programs.isEmpty()) {
             return walks;
         }
-        store.fiscalYearSums(ComputeRebatesStepConfig.earliestFiscalYearStart(policy, period), period, rs -> {
+        store.fiscalYearSums(programs, ComputeRebatesStepConfig.earliestFiscalYearStart(policy, period), period, rs -> {
                     YearMonth linePeriod = YearMonth.parse(rs.getString("period"));
                     BillingMethod method = BillingMethod.valueOf(rs.getString("billing_method"));
                     Category category = Category.valueOf(rs.getString("category"));

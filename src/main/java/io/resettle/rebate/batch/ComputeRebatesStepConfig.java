@@ -5,6 +5,7 @@ import io.resettle.billing.BillingMethod;
 import io.resettle.billing.Category;
 import io.resettle.billing.ChargeType;
 import io.resettle.policy.Policy;
+import io.resettle.policy.RebateProgram;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.FiscalYear;
@@ -45,15 +46,7 @@ class ComputeRebatesStepConfig {
     static final int FETCH_SIZE = 1000;
     static final String STEP = "computeRebates";
 
-    /** The volume lines of the fiscal years from {@code :from} to {@code :period}, in a total event order (R2.4). */
-    private static final String FISCAL_YEAR_LINES = """
-            SELECT b.line_id, b.period, b.product_code, b.category, b.billing_method, b.charge_type,
-                   b.payable_amount, a.group_id
-            FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id
-            WHERE b.period >= :from AND b.period <= :period AND b.charge_type IN """ + PricingStore.VOLUME_TYPES
-            + " ORDER BY " + RebateStore.EVENT_TIME + ", b.line_id, b.period";
-
-    /** A billing line with its group: the scope key of GROUP programs. */
+    /** A billing line with its group, the scope key of GROUP programs (null when no GRADUATED program is one). */
     record ScopedLine(BillingLine line, String groupId) {
     }
 
@@ -90,11 +83,13 @@ class ComputeRebatesStepConfig {
     private static JdbcCursorItemReader<ScopedLine> fiscalYearLineReader(DataSource dataSource, Policy policy,
             YearMonth period) {
         YearMonth from = earliestFiscalYearStart(policy, period);
+        String sql = FiscalYearVolumes.lines(policy.rebatePrograms().stream()
+                .filter(p -> p.mode() == RebateProgram.Mode.GRADUATED).toList());
         return new JdbcCursorItemReaderBuilder<ScopedLine>()
                 .name("fiscalYearLineReader")
                 .dataSource(dataSource)
-                .sql(NamedParameterUtils.parseSqlStatementIntoString(FISCAL_YEAR_LINES))
-                .queryArguments(NamedParameterUtils.buildValueArray(FISCAL_YEAR_LINES,
+                .sql(NamedParameterUtils.parseSqlStatementIntoString(sql))
+                .queryArguments(NamedParameterUtils.buildValueArray(sql,
                         Map.of("from", from.toString(), "period", period.toString())))
                 .connectionAutoCommit(false)
                 .fetchSize(FETCH_SIZE)

@@ -85,17 +85,6 @@ public class RebateStore {
             SELECT b.* FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id
             WHERE a.group_id = :groupId AND b.period = :period""";
 
-    /**
-     * The volume lines from {@code :from} to {@code :period} summed by what eligibility looks at
-     * (R7.2): what RETROACTIVE programs need (R7.4).
-     */
-    private static final String FISCAL_YEAR_SUMS = """
-            SELECT a.group_id, b.period, b.billing_method, b.category, b.product_code,
-                   SUM(b.payable_amount) AS amount
-            FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id
-            WHERE b.period >= :from AND b.period <= :period AND b.charge_type IN """ + PricingStore.VOLUME_TYPES
-            + " GROUP BY a.group_id, b.period, b.billing_method, b.category, b.product_code";
-
     private static final String DELETE_FINDINGS = """
             DELETE FROM reconciliation WHERE period = :period AND revision = :revision AND check_name = :check""";
 
@@ -207,9 +196,14 @@ public class RebateStore {
                 .query((rs, i) -> PricingStore.billingLine(rs)).list();
     }
 
-    /** Hands each row of {@link #FISCAL_YEAR_SUMS} (columns by name) to {@code handler}. */
-    void fiscalYearSums(YearMonth from, YearMonth period, RowCallbackHandler handler) {
-        jdbc.sql(FISCAL_YEAR_SUMS).param("from", from.toString()).param("period", period.toString()).query(handler);
+    /**
+     * Hands each row of {@link FiscalYearVolumes#sums} for the RETROACTIVE {@code programs} (columns by
+     * name) to {@code handler}: the fiscal years' volume lines from {@code from} to {@code period} summed
+     * by what eligibility looks at (R7.2), which is what RETROACTIVE programs need (R7.4).
+     */
+    void fiscalYearSums(List<RebateProgram> programs, YearMonth from, YearMonth period, RowCallbackHandler handler) {
+        jdbc.sql(FiscalYearVolumes.sums(programs)).param("from", from.toString()).param("period", period.toString())
+                .query(handler);
     }
 
     /**
