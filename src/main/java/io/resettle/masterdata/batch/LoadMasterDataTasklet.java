@@ -110,7 +110,7 @@ class LoadMasterDataTasklet implements Tasklet {
                 .putString(MasterDataStore.STATEMENT_NOTES, String.join("\n", statements.notes()));
         // Statistics for the joins of the steps after this one (committed with this step): with
         // 200,000 sub-accounts loaded into tables planned as empty, autovacuum comes too late.
-        dialect.analyze("customer_group", "sub_account", "agreement", "vendor_statement");
+        dialect.analyze("customer_group", "sub_account", "agreement", "vendor_statement", "referral_visit");
         contribution.incrementWriteCount(data.groups().size() + data.accounts().size() + data.agreements().size()
                 + data.allocations().size() + data.ambassadors().size() + data.referrals().size());
         return RepeatStatus.FINISHED;
