@@ -4,6 +4,7 @@ import io.resettle.invoice.GroupStatement;
 import io.resettle.invoice.Invoice;
 import io.resettle.invoice.PrepaidBalance;
 import io.resettle.pricing.batch.PricingStore;
+import io.resettle.support.SqlDialect;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -75,16 +76,17 @@ public class InvoiceStore {
     private static final String DELETE_BALANCES = """
             DELETE FROM prepaid_balance WHERE period = :period AND revision = :revision""";
 
-    private static final String INSERT_BALANCE = """
-            INSERT INTO prepaid_balance (period, revision, sub_account_id, opening, allocated, charged, closing, status)
-            VALUES (:period, :revision, :subAccountId, :opening, :allocated, :charged, :closing, :status)""";
+    private static final List<String> BALANCE_COLUMNS = List.of("period", "revision", "sub_account_id", "opening",
+            "allocated", "charged", "closing", "status");
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final SqlDialect dialect;
 
-    public InvoiceStore(JdbcTemplate jdbcTemplate) {
+    public InvoiceStore(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.batch = new NamedParameterJdbcTemplate(jdbcTemplate);
+        this.dialect = dialect;
     }
 
     /**
@@ -159,15 +161,14 @@ public class InvoiceStore {
         return nets;
     }
 
+    /** One row per PREPAID sub-account, by COPY on PostgreSQL (tens of thousands at 200,000 sub-accounts). */
     public void replaceBalances(YearMonth period, int revision, List<PrepaidBalance> balances) {
         jdbc.sql(DELETE_BALANCES).param("period", period.toString()).param("revision", revision).update();
-        List<SqlParameterSource> rows = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (PrepaidBalance b : balances) {
-            rows.add(new MapSqlParameterSource().addValue("period", period.toString()).addValue("revision", revision)
-                    .addValue("subAccountId", b.subAccountId()).addValue("opening", b.opening())
-                    .addValue("allocated", b.allocated()).addValue("charged", b.charged())
-                    .addValue("closing", b.closing()).addValue("status", b.status().name()));
+            rows.add(new Object[] {period.toString(), revision, b.subAccountId(), b.opening(), b.allocated(),
+                b.charged(), b.closing(), b.status().name()});
         }
-        batch.batchUpdate(INSERT_BALANCE, rows.toArray(SqlParameterSource[]::new));
+        dialect.bulkInsert("prepaid_balance", BALANCE_COLUMNS, rows);
     }
 }

@@ -15,9 +15,10 @@ import java.util.stream.Collectors;
  * The SQL over the fiscal year's volume lines (R7.2) that the rebate steps read, shaped by the
  * programs that read them. A line's group comes from a join to every sub-account, which only
  * GROUP-scope programs need: at 200,000 sub-accounts the join was half of the walk's query and
- * two thirds of the RETROACTIVE sums' (docs/performance.md). Without it the group is NULL. The join
- * never drops a line: ingest rejects a line of an unknown sub-account, and no sub-account is ever
- * deleted.
+ * two thirds of the RETROACTIVE sums' (docs/performance.md). Without it the group is NULL. The
+ * join is an outer one, so the lines read never depend on the programs: ingest rejects a line of
+ * an unknown sub-account and no sub-account is ever deleted, but if one were, a GROUP-scope walk
+ * would fail on the line's missing group instead of leaving its amount out.
  */
 final class FiscalYearVolumes {
 
@@ -29,9 +30,9 @@ final class FiscalYearVolumes {
     }
 
     /**
-     * {@code programs}' (the GRADUATED ones) lines in a total event order (R2.4), with only the
-     * columns the walks read. Every volume line: a restart skips the lines already walked by
-     * their count.
+     * Every volume line of the fiscal years, in a total event order (R2.4), with only the columns
+     * the walks read; {@code programs} (the GRADUATED ones) decide only whether the group is read. A
+     * restart skips the lines already walked by their count, so the lines must not depend on them.
      */
     static String lines(List<RebateProgram> programs) {
         return "SELECT b.line_id, b.period, b.product_code, b.category, b.billing_method, b.charge_type,"
@@ -41,8 +42,9 @@ final class FiscalYearVolumes {
     }
 
     /**
-     * {@code programs}' (the RETROACTIVE ones) lines summed by what eligibility looks at, without
-     * the billing methods or categories that none of them admits.
+     * The volume lines summed by what eligibility looks at, for {@code programs} (the RETROACTIVE
+     * ones): when every program names the billing methods (or categories) it admits, those no
+     * program admits are left out; the rest of eligibility is the Java filter's.
      */
     static String sums(List<RebateProgram> programs) {
         String group = needsGroups(programs) ? "a.group_id, " : "";
@@ -64,7 +66,7 @@ final class FiscalYearVolumes {
 
     private static String from(List<RebateProgram> programs) {
         return needsGroups(programs)
-                ? " FROM billing_line b JOIN sub_account a ON a.sub_account_id = b.sub_account_id"
+                ? " FROM billing_line b LEFT JOIN sub_account a ON a.sub_account_id = b.sub_account_id"
                 : " FROM billing_line b";
     }
 

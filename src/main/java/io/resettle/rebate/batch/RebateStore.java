@@ -6,6 +6,7 @@ import io.resettle.pricing.batch.PricingStore;
 import io.resettle.rebate.RebateRow;
 import io.resettle.rebate.RebateStage;
 import io.resettle.rebate.RecordedAccrual;
+import io.resettle.support.SqlDialect;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -42,11 +43,8 @@ public class RebateStore {
     private static final String DELETE_ACCRUALS = """
             DELETE FROM rebate_accrual WHERE period = :period AND revision = :revision""";
 
-    private static final String INSERT_ACCRUAL = """
-            INSERT INTO rebate_accrual (period, revision, program, direction, scope_id, category,
-                ytd_volume, ytd_weighted_volume, tier_from, ytd_rebate, accrual)
-            VALUES (:period, :revision, :program, :direction, :scopeId, :category,
-                :ytdVolume, :ytdWeightedVolume, :tierFrom, :ytdRebate, :accrual)""";
+    private static final List<String> ACCRUAL_COLUMNS = List.of("period", "revision", "program", "direction",
+            "scope_id", "category", "ytd_volume", "ytd_weighted_volume", "tier_from", "ytd_rebate", "accrual");
 
     private static final String PAYABLE_ACCRUALS = """
             SELECT program, scope_id, SUM(accrual) FROM rebate_accrual WHERE period = :period AND revision = :revision
@@ -101,10 +99,12 @@ public class RebateStore {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final SqlDialect dialect;
 
-    public RebateStore(JdbcTemplate jdbcTemplate) {
+    public RebateStore(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
         this.batch = new NamedParameterJdbcTemplate(jdbcTemplate);
+        this.dialect = dialect;
     }
 
     /**
@@ -122,18 +122,16 @@ public class RebateStore {
         return recorded;
     }
 
+    /** One row per scope and category, by COPY on PostgreSQL (tens of thousands at 20,000 groups). */
     public void replaceAccruals(YearMonth period, int revision, List<RebateRow> rows) {
         jdbc.sql(DELETE_ACCRUALS).param("period", period.toString()).param("revision", revision).update();
-        List<SqlParameterSource> values = new ArrayList<>();
+        List<Object[]> values = new ArrayList<>();
         for (RebateRow r : rows) {
-            values.add(new MapSqlParameterSource().addValue("period", period.toString()).addValue("revision", revision)
-                    .addValue("program", r.program()).addValue("direction", r.direction().name())
-                    .addValue("scopeId", r.scopeId()).addValue("category", r.category().name())
-                    .addValue("ytdVolume", r.ytdVolume()).addValue("ytdWeightedVolume", r.ytdWeightedVolume())
-                    .addValue("tierFrom", r.tierFrom().orElse(null)).addValue("ytdRebate", r.ytdRebate())
-                    .addValue("accrual", r.accrual()));
+            values.add(new Object[] {period.toString(), revision, r.program(), r.direction().name(), r.scopeId(),
+                r.category().name(), r.ytdVolume(), r.ytdWeightedVolume(), r.tierFrom().orElse(null), r.ytdRebate(),
+                r.accrual()});
         }
-        batch.batchUpdate(INSERT_ACCRUAL, values.toArray(SqlParameterSource[]::new));
+        dialect.bulkInsert("rebate_accrual", ACCRUAL_COLUMNS, values);
     }
 
     /** Per (program, scope key), the accrual of a revision summed over categories (R8.2). */

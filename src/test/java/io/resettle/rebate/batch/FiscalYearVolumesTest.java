@@ -90,7 +90,7 @@ class FiscalYearVolumesTest {
     }
 
     @Test
-    void sumsWithAGroupProgramAreByGroupAndAProgramAdmittingEverythingKeepsEveryLine() {
+    void sumsWithAGroupProgramAreByGroupAndOnlyTheMethodsOrCategoriesEveryProgramNamesFilter() {
         List<String> sums = sums(List.of(
                 program(RebateProgram.Scope.GROUP, Set.of(BillingMethod.PREPAID), Set.of(Category.COMPUTE)),
                 program(RebateProgram.Scope.AGENT, Set.of(), Set.of(Category.STORAGE))));
@@ -101,6 +101,23 @@ class FiscalYearVolumesTest {
                 "G1 2026-10 PREPAID COMPUTE ecs -50.00",
                 "G2 2026-09 PREPAID COMPUTE ecs 400.00",
                 "G2 2026-10 POSTPAID STORAGE oss 3200.00");
+    }
+
+    @Test
+    void aProgramAdmittingEveryMethodAndCategoryKeepsEveryVolumeLine() {
+        List<String> sums = sums(List.of(
+                program(RebateProgram.Scope.AGENT, Set.of(BillingMethod.PREPAID), Set.of(Category.COMPUTE)),
+                program(RebateProgram.Scope.AGENT, Set.of(), Set.of())));
+
+        assertThat(sums).containsExactly(
+                "null 2026-09 PREPAID COMPUTE ecs 700.00",
+                "null 2026-10 POSTPAID COMPUTE ecs 800.00",
+                "null 2026-10 POSTPAID STORAGE oss 3200.00",
+                "null 2026-10 PREPAID COMPUTE ecs -50.00",
+                "null 2026-10 PREPAID SECURITY waf 1600.00");
+        assertThat(FiscalYearVolumes.sums(List.of(program(RebateProgram.Scope.AGENT,
+                Set.of(BillingMethod.PREPAID, BillingMethod.POSTPAID), Set.of(Category.values())))))
+                .doesNotContain("b.billing_method IN").doesNotContain("b.category IN");
     }
 
     private void line(String lineId, String period, String subAccount, String product, String category, String method,
