@@ -1,9 +1,10 @@
 package io.resettle.ingest;
 
 import io.resettle.support.Hashing;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The fingerprint of what judging a row depends on besides the file (R2.7: a changed policy or
@@ -20,8 +21,12 @@ public final class EvaluationBasis {
      * @param accounts each sub-account by id, as ingestion sees it
      */
     public static String of(List<String> policy, Map<String, ?> accounts) {
-        StringBuilder text = new StringBuilder(String.join(",", policy));
-        new TreeMap<>(accounts).values().forEach(a -> text.append('\n').append(a));
-        return Hashing.sha256(text.toString());
+        // The hash of the policy, then "\n" and each account in the order of their ids, hashed as they
+        // come: the text whole was 20 MB at 200,000 sub-accounts, and each copy of it more (issue 20).
+        String[] ids = accounts.keySet().toArray(String[]::new);
+        Arrays.sort(ids);
+        Stream<String> text = Stream.concat(Stream.of(String.join(",", policy)),
+                Arrays.stream(ids).map(id -> "\n" + accounts.get(id)));
+        return Hashing.sha256(text::iterator);
     }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,40 +21,49 @@ import java.util.Set;
  * duplicate keys, a sub-account in an unknown group or in another currency than its group, a
  * group with no or two PRIMARY sub-accounts, agreements of unknown groups, with a term that ends
  * before it starts, or overlapping another agreement of the same group, and allocations,
- * referrals and visits naming unknown sub-accounts or ambassadors.
+ * referrals and visits naming unknown sub-accounts or ambassadors. The rows go to a
+ * {@link MasterDataSink} as they are read; the reader keeps only the keys its checks across files need.
  */
 public final class MasterDataReader {
 
     private final List<String> problems = new ArrayList<>();
+    private final MasterDataSink sink;
 
-    private MasterDataReader() {
+    private MasterDataReader(MasterDataSink sink) {
+        this.sink = sink;
     }
 
-    public static MasterData read(Path dataDir) {
-        return new MasterDataReader().readAll(dataDir);
+    /** What a group's sub-accounts are checked against. */
+    private record KnownGroup(String currency, boolean implicit) {
     }
 
-    private MasterData readAll(Path dataDir) {
-        Map<String, CustomerGroup> groups = readGroups(dataDir);
-        List<SubAccount> accounts = readAccounts(dataDir, groups);
-        List<Agreement> agreements = AgreementsReader.read(dataDir, groups.keySet(), problems);
-        Set<String> accountIds = new HashSet<>();
-        accounts.forEach(a -> accountIds.add(a.subAccountId()));
-        List<Allocation> allocations = readAllocations(dataDir, accountIds);
-        List<Ambassador> ambassadors = readAmbassadors(dataDir);
-        Set<String> ambassadorIds = new HashSet<>();
-        ambassadors.forEach(a -> ambassadorIds.add(a.ambassadorId()));
-        List<ReferralVisit> referrals = readReferrals(dataDir, accountIds, ambassadorIds);
+    /**
+     * Reads and checks every file, handing each row to {@code sink} while no problem has been found.
+     *
+     * @throws DataSetException naming every problem, after all the files were read
+     */
+    public static void read(Path dataDir, MasterDataSink sink) {
+        new MasterDataReader(sink).readAll(dataDir);
+    }
+
+    private void readAll(Path dataDir) {
+        Map<String, KnownGroup> groups = readGroups(dataDir);
+        Set<String> accountIds = readAccounts(dataDir, groups);
+        for (Agreement agreement : AgreementsReader.read(dataDir, groups.keySet(), problems)) {
+            if (problems.isEmpty()) {
+                sink.agreement(agreement);
+            }
+        }
+        readAllocations(dataDir, accountIds);
+        Set<String> ambassadorIds = readAmbassadors(dataDir);
+        readReferrals(dataDir, accountIds, ambassadorIds);
         if (!problems.isEmpty()) {
             throw new DataSetException(problems);
         }
-        List<CustomerGroup> allGroups = new ArrayList<>(groups.values());
-        allGroups.sort(Comparator.comparing(CustomerGroup::groupId));
-        return new MasterData(allGroups, accounts, agreements, allocations, ambassadors, referrals);
     }
 
-    private Map<String, CustomerGroup> readGroups(Path dataDir) {
-        Map<String, CustomerGroup> groups = new LinkedHashMap<>();
+    private Map<String, KnownGroup> readGroups(Path dataDir) {
+        Map<String, KnownGroup> groups = new LinkedHashMap<>();
         new CsvFile("groups.csv", problems).read(dataDir.resolve("groups.csv"), true,
                 List.of("group_id", "currency", "credit_limit", "rebate_payout"), row -> {
                     String id = row.required("group_id");
@@ -66,16 +74,19 @@ public final class MasterDataReader {
                     if (id != null && groups.containsKey(id)) {
                         row.problem("group_id " + id + " appears twice");
                     } else if (id != null && currency != null && payout != null) {
-                        groups.put(id, new CustomerGroup(id, row.text("group_name"), currency,
-                                creditLimit == null ? BigDecimal.ZERO : creditLimit, payout, row.text("payee_name"),
-                                row.text("payout_account"), false));
+                        groups.put(id, new KnownGroup(currency, false));
+                        if (problems.isEmpty()) {
+                            sink.group(new CustomerGroup(id, row.text("group_name"), currency,
+                                    creditLimit == null ? BigDecimal.ZERO : creditLimit, payout, row.text("payee_name"),
+                                    row.text("payout_account"), false));
+                        }
                     }
                 });
         return groups;
     }
 
-    private List<SubAccount> readAccounts(Path dataDir, Map<String, CustomerGroup> groups) {
-        List<SubAccount> accounts = new ArrayList<>();
+    /** Returns the sub-accounts' ids. */
+    private Set<String> readAccounts(Path dataDir, Map<String, KnownGroup> groups) {
         Set<String> ids = new HashSet<>();
         Map<String, String> logins = new HashMap<>();
         Map<String, List<String>> primaries = new LinkedHashMap<>();
@@ -115,14 +126,17 @@ public final class MasterDataReader {
                         if (groups.containsKey(id)) {
                             row.problem("has no group_id but a group with its id " + id + " exists in groups.csv");
                         }
-                        groups.put(id, new CustomerGroup(id, row.text("sub_account_name"), currency, BigDecimal.ZERO,
-                                RebatePayoutMethod.CASH, row.text("sub_account_name"), null, true));
+                        groups.put(id, new KnownGroup(currency, true));
+                        if (problems.isEmpty()) {
+                            sink.group(new CustomerGroup(id, row.text("sub_account_name"), currency, BigDecimal.ZERO,
+                                    RebatePayoutMethod.CASH, row.text("sub_account_name"), null, true));
+                        }
                         role = Role.PRIMARY;
                     } else if (groupId != null && !groups.containsKey(groupId)) {
                         row.problem("group_id " + groupId + " is not in groups.csv");
                         return;
                     }
-                    CustomerGroup group = groupId == null ? null : groups.get(groupId);
+                    KnownGroup group = groupId == null ? null : groups.get(groupId);
                     if (group != null && currency != null && !currency.equals(group.currency())) {
                         row.problem("currency " + currency + " differs from group " + groupId + "'s " + group.currency()
                                 + " (R1.4: one currency per group)");
@@ -133,26 +147,27 @@ public final class MasterDataReader {
                     if (role == Role.PRIMARY) {
                         primaries.computeIfAbsent(groupId, g -> new ArrayList<>()).add(id);
                     }
-                    accounts.add(new SubAccount(id, row.text("sub_account_name"), groupId, role,
+                    SubAccount account = new SubAccount(id, row.text("sub_account_name"), groupId, role,
                             row.text("invoice_title"), row.text("tax_id"), mode,
                             currency != null ? currency : group.currency(), from, to, managedBy,
-                            row.date("first_paid_before", false), identity(row), row.text("vendor_login")));
+                            row.date("first_paid_before", false), identity(row), row.text("vendor_login"));
+                    if (problems.isEmpty()) {
+                        sink.account(account);
+                    }
                 });
-        for (CustomerGroup group : groups.values()) {
-            List<String> primary = primaries.getOrDefault(group.groupId(), List.of());
+        groups.forEach((groupId, group) -> {
+            List<String> primary = primaries.getOrDefault(groupId, List.of());
             if (primary.isEmpty() && !group.implicit()) {
-                problems.add("groups.csv (" + group.groupId() + "): the group has no PRIMARY sub-account in accounts.csv");
+                problems.add("groups.csv (" + groupId + "): the group has no PRIMARY sub-account in accounts.csv");
             } else if (primary.size() > 1) {
-                problems.add("accounts.csv: group " + group.groupId() + " has " + primary.size()
+                problems.add("accounts.csv: group " + groupId + " has " + primary.size()
                         + " PRIMARY sub-accounts (" + String.join(", ", primary) + "); exactly one is allowed");
             }
-        }
-        accounts.sort(Comparator.comparing(SubAccount::subAccountId));
-        return accounts;
+        });
+        return ids;
     }
 
-    private List<Allocation> readAllocations(Path dataDir, Set<String> accountIds) {
-        List<Allocation> allocations = new ArrayList<>();
+    private void readAllocations(Path dataDir, Set<String> accountIds) {
         Set<String> keys = new HashSet<>();
         new CsvFile("allocations.csv", problems).read(dataDir.resolve("allocations.csv"), false,
                 List.of("sub_account_id", "date", "amount"), row -> {
@@ -173,15 +188,14 @@ public final class MasterDataReader {
                         // A balance is a ledger (R6.2): fractions of a cent would be invented or lost.
                         row.problem("amount " + amount.toPlainString() + " is not whole cents");
                     }
-                    if (account != null && date != null && amount != null) {
-                        allocations.add(new Allocation(account, date, amount, reference));
+                    if (account != null && date != null && amount != null && problems.isEmpty()) {
+                        sink.allocation(new Allocation(account, date, amount, reference));
                     }
                 });
-        return allocations;
     }
 
-    private List<Ambassador> readAmbassadors(Path dataDir) {
-        List<Ambassador> ambassadors = new ArrayList<>();
+    /** Returns the ambassadors' ids. */
+    private Set<String> readAmbassadors(Path dataDir) {
         Set<String> ids = new HashSet<>();
         new CsvFile("ambassadors.csv", problems).read(dataDir.resolve("ambassadors.csv"), false,
                 List.of("ambassador_id", "payee_type"), row -> {
@@ -190,15 +204,15 @@ public final class MasterDataReader {
                     PayeeKind type = row.enumValue("payee_type", PayeeKind.class, null);
                     if (id != null && !ids.add(id)) {
                         row.problem("ambassador_id " + id + " appears twice");
-                    } else if (id != null && type != null) {
-                        ambassadors.add(new Ambassador(id, row.text("name"), type, row.text("payout_account"), identity(row)));
+                    } else if (id != null && type != null && problems.isEmpty()) {
+                        sink.ambassador(new Ambassador(id, row.text("name"), type, row.text("payout_account"),
+                                identity(row)));
                     }
                 });
-        return ambassadors;
+        return ids;
     }
 
-    private List<ReferralVisit> readReferrals(Path dataDir, Set<String> accountIds, Set<String> ambassadorIds) {
-        List<ReferralVisit> visits = new ArrayList<>();
+    private void readReferrals(Path dataDir, Set<String> accountIds, Set<String> ambassadorIds) {
         Set<ReferralVisit> seen = new HashSet<>();
         new CsvFile("referrals.csv", problems).read(dataDir.resolve("referrals.csv"), false,
                 List.of("ambassador_id", "sub_account_id", "visited_at"), row -> {
@@ -214,12 +228,11 @@ public final class MasterDataReader {
                     }
                     if (ambassador != null && account != null && at != null) {
                         ReferralVisit visit = new ReferralVisit(ambassador, account, at);
-                        if (seen.add(visit)) {
-                            visits.add(visit);
+                        if (seen.add(visit) && problems.isEmpty()) {
+                            sink.referral(visit);
                         }
                     }
                 });
-        return visits;
     }
 
     private static IdentityKeys identity(CsvFile.Row row) {

@@ -33,6 +33,15 @@ public final class Hashing {
         return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** The same as {@link #sha256(String)} of the parts joined, without holding the whole text. */
+    public static String sha256(Iterable<String> parts) {
+        MessageDigest digest = newDigest();
+        for (String part : parts) {
+            digest.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -39,7 +39,7 @@ class MasterDataReaderTest {
         Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nB,2026-10-02,5000.00,T1\nB,2026-10-02,100.00,T2\n");
         Files.writeString(data.resolve("ambassadors.csv"), "ambassador_id,name,payee_type,payout_account,id_hash,phone_hash,pay_account_hash,device_hash,address_hash\nAMB1,Li,INDIVIDUAL,alipay,,p1,,,\n");
         Files.writeString(data.resolve("referrals.csv"), "ambassador_id,sub_account_id,visited_at\nAMB1,A,2026-10-01T10:00:00\n");
-        MasterData md = MasterDataReader.read(data);
+        MasterDataLists md = MasterDataLists.read(data);
         assertThat(md.groups()).extracting(CustomerGroup::groupId).containsExactly("G1", "G2", "S");
         CustomerGroup own = md.groups().get(2);
         assertThat(own.implicit()).isTrue();
@@ -77,7 +77,7 @@ class MasterDataReaderTest {
                 K2,G1,standard,2026-06,2027-05,100,SOMETIMES,1.5,
                 """);
         Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nZ,2026-10-02,5000.00,\nA,2026-10-32,x,\nA,2026-10-03,1.005,R\n");
-        assertThatThrownBy(() -> MasterDataReader.read(data))
+        assertThatThrownBy(() -> MasterDataLists.read(data))
                 .isInstanceOfSatisfying(DataSetException.class, e -> assertThat(e.problems()).contains(
                         "groups.csv row 2 (G2): credit_limit 'abc' is not a number",
                         "groups.csv row 2 (G2): rebate_payout: unknown value 'MONEY' (expected CREDIT_NOTE, CASH)",
@@ -102,14 +102,14 @@ class MasterDataReaderTest {
                 K1,G1,standard,2026-01,2026-12,0,NONE,0,
                 K2,G1,standard,2026-12,2027-11,0,NONE,0,
                 """);
-        assertThatThrownBy(() -> MasterDataReader.read(data)).hasMessageContaining(
+        assertThatThrownBy(() -> MasterDataLists.read(data)).hasMessageContaining(
                 "agreements.csv: agreements K1 (2026-01..2026-12) and K2 (2026-12..2027-11) of group G1 overlap");
     }
 
     @Test
     void missingFilesAndColumnsAreNamed() throws Exception {
         Files.writeString(data.resolve("groups.csv"), "group_id,currency\nG1,CNY\n");
-        assertThatThrownBy(() -> MasterDataReader.read(data))
+        assertThatThrownBy(() -> MasterDataLists.read(data))
                 .hasMessageContaining("groups.csv: missing column(s) credit_limit, rebate_payout")
                 .hasMessageContaining("accounts.csv: the file is missing")
                 .hasMessageContaining("agreements.csv: the file is missing");
@@ -119,7 +119,7 @@ class MasterDataReaderTest {
     void duplicateAllocationKeysAreRefusedRatherThanMerged() throws Exception {
         write(GROUPS, ACCOUNTS, AGREEMENTS);
         Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nB,2026-10-02,5000.00,\nB,2026-10-02,5000.00,\n");
-        assertThatThrownBy(() -> MasterDataReader.read(data)).hasMessageContaining(
+        assertThatThrownBy(() -> MasterDataLists.read(data)).hasMessageContaining(
                 "allocations.csv row 2 (B): a second allocation to B on 2026-10-02 with the same reference ''");
     }
 
@@ -128,13 +128,13 @@ class MasterDataReaderTest {
         String header = "sub_account_id,group_id,role,settlement_mode,currency,associated_from,vendor_login\n";
         write(GROUPS, header + "A,G1,PRIMARY,CREDIT,CNY,2026-01,alpha@corp.example\nB,G1,MEMBER,CREDIT,CNY,2026-01,\n"
                 + "C,G2,PRIMARY,CREDIT,CNY,2026-01,\n", AGREEMENTS);
-        MasterData md = MasterDataReader.read(data);
+        MasterDataLists md = MasterDataLists.read(data);
         assertThat(md.accounts()).extracting(SubAccount::vendorLogin).containsExactly("alpha@corp.example", null, null);
         assertThat(md.accounts().get(0).forIngest().vendorLogin()).isEqualTo("alpha@corp.example");
 
         write(GROUPS, header + "A,G1,PRIMARY,CREDIT,CNY,2026-01,alpha@corp.example\nB,G1,MEMBER,CREDIT,CNY,2026-01,ALPHA@corp.example\n"
                 + "C,G2,PRIMARY,CREDIT,CNY,2026-01,\n", AGREEMENTS);
-        assertThatThrownBy(() -> MasterDataReader.read(data)).hasMessageContaining(
+        assertThatThrownBy(() -> MasterDataLists.read(data)).hasMessageContaining(
                 "vendor_login ALPHA@corp.example is also sub-account A's");
     }
 

@@ -5,7 +5,6 @@ import io.resettle.ingest.ExportFormat;
 import io.resettle.ingest.ExportRow;
 import io.resettle.ingest.IngestedRow;
 import io.resettle.ingest.LineNormaliser;
-import io.resettle.masterdata.batch.MasterDataStore;
 import io.resettle.policy.batch.PolicyStore;
 import io.resettle.remote.Partitioning;
 import io.resettle.support.ConsoleProgress;
@@ -27,6 +26,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.DefaultJobParametersValidator;
 import org.springframework.batch.core.listener.ChunkListener;
@@ -58,9 +58,10 @@ class IngestJobConfig {
 
     @Bean
     Job ingestJob(JobRepository jobRepository, Step loadMasterData, Step scanExports, Step ingestExportFiles,
-            Step finishIngest, Step writeIngestReport, io.resettle.run.RunLiveness runLiveness) {
+            Step finishIngest, Step writeIngestReport, io.resettle.run.RunLiveness runLiveness, RunAccounts runAccounts) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runLiveness)
+                .listener(runAccounts.releaseWhenJobEnds())
                 .validator(new DefaultJobParametersValidator(new String[] {"period", "generation", "data", "out"},
                         new String[0]))
                 .start(loadMasterData)
@@ -123,12 +124,12 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    ScanExportsTasklet scanExportsTasklet(IngestStore store, MasterDataStore masterData, PolicyStore policies,
+    ScanExportsTasklet scanExportsTasklet(IngestStore store, RunAccounts runAccounts, PolicyStore policies,
             @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period,
-            @Value("#{jobParameters['generation']}") Long generation) {
+            @Value("#{jobParameters['generation']}") Long generation, @Value("#{stepExecution.jobExecution}") JobExecution run) {
         YearMonth month = YearMonth.parse(period);
-        return new ScanExportsTasklet(store, Path.of(data), month, generation,
-                () -> EvaluationBasis.of(policies.inForceFingerprint(month), masterData.ingestAccounts()));
+        return new ScanExportsTasklet(store, Path.of(data), month, generation, () -> EvaluationBasis.of(
+                policies.inForceFingerprint(month), runAccounts.of(RunAccounts.Run.of(run)).byId()));
     }
 
     /** One partition per file this ingest reads; named after the file so that a restart finds it again. */
@@ -166,25 +167,21 @@ class IngestJobConfig {
 
     @Bean
     @StepScope
-    ExportRowProcessor exportRowProcessor(StagedLineStore store, MasterDataStore masterData, PolicyStore policies,
+    ExportRowProcessor exportRowProcessor(StagedLineStore store, RunAccounts runAccounts, PolicyStore policies,
             @Value("#{jobParameters['data']}") String data, @Value("#{jobParameters['period']}") String period,
             @Value("#{stepExecutionContext['file']}") String file, @Value("#{stepExecutionContext['format']}") String format,
-            @Value("#{stepExecutionContext['encoding']}") String encoding) throws IOException {
+            @Value("#{stepExecutionContext['encoding']}") String encoding,
+            @Value("#{stepExecution.jobExecution}") JobExecution run) throws IOException {
         YearMonth month = YearMonth.parse(period);
         ExportEncoding exportEncoding = ExportEncoding.fromLabel(encoding).orElseThrow();
         ExportHeader header = readHeader(Path.of(data).resolve(file), exportEncoding);
-        var accounts = masterData.ingestAccounts();
-        Map<String, String> byLogin = new java.util.HashMap<>();
-        accounts.values().forEach(a -> {
-            if (a.vendorLogin() != null) {
-                byLogin.put(a.vendorLogin().toLowerCase(java.util.Locale.ROOT), a.subAccountId());
-            }
-        });
+        // The run's, read once and shared with its other files (RunAccounts).
+        RunAccounts.Accounts accounts = runAccounts.of(RunAccounts.Run.of(run));
         ExportFormat exportFormat = IngestFormats.load(Path.of(data)).byName(format).orElseThrow(() ->
                 new IllegalStateException("format " + format + " of " + file + " is no longer defined"));
         LineNormaliser normaliser = new LineNormaliser(exportFormat, header, month, policies.inForce(month),
-                id -> Optional.ofNullable(accounts.get(id)),
-                login -> Optional.ofNullable(byLogin.get(login.toLowerCase(java.util.Locale.ROOT))));
+                id -> Optional.ofNullable(accounts.byId().get(id)),
+                login -> Optional.ofNullable(accounts.idOfLogin(login)));
         return new ExportRowProcessor(normaliser, () -> store.stagedLineIds(month, file), file);
     }
 

@@ -3,9 +3,14 @@ package io.resettle.masterdata.batch;
 
 import io.resettle.masterdata.Agreement;
 import io.resettle.masterdata.DataSetException;
-import io.resettle.masterdata.MasterData;
+import io.resettle.masterdata.Allocation;
+import io.resettle.masterdata.Ambassador;
+import io.resettle.masterdata.CustomerGroup;
 import io.resettle.masterdata.MasterDataReader;
+import io.resettle.masterdata.MasterDataSink;
 import io.resettle.masterdata.PeriodStatements;
+import io.resettle.masterdata.ReferralVisit;
+import io.resettle.masterdata.SubAccount;
 import io.resettle.policy.Policy;
 import io.resettle.policy.PolicyException;
 import io.resettle.policy.PolicyFiles;
@@ -77,18 +82,12 @@ class LoadMasterDataTasklet implements Tasklet {
             problems.add("policies/: no policy file takes effect by " + period
                     + " (add policies/YYYY-MM.yml with a month not after it)");
         }
-        MasterData data;
+        MasterDataStore.Load load = masterData.load();
         try {
-            data = MasterDataReader.read(dataDir);
+            MasterDataReader.read(dataDir, new DiscountTablesChecked(load, inForce, period, problems));
         } catch (DataSetException e) {
             problems.addAll(e.problems());
             throw new DataSetException(problems);
-        }
-        for (Agreement agreement : data.agreements()) {
-            if (inForce != null && agreement.inForce(period) && !inForce.discountTables().containsKey(agreement.discountTable())) {
-                problems.add("agreements.csv (" + agreement.agreementId() + "): discount_table " + agreement.discountTable()
-                        + " is not in the policy in force for " + period + " (" + inForce.effectiveFrom() + ")");
-            }
         }
         PeriodStatements statements;
         try {
@@ -98,9 +97,10 @@ class LoadMasterDataTasklet implements Tasklet {
             throw new DataSetException(problems);
         }
         if (!problems.isEmpty()) {
+            // The step's transaction rolls back what the load wrote: nothing is half applied.
             throw new DataSetException(problems);
         }
-        masterData.upsert(data);
+        long rows = load.finish();
         masterData.replaceStatements(period, statements);
         // What the pain.002 reports held that is not a payout return, for the ingest summary (issue 18).
         for (String note : statements.notes()) {
@@ -111,8 +111,48 @@ class LoadMasterDataTasklet implements Tasklet {
         // Statistics for the joins of the steps after this one (committed with this step): with
         // 200,000 sub-accounts loaded into tables planned as empty, autovacuum comes too late.
         dialect.analyze("customer_group", "sub_account", "agreement", "vendor_statement", "referral_visit");
-        contribution.incrementWriteCount(data.groups().size() + data.accounts().size() + data.agreements().size()
-                + data.allocations().size() + data.ambassadors().size() + data.referrals().size());
+        contribution.incrementWriteCount(rows);
         return RepeatStatus.FINISHED;
+    }
+
+    /** Passes the rows on, and names each agreement in force whose discount table the policy lacks. */
+    private record DiscountTablesChecked(MasterDataSink load, Policy inForce, YearMonth period, List<String> problems)
+            implements MasterDataSink {
+
+        @Override
+        public void agreement(Agreement agreement) {
+            if (inForce != null && agreement.inForce(period)
+                    && !inForce.discountTables().containsKey(agreement.discountTable())) {
+                problems.add("agreements.csv (" + agreement.agreementId() + "): discount_table "
+                        + agreement.discountTable() + " is not in the policy in force for " + period + " ("
+                        + inForce.effectiveFrom() + ")");
+            }
+            load.agreement(agreement);
+        }
+
+        @Override
+        public void group(CustomerGroup group) {
+            load.group(group);
+        }
+
+        @Override
+        public void account(SubAccount account) {
+            load.account(account);
+        }
+
+        @Override
+        public void allocation(Allocation allocation) {
+            load.allocation(allocation);
+        }
+
+        @Override
+        public void ambassador(Ambassador ambassador) {
+            load.ambassador(ambassador);
+        }
+
+        @Override
+        public void referral(ReferralVisit visit) {
+            load.referral(visit);
+        }
     }
 }

@@ -6,19 +6,19 @@ import io.resettle.masterdata.Ambassador;
 import io.resettle.masterdata.CustomerGroup;
 import io.resettle.masterdata.IdentityKeys;
 import io.resettle.masterdata.IngestAccount;
-import io.resettle.masterdata.MasterData;
+import io.resettle.masterdata.MasterDataSink;
 import io.resettle.masterdata.PeriodStatements;
 import io.resettle.masterdata.ReferralVisit;
 import io.resettle.masterdata.SubAccount;
 import io.resettle.support.SqlDialect;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -70,166 +70,180 @@ public class MasterDataStore {
         this.dialect = dialect;
     }
 
-    public void upsert(MasterData data) {
-        Upsert groups = new Upsert("customer_group", List.of("group_id"), List.of(String.class), List.of("group_name",
-                "currency", "credit_limit", "rebate_payout", "payee_name", "payout_account", "implicit_group"));
-        for (CustomerGroup g : data.groups()) {
-            groups.add(new Object[] {g.groupId()}, g.groupName(), g.currency(), g.creditLimit(), g.rebatePayout().name(),
-                    g.payeeName(), g.payoutAccount(), g.implicit());
-        }
-        groups.run();
-        Upsert accounts = new Upsert("sub_account", List.of("sub_account_id"), List.of(String.class), List.of(
-                "sub_account_name", "group_id", "role", "invoice_title", "tax_id", "settlement_mode", "currency",
-                "associated_from", "associated_to", "managed_by", "first_paid_before", "id_hash", "phone_hash",
-                "pay_account_hash", "device_hash", "address_hash", "vendor_login"));
-        for (SubAccount a : data.accounts()) {
-            IdentityKeys k = a.identity();
-            accounts.add(new Object[] {a.subAccountId()},
-                    a.name(), a.groupId(), a.role().name(), a.invoiceTitle(), a.taxId(), a.settlementMode().name(),
-                    a.currency(), a.associatedFrom().toString(), month(a.associatedTo()), a.managedBy().name(),
-                    a.firstPaidBefore() == null ? null : a.firstPaidBefore(), k.idHash(), k.phoneHash(),
-                    k.payAccountHash(), k.deviceHash(), k.addressHash(), a.vendorLogin());
-        }
-        accounts.run();
-        // Issue 15 (R2.7): agreements, allocations and referral visits are what the files list now, so
-        // a row removed from its file is gone (groups, sub-accounts, ambassadors stay: past invoices name them).
+    /**
+     * Starts writing a data set's master data, in the caller's transaction: agreements, allocations
+     * and referral visits are deleted now (R2.7: they are what the files list), and the rows handed
+     * to the returned sink are written a slice at a time. Call {@link Load#finish} once the reader
+     * has accepted the data set; when it refuses it, the caller's rollback undoes the slices.
+     */
+    public Load load() {
+        // Issue 15 (R2.7): a row removed from its file is gone (groups, sub-accounts and ambassadors
+        // stay, and are upserted: past invoices name them).
         jdbc.sql("DELETE FROM agreement").update();
         jdbc.sql("DELETE FROM allocation").update();
         jdbc.sql("DELETE FROM referral_visit").update();
-        Upsert agreements = new Upsert("agreement", List.of("agreement_id"), List.of(String.class), List.of("group_id",
-                "discount_table", "term_start", "term_end", "min_commitment", "clawback_mode", "penalty_rate",
-                "terminated_on"));
-        for (Agreement t : data.agreements()) {
-            agreements.add(new Object[] {t.agreementId()},
-                    t.groupId(), t.discountTable(), t.termStart().toString(), t.termEnd().toString(), t.minCommitment(),
-                    t.clawbackMode().name(), t.penaltyRate(), month(t.terminatedOn()));
-        }
-        agreements.run();
-        Upsert allocations = new Upsert("allocation", List.of("sub_account_id", "allocated_on", "reference"),
-                List.of(String.class, LocalDate.class, String.class), List.of("amount"));
-        for (Allocation a : data.allocations()) {
-            allocations.add(new Object[] {a.subAccountId(), a.date(), a.reference()}, a.amount());
-        }
-        allocations.run();
-        Upsert ambassadors = new Upsert("ambassador", List.of("ambassador_id"), List.of(String.class), List.of("name",
-                "payee_type", "payout_account", "id_hash", "phone_hash", "pay_account_hash", "device_hash",
-                "address_hash"));
-        for (Ambassador a : data.ambassadors()) {
-            IdentityKeys k = a.identity();
-            ambassadors.add(new Object[] {a.ambassadorId()},
-                    a.name(), a.payeeType().name(), a.payoutAccount(), k.idHash(), k.phoneHash(), k.payAccountHash(),
-                    k.deviceHash(), k.addressHash());
-        }
-        ambassadors.run();
-        // A visit is its key: inserted when new, nothing to update.
-        Upsert visits = new Upsert("referral_visit", List.of("ambassador_id", "sub_account_id", "visited_at"),
-                List.of(String.class, String.class, LocalDateTime.class), List.of());
-        for (ReferralVisit v : data.referrals()) {
-            visits.add(new Object[] {v.ambassadorId(), v.subAccountId(), v.visitedAt()});
-        }
-        visits.run();
+        return new Load();
     }
 
-    /**
-     * UPDATE by key, else INSERT (portable across PostgreSQL and H2), for a whole table at once:
-     * the stored rows are read in one query, those whose values differ from the file's are updated
-     * in JDBC batches ({@link StoredValues}) and the new ones appended ({@link SqlDialect#bulkInsert}:
-     * COPY on PostgreSQL), a slice at a time ({@link #slices}). One UPDATE and one INSERT per row
-     * took 53 s for 200,000 sub-accounts (docs/performance.md).
-     */
-    private final class Upsert {
-        private final String table;
-        private final List<String> keyColumns;
-        private final List<Class<?>> keyTypes;
-        private final List<String> valueColumns;
-        private final List<Object[]> keys = new ArrayList<>();
-        private final List<Object[]> values = new ArrayList<>();
+    /** The master data of one data set on its way into the tables. */
+    public final class Load implements MasterDataSink {
+        private final Upserted groups = new Upserted("customer_group", "group_id", List.of("group_name", "currency",
+                "credit_limit", "rebate_payout", "payee_name", "payout_account", "implicit_group"));
+        private final Upserted accounts = new Upserted("sub_account", "sub_account_id", List.of("sub_account_name",
+                "group_id", "role", "invoice_title", "tax_id", "settlement_mode", "currency", "associated_from",
+                "associated_to", "managed_by", "first_paid_before", "id_hash", "phone_hash", "pay_account_hash",
+                "device_hash", "address_hash", "vendor_login"));
+        private final Inserted agreements = new Inserted("agreement", List.of("agreement_id", "group_id",
+                "discount_table", "term_start", "term_end", "min_commitment", "clawback_mode", "penalty_rate",
+                "terminated_on"));
+        private final Inserted allocations = new Inserted("allocation", List.of("sub_account_id", "allocated_on",
+                "reference", "amount"));
+        private final Upserted ambassadors = new Upserted("ambassador", "ambassador_id", List.of("name", "payee_type",
+                "payout_account", "id_hash", "phone_hash", "pay_account_hash", "device_hash", "address_hash"));
+        private final Inserted visits = new Inserted("referral_visit", List.of("ambassador_id", "sub_account_id",
+                "visited_at"));
+        private final List<Slices> tables = List.of(groups, accounts, agreements, allocations, ambassadors, visits);
+        private long rows;
 
-        Upsert(String table, List<String> keyColumns, List<Class<?>> keyTypes, List<String> valueColumns) {
-            this.table = table;
-            this.keyColumns = keyColumns;
-            this.keyTypes = keyTypes;
-            this.valueColumns = valueColumns;
+        private Load() {
         }
 
-        void add(Object[] key, Object... rowValues) {
-            keys.add(key);
-            values.add(rowValues);
+        @Override
+        public void group(CustomerGroup g) {
+            groups.add(g.groupId(), g.groupName(), g.currency(), g.creditLimit(), g.rebatePayout().name(),
+                    g.payeeName(), g.payoutAccount(), g.implicit());
         }
 
-        void run() {
-            if (keys.isEmpty()) {
-                return;
-            }
-            Map<List<Object>, Integer> rowOfKey = new HashMap<>();
-            for (int row = 0; row < keys.size(); row++) {
-                rowOfKey.put(Arrays.asList(keys.get(row)), row);
-            }
-            // The stored rows streamed once: a file row whose key is stored is updated only if a value
-            // differs. Updating every stored key took 11.5 s of a nightly ingest at 200,000 sub-accounts
-            // that changed none (docs/performance.md).
-            boolean[] stored = new boolean[keys.size()];
-            List<Object[]> updates = new ArrayList<>();
-            List<String> selected = new ArrayList<>(keyColumns);
-            selected.addAll(valueColumns);
-            jdbc.sql("SELECT " + String.join(", ", selected) + " FROM " + table).query(rs -> {
-                List<Object> key = new ArrayList<>(keyColumns.size());
-                for (int i = 0; i < keyColumns.size(); i++) {
-                    key.add(rs.getObject(i + 1, keyTypes.get(i)));
+        @Override
+        public void account(SubAccount a) {
+            IdentityKeys k = a.identity();
+            accounts.add(a.subAccountId(), a.name(), a.groupId(), a.role().name(), a.invoiceTitle(), a.taxId(),
+                    a.settlementMode().name(), a.currency(), a.associatedFrom().toString(), month(a.associatedTo()),
+                    a.managedBy().name(), a.firstPaidBefore(), k.idHash(), k.phoneHash(), k.payAccountHash(),
+                    k.deviceHash(), k.addressHash(), a.vendorLogin());
+        }
+
+        @Override
+        public void agreement(Agreement t) {
+            agreements.add(t.agreementId(), t.groupId(), t.discountTable(), t.termStart().toString(),
+                    t.termEnd().toString(), t.minCommitment(), t.clawbackMode().name(), t.penaltyRate(),
+                    month(t.terminatedOn()));
+        }
+
+        @Override
+        public void allocation(Allocation a) {
+            allocations.add(a.subAccountId(), a.date(), a.reference(), a.amount());
+        }
+
+        @Override
+        public void ambassador(Ambassador a) {
+            IdentityKeys k = a.identity();
+            ambassadors.add(a.ambassadorId(), a.name(), a.payeeType().name(), a.payoutAccount(), k.idHash(),
+                    k.phoneHash(), k.payAccountHash(), k.deviceHash(), k.addressHash());
+        }
+
+        @Override
+        public void referral(ReferralVisit v) {
+            visits.add(v.ambassadorId(), v.subAccountId(), v.visitedAt());
+        }
+
+        /** Writes the last slices; returns the rows the data set held. */
+        public long finish() {
+            tables.forEach(Slices::write);
+            return rows;
+        }
+
+        /** A table's rows held a slice at a time ({@link MasterDataStore#slices} says why). */
+        private abstract class Slices {
+            final List<Object[]> slice = new ArrayList<>();
+
+            void add(Object... row) {
+                rows++;
+                slice.add(row);
+                if (slice.size() == BATCH_ROWS) {
+                    write();
                 }
-                Integer row = rowOfKey.get(key);
-                if (row == null) {
-                    return;
-                }
-                stored[row] = true;
-                Object[] rowValues = values.get(row);
-                for (int i = 0; i < rowValues.length; i++) {
-                    if (!StoredValues.same(rs.getObject(keyColumns.size() + i + 1), rowValues[i])) {
-                        updates.add(concat(rowValues, keys.get(row)));
-                        return;
-                    }
-                }
-            });
-            List<Object[]> inserts = new ArrayList<>();
-            for (int row = 0; row < keys.size(); row++) {
-                if (!stored[row]) {
-                    inserts.add(concat(keys.get(row), values.get(row)));
+            }
+
+            void write() {
+                if (!slice.isEmpty()) {
+                    write(slice);
+                    slice.clear();
                 }
             }
-            if (!updates.isEmpty()) {
-                List<String> columns = new ArrayList<>(valueColumns);
-                columns.addAll(keyColumns);
-                String update = "UPDATE " + table + " SET " + valueColumns.stream().map(c -> c + " = :" + c)
-                        .collect(Collectors.joining(", ")) + " WHERE " + keyColumns.stream().map(c -> c + " = :" + c)
-                        .collect(Collectors.joining(" AND "));
-                // Parameters built a slice at a time, so that only one slice's are held.
-                slices(updates).forEach(slice -> named.batchUpdate(update, parameters(columns, slice)));
+
+            abstract void write(List<Object[]> rows);
+        }
+
+        /** A table the data set replaces whole: emptied by {@link #load}, so every row is new. */
+        private final class Inserted extends Slices {
+            private final String table;
+            private final List<String> columns;
+
+            Inserted(String table, List<String> columns) {
+                this.table = table;
+                this.columns = columns;
             }
-            if (!inserts.isEmpty()) {
-                List<String> columns = new ArrayList<>(keyColumns);
-                columns.addAll(valueColumns);
-                // COPY on PostgreSQL: the first load of 200,000 sub-accounts is most of the rows.
-                slices(inserts).forEach(slice -> dialect.bulkInsert(table, columns, slice));
+
+            @Override
+            void write(List<Object[]> rows) {
+                dialect.bulkInsert(table, columns, rows);
             }
         }
 
-        /** Each row's values named by their columns. */
-        private static SqlParameterSource[] parameters(List<String> columns, List<Object[]> rows) {
-            SqlParameterSource[] sources = new SqlParameterSource[rows.size()];
-            for (int row = 0; row < rows.size(); row++) {
-                MapSqlParameterSource source = new MapSqlParameterSource();
-                for (int i = 0; i < columns.size(); i++) {
-                    source.addValue(columns.get(i), rows.get(row)[i]);
-                }
-                sources[row] = source;
-            }
-            return sources;
-        }
+        /**
+         * UPDATE by key, else INSERT (portable across PostgreSQL and H2), a slice at a time: the
+         * slice's stored rows are read by their keys, those whose values differ from the file's are
+         * updated in one JDBC batch ({@link StoredValues}) and the new ones appended
+         * ({@link SqlDialect#bulkInsert}: COPY on PostgreSQL). One UPDATE and one INSERT per row took
+         * 53 s for 200,000 sub-accounts, and updating every stored key 11.5 s of a nightly ingest
+         * that changed none (docs/performance.md).
+         */
+        private final class Upserted extends Slices {
+            private final String table;
+            private final String keyColumn;
+            private final List<String> valueColumns;
 
-        private static Object[] concat(Object[] first, Object[] second) {
-            Object[] all = Arrays.copyOf(first, first.length + second.length);
-            System.arraycopy(second, 0, all, first.length, second.length);
-            return all;
+            /** Each row: the key, then the values in the order of {@code valueColumns}. */
+            Upserted(String table, String keyColumn, List<String> valueColumns) {
+                this.table = table;
+                this.keyColumn = keyColumn;
+                this.valueColumns = valueColumns;
+            }
+
+            @Override
+            void write(List<Object[]> rows) {
+                Map<String, Object[]> rowOfKey = new HashMap<>();
+                rows.forEach(row -> rowOfKey.put((String) row[0], row));
+                List<Object[]> updates = new ArrayList<>();
+                Set<String> stored = new HashSet<>();
+                jdbc.sql("SELECT " + keyColumn + ", " + String.join(", ", valueColumns) + " FROM " + table + " WHERE "
+                        + keyColumn + " IN (:keys)").param("keys", rowOfKey.keySet()).query(rs -> {
+                            Object[] row = rowOfKey.get(rs.getString(1));
+                            stored.add((String) row[0]);
+                            for (int i = 1; i < row.length; i++) {
+                                if (!StoredValues.same(rs.getObject(i + 1), row[i])) {
+                                    // The values, then the key, as the UPDATE binds them.
+                                    Object[] update = Arrays.copyOfRange(row, 1, row.length + 1);
+                                    update[row.length - 1] = row[0];
+                                    updates.add(update);
+                                    return;
+                                }
+                            }
+                        });
+                if (!updates.isEmpty()) {
+                    named.getJdbcTemplate().batchUpdate("UPDATE " + table + " SET " + valueColumns.stream()
+                            .map(column -> column + " = ?").collect(Collectors.joining(", ")) + " WHERE " + keyColumn
+                            + " = ?", updates);
+                }
+                List<Object[]> inserts = rows.stream().filter(row -> !stored.contains((String) row[0])).toList();
+                if (!inserts.isEmpty()) {
+                    List<String> columns = new ArrayList<>();
+                    columns.add(keyColumn);
+                    columns.addAll(valueColumns);
+                    dialect.bulkInsert(table, columns, inserts);
+                }
+            }
         }
     }
 

@@ -312,6 +312,48 @@ class IngestJobIT {
                 .contains("accounts.csv row 6 (F): group_id G7 is not in groups.csv");
     }
 
+    /**
+     * The master data is written a slice of 10,000 rows at a time as it is read: a problem in the
+     * last file, found after 12,000 sub-accounts' slices were written and the agreements deleted,
+     * still leaves every table as the last accepted data set left it.
+     */
+    @Test
+    void aDataSetRefusedAfterItsFirstSlicesWereWrittenLeavesEveryTableAsItWas() throws Exception {
+        data = work.resolve("data");
+        out = work.resolve("out");
+        cli = new Cli(TestDatabases.newPostgres());
+        assertThat(ResettleCommandLine.run(new String[] {"generate", "--lines", "2000", "--groups", "1200",
+                "--sub-accounts", "12000", "--period", "2026-10", "--out", data.toString()}, Map.of())).isZero();
+        assertThat(ingest()).isZero();
+        Map<String, String> tables = Map.of(
+                "sub_account", "SELECT sub_account_id, sub_account_name, xmin::text FROM sub_account ORDER BY 1",
+                "customer_group", "SELECT group_id, xmin::text FROM customer_group ORDER BY 1",
+                "agreement", "SELECT agreement_id, xmin::text FROM agreement ORDER BY 1",
+                "allocation", "SELECT sub_account_id, reference, amount, xmin::text FROM allocation ORDER BY 1, 2",
+                "referral_visit", "SELECT ambassador_id, sub_account_id, visited_at, xmin::text FROM referral_visit"
+                        + " ORDER BY 1, 2, 3");
+        Map<String, List<List<String>>> before = new java.util.HashMap<>();
+        tables.forEach((table, query) -> before.put(table, Sql.rows(cli.databaseUrl(), query)));
+        assertThat(before.get("sub_account")).hasSize(12_000);
+        assertThat(before.get("agreement")).isNotEmpty();
+        assertThat(before.get("referral_visit")).isNotEmpty();
+
+        // Every account renamed (so every slice has updates to write), then a visit of an unknown ambassador.
+        Path accounts = data.resolve("accounts.csv");
+        Files.writeString(accounts, Files.readString(accounts).replace("-main,", "-renamed,"));
+        Files.writeString(data.resolve("referrals.csv"), Files.readString(data.resolve("referrals.csv"))
+                + "AMB-999," + before.get("sub_account").get(11_999).get(0) + ",2026-10-30T10:00:00\n");
+        int lastRow = Files.readAllLines(data.resolve("referrals.csv")).size() - 1;
+
+        assertThat(ingest()).isEqualTo(ResettleCommandLine.REFUSED);
+        assertThat(Sql.value(cli.databaseUrl(), "SELECT exit_message FROM batch_job_execution ORDER BY job_execution_id DESC"
+                + " LIMIT 1")).contains("referrals.csv row " + lastRow + " (AMB-999 → ").contains(
+                        "ambassador_id AMB-999 is not in ambassadors.csv");
+        tables.forEach((table, query) -> assertThat(Sql.rows(cli.databaseUrl(), query)).as(table)
+                .isEqualTo(before.get(table)));
+        assertThat(before.get("sub_account")).anySatisfy(row -> assertThat(row.get(1)).endsWith("-main"));
+    }
+
     @Test
     void aFailureInTheMiddleOfAFileThenRestartGivesTheRowsOfARunThatNeverFailed_R11_4() throws Exception {
         Path generated = work.resolve("generated");
