@@ -203,6 +203,8 @@ public class MasterDataStore {
             private final String table;
             private final String keyColumn;
             private final List<String> valueColumns;
+            /** Whether the table held no row when this load wrote its first slice; null until then. */
+            private Boolean emptyBeforeTheLoad;
 
             /** Each row: the key, then the values in the order of {@code valueColumns}. */
             Upserted(String table, String keyColumn, List<String> valueColumns) {
@@ -213,6 +215,15 @@ public class MasterDataStore {
 
             @Override
             void write(List<Object[]> rows) {
+                if (emptyBeforeTheLoad == null) {
+                    emptyBeforeTheLoad = jdbc.sql("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY").query()
+                            .listOfRows().isEmpty();
+                }
+                if (emptyBeforeTheLoad) {
+                    // A first load: the file's keys are unique, so nothing an earlier slice wrote can match.
+                    dialect.bulkInsert(table, columns(), rows);
+                    return;
+                }
                 Map<String, Object[]> rowOfKey = new HashMap<>();
                 rows.forEach(row -> rowOfKey.put((String) row[0], row));
                 List<Object[]> updates = new ArrayList<>();
@@ -238,11 +249,15 @@ public class MasterDataStore {
                 }
                 List<Object[]> inserts = rows.stream().filter(row -> !stored.contains((String) row[0])).toList();
                 if (!inserts.isEmpty()) {
-                    List<String> columns = new ArrayList<>();
-                    columns.add(keyColumn);
-                    columns.addAll(valueColumns);
-                    dialect.bulkInsert(table, columns, inserts);
+                    dialect.bulkInsert(table, columns(), inserts);
                 }
+            }
+
+            private List<String> columns() {
+                List<String> columns = new ArrayList<>();
+                columns.add(keyColumn);
+                columns.addAll(valueColumns);
+                return columns;
             }
         }
     }
