@@ -85,9 +85,11 @@ public final class MasterDataReader {
         return groups;
     }
 
-    /** Returns the sub-accounts' ids. */
+    /** Returns the ids of the sub-accounts read whole (those that allocations and visits may name). */
     private Set<String> readAccounts(Path dataDir, Map<String, KnownGroup> groups) {
         Set<String> ids = new HashSet<>();
+        // A row refused after its id was taken: no allocation or visit may name it either.
+        Set<String> refused = new HashSet<>();
         Map<String, String> logins = new HashMap<>();
         Map<String, List<String>> primaries = new LinkedHashMap<>();
         new CsvFile("accounts.csv", problems).read(dataDir.resolve("accounts.csv"), true,
@@ -114,12 +116,14 @@ public final class MasterDataReader {
                     if (loginOwner != null) {
                         row.problem("vendor_login " + login + " is also sub-account " + loginOwner
                                 + "'s (an export's Owner账号 must name one account)");
+                        refused.add(id);
                         return;
                     }
                     if (ownGroup && id != null) {
                         // R3: a sub-account without a group forms its own group.
                         if (currency == null) {
                             row.problem("currency is empty (required for a sub-account without a group)");
+                            refused.add(id);
                             return;
                         }
                         groupId = id;
@@ -134,6 +138,7 @@ public final class MasterDataReader {
                         role = Role.PRIMARY;
                     } else if (groupId != null && !groups.containsKey(groupId)) {
                         row.problem("group_id " + groupId + " is not in groups.csv");
+                        refused.add(id);
                         return;
                     }
                     KnownGroup group = groupId == null ? null : groups.get(groupId);
@@ -142,6 +147,7 @@ public final class MasterDataReader {
                                 + " (R1.4: one currency per group)");
                     }
                     if (id == null || role == null || mode == null || managedBy == null || from == null || group == null) {
+                        refused.add(id);
                         return;
                     }
                     if (role == Role.PRIMARY) {
@@ -164,6 +170,7 @@ public final class MasterDataReader {
                         + " PRIMARY sub-accounts (" + String.join(", ", primary) + "); exactly one is allowed");
             }
         });
+        ids.removeAll(refused);
         return ids;
     }
 

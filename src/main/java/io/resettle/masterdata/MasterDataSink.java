@@ -2,10 +2,11 @@ package io.resettle.masterdata;
 
 /**
  * Where {@link MasterDataReader} hands a data set's master data, a row at a time as each passes
- * its checks, so that no file is ever held in memory whole (200,000 sub-accounts took 160 MiB
- * of heap that way, issue 20). The reader stops handing rows over at the first problem and then
- * refuses the data set once it has read every file: what it handed over before must be undone by
- * the receiver (the ingest writes it in one transaction, which the refusal rolls back).
+ * its checks, so that the data set is never held in memory whole (200,000 sub-accounts took 160
+ * MiB of heap that way, issue 20; only agreements.csv, small, is read whole, to find overlaps).
+ * The reader stops handing rows over at its first problem and refuses the data set once it has
+ * read every file: what it handed over before must be undone by the receiver (the ingest writes
+ * it in one transaction, which the refusal rolls back).
  */
 public interface MasterDataSink {
 

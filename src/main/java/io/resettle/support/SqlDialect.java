@@ -210,6 +210,35 @@ public class SqlDialect {
     }
 
     /**
+     * Sets {@code valueColumns} of the rows of {@code table} found by {@code keyColumns}; each row
+     * gives the values, then the key. On PostgreSQL the rows are copied into a temporary table
+     * (dropped at the transaction's end) and set by one UPDATE … FROM: a JDBC batch is an UPDATE a
+     * row, 20,000 groups' statements a second of a settle (issue 20). On H2 (no UPDATE … FROM), a
+     * JDBC batch. Rows whose key matches nothing are left out, as a batch's would be.
+     */
+    public void bulkUpdate(String table, List<String> keyColumns, List<String> valueColumns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (!postgres) {
+            jdbc.batchUpdate("UPDATE " + table + " SET " + String.join(", ", valueColumns.stream()
+                    .map(column -> column + " = ?").toList()) + " WHERE " + String.join(" AND ", keyColumns.stream()
+                    .map(column -> column + " = ?").toList()), rows);
+            return;
+        }
+        List<String> columns = new java.util.ArrayList<>(valueColumns);
+        columns.addAll(keyColumns);
+        String staged = "staged_" + table;
+        jdbc.execute("CREATE TEMPORARY TABLE " + staged + " ON COMMIT DROP AS SELECT " + String.join(", ", columns)
+                + " FROM " + table + " WITH NO DATA");
+        bulkInsert(staged, columns, rows);
+        jdbc.update("UPDATE " + table + " t SET " + String.join(", ", valueColumns.stream()
+                .map(column -> column + " = s." + column).toList()) + " FROM " + staged + " s WHERE "
+                + String.join(" AND ", keyColumns.stream().map(column -> "t." + column + " = s." + column).toList()));
+        jdbc.execute("DROP TABLE " + staged);
+    }
+
+    /**
      * Appends rows to a table in the current transaction: COPY on PostgreSQL (several times faster
      * than batched INSERTs, docs/performance.md), a JDBC batch of INSERTs elsewhere. Values are
      * Strings, numbers, BigDecimals, Booleans, LocalDateTimes or null, in the order of {@code columns}.

@@ -76,7 +76,8 @@ class MasterDataReaderTest {
                 K1,G1,standard,2026-01,2026-12,100,PRORATED,0.05,
                 K2,G1,standard,2026-06,2027-05,100,SOMETIMES,1.5,
                 """);
-        Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nZ,2026-10-02,5000.00,\nA,2026-10-32,x,\nA,2026-10-03,1.005,R\n");
+        Files.writeString(data.resolve("allocations.csv"), "sub_account_id,date,amount,reference\nZ,2026-10-02,5000.00,\nA,2026-10-32,x,\nA,2026-10-03,1.005,R\n"
+                + "C,2026-10-04,5.00,\n");
         assertThatThrownBy(() -> MasterDataLists.read(data))
                 .isInstanceOfSatisfying(DataSetException.class, e -> assertThat(e.problems()).contains(
                         "groups.csv row 2 (G2): credit_limit 'abc' is not a number",
@@ -92,7 +93,9 @@ class MasterDataReaderTest {
                         "allocations.csv row 1 (Z): sub_account_id Z is not in accounts.csv",
                         "allocations.csv row 2 (A): date '2026-10-32' is not a date YYYY-MM-DD",
                         "allocations.csv row 2 (A): amount 'x' is not a number",
-                        "allocations.csv row 3 (A R): amount 1.005 is not whole cents"));
+                        "allocations.csv row 3 (A R): amount 1.005 is not whole cents",
+                        // C was refused (its group is unknown): what names it names no sub-account.
+                        "allocations.csv row 4 (C): sub_account_id C is not in accounts.csv"));
     }
 
     @Test

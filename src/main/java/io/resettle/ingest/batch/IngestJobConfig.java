@@ -33,6 +33,7 @@ import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -80,13 +81,19 @@ class IngestJobConfig {
 
     @Bean
     Step ingestExportFiles(Partitioning partitioning, Partitioner exportFilePartitioner, Step ingestExportFile,
-            DataSource dataSource) {
+            DataSource dataSource, RunAccounts runAccounts) {
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("ingest-");
         // Two files at least (reading overlaps writing), and no more than the pool has connections for.
         threads.setConcurrencyLimit(Math.max(2, WorkerThreads.forConnections(dataSource, 1)));
         // Local threads by default; with --partitions remote, one message per file to the workers (docs/scaling.md).
-        return partitioning.partitionStep("ingestExportFiles", "ingestExportFile", exportFilePartitioner,
+        Step step = partitioning.partitionStep("ingestExportFiles", "ingestExportFile", exportFilePartitioner,
                 ingestExportFile, threads);
+        if (!(step instanceof AbstractStep listening)) {
+            throw new IllegalStateException("ingestExportFiles is a " + step.getClass().getName()
+                    + ", which takes no listener: the run's sub-accounts would be held until the job ends");
+        }
+        listening.registerStepExecutionListener(runAccounts.releaseWhenStepEnds());
+        return step;
     }
 
     @Bean

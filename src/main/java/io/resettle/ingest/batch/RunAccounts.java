@@ -6,8 +6,11 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +22,9 @@ import org.springframework.stereotype.Component;
  * <p>Holds one run's accounts at a time, keyed by its job execution (its id and when it was
  * created, since a database recreated under a long-lived worker issues the same ids again): a
  * partition of another run (another period, or the restart of this one) reads its own and
- * replaces them. The ingest job drops them when it ends ({@link #releaseWhenJobEnds()}); a
- * remote worker, which sees only partitions, keeps the last run's until the next.
+ * replaces them. They are dropped when ingestExportFiles ends ({@link #releaseWhenStepEnds()}), or
+ * the job if it ends before ({@link #releaseWhenJobEnds()}); a remote worker, which sees only
+ * partitions, keeps the last run's until the next.
  */
 @Component
 class RunAccounts {
@@ -73,6 +77,17 @@ class RunAccounts {
     /** Whether a run's accounts are held. */
     synchronized boolean holdsAny() {
         return run != null;
+    }
+
+    /** Forgets the run's accounts once its files are ingested, however the step ended. */
+    StepExecutionListener releaseWhenStepEnds() {
+        return new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution stepExecution) {
+                release(stepExecution.getJobExecutionId());
+                return null;
+            }
+        };
     }
 
     /** Forgets the run's accounts once its ingest job has ended, however it ended. */

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,10 +49,6 @@ public class InvoiceStore {
             SELECT group_id, invoice_id, sub_account_id, line_count, payable, discount, net, currency FROM invoice
             WHERE period = :period AND revision = :revision AND settlement_mode = 'CREDIT'""";
 
-    private static final String UPDATE_STATEMENT = """
-            UPDATE group_statement SET credit_total = :creditTotal, status = :status
-            WHERE period = :period AND revision = :revision AND group_id = :groupId""";
-
     private static final String PREPAID_SUB_ACCOUNTS = """
             SELECT sub_account_id FROM sub_account WHERE settlement_mode = 'PREPAID' AND associated_from <= :period
             AND (associated_to IS NULL OR associated_to >= :period) ORDER BY sub_account_id""";
@@ -80,12 +73,10 @@ public class InvoiceStore {
             "allocated", "charged", "closing", "status");
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
     private final SqlDialect dialect;
 
     public InvoiceStore(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
-        this.batch = new NamedParameterJdbcTemplate(jdbcTemplate);
         this.dialect = dialect;
     }
 
@@ -121,13 +112,15 @@ public class InvoiceStore {
         return byGroup;
     }
 
-    /** One JDBC batch for the period's statements: an UPDATE each, one round trip per statement was a cost per group. */
+    /** The period's statements set at once ({@link SqlDialect#bulkUpdate}): an UPDATE each was a cost per group. */
     public void updateStatements(YearMonth period, int revision, List<GroupStatement> statements) {
-        batch.batchUpdate(UPDATE_STATEMENT, statements.stream().map(statement -> (SqlParameterSource)
-                new MapSqlParameterSource().addValue("creditTotal", statement.creditTotal())
-                        .addValue("status", statement.status().name()).addValue("period", period.toString())
-                        .addValue("revision", revision).addValue("groupId", statement.groupId()))
-                .toArray(SqlParameterSource[]::new));
+        List<Object[]> rows = new ArrayList<>();
+        for (GroupStatement statement : statements) {
+            rows.add(new Object[] {statement.creditTotal(), statement.status().name(), period.toString(), revision,
+                statement.groupId()});
+        }
+        dialect.bulkUpdate("group_statement", List.of("period", "revision", "group_id"), List.of("credit_total", "status"),
+                rows);
     }
 
     /** PREPAID sub-accounts associated in the period. */

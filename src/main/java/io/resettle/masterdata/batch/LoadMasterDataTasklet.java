@@ -2,10 +2,10 @@ package io.resettle.masterdata.batch;
 
 
 import io.resettle.masterdata.Agreement;
-import io.resettle.masterdata.DataSetException;
 import io.resettle.masterdata.Allocation;
 import io.resettle.masterdata.Ambassador;
 import io.resettle.masterdata.CustomerGroup;
+import io.resettle.masterdata.DataSetException;
 import io.resettle.masterdata.MasterDataReader;
 import io.resettle.masterdata.MasterDataSink;
 import io.resettle.masterdata.PeriodStatements;
@@ -29,6 +29,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.dao.DataAccessException;
 
 /**
  * First step of ingest: reads and validates the policy files, the master data and the period's
@@ -83,8 +84,9 @@ class LoadMasterDataTasklet implements Tasklet {
                     + " (add policies/YYYY-MM.yml with a month not after it)");
         }
         MasterDataStore.Load load = masterData.load();
+        GuardedLoad guarded = new GuardedLoad(load, inForce, period, problems);
         try {
-            MasterDataReader.read(dataDir, new DiscountTablesChecked(load, inForce, period, problems));
+            MasterDataReader.read(dataDir, guarded);
         } catch (DataSetException e) {
             problems.addAll(e.problems());
             throw new DataSetException(problems);
@@ -99,6 +101,10 @@ class LoadMasterDataTasklet implements Tasklet {
         if (!problems.isEmpty()) {
             // The step's transaction rolls back what the load wrote: nothing is half applied.
             throw new DataSetException(problems);
+        }
+        if (guarded.failure != null) {
+            // A data set without problems that the database refused (as before the load was streamed).
+            throw guarded.failure;
         }
         long rows = load.finish();
         masterData.replaceStatements(period, statements);
@@ -115,9 +121,36 @@ class LoadMasterDataTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** Passes the rows on, and names each agreement in force whose discount table the policy lacks. */
-    private record DiscountTablesChecked(MasterDataSink load, Policy inForce, YearMonth period, List<String> problems)
-            implements MasterDataSink {
+    /**
+     * Passes the rows on while the data set has no problem and the database took every row, and
+     * names each agreement in force whose discount table the policy lacks. A database error (a
+     * value longer than its column) is kept, not thrown, so that the files are still read through
+     * and every problem is listed, as when nothing was written before the whole data set was checked.
+     */
+    private static final class GuardedLoad implements MasterDataSink {
+        private final MasterDataSink load;
+        private final Policy inForce;
+        private final YearMonth period;
+        private final List<String> problems;
+        /** The first error the database gave, after which nothing more is written. */
+        private DataAccessException failure;
+
+        GuardedLoad(MasterDataSink load, Policy inForce, YearMonth period, List<String> problems) {
+            this.load = load;
+            this.inForce = inForce;
+            this.period = period;
+            this.problems = problems;
+        }
+
+        private void write(Runnable row) {
+            if (problems.isEmpty() && failure == null) {
+                try {
+                    row.run();
+                } catch (DataAccessException e) {
+                    failure = e;
+                }
+            }
+        }
 
         @Override
         public void agreement(Agreement agreement) {
@@ -127,32 +160,32 @@ class LoadMasterDataTasklet implements Tasklet {
                         + agreement.discountTable() + " is not in the policy in force for " + period + " ("
                         + inForce.effectiveFrom() + ")");
             }
-            load.agreement(agreement);
+            write(() -> load.agreement(agreement));
         }
 
         @Override
         public void group(CustomerGroup group) {
-            load.group(group);
+            write(() -> load.group(group));
         }
 
         @Override
         public void account(SubAccount account) {
-            load.account(account);
+            write(() -> load.account(account));
         }
 
         @Override
         public void allocation(Allocation allocation) {
-            load.allocation(allocation);
+            write(() -> load.allocation(allocation));
         }
 
         @Override
         public void ambassador(Ambassador ambassador) {
-            load.ambassador(ambassador);
+            write(() -> load.ambassador(ambassador));
         }
 
         @Override
         public void referral(ReferralVisit visit) {
-            load.referral(visit);
+            write(() -> load.referral(visit));
         }
     }
 }

@@ -231,6 +231,9 @@ public class MasterDataStore {
                 jdbc.sql("SELECT " + keyColumn + ", " + String.join(", ", valueColumns) + " FROM " + table + " WHERE "
                         + keyColumn + " IN (:keys)").param("keys", rowOfKey.keySet()).query(rs -> {
                             Object[] row = rowOfKey.get(rs.getString(1));
+                            if (row == null) {
+                                return; // a key the database matched otherwise than Java does (H2's IGNORECASE)
+                            }
                             stored.add((String) row[0]);
                             for (int i = 1; i < row.length; i++) {
                                 if (!StoredValues.same(rs.getObject(i + 1), row[i])) {

@@ -1,14 +1,13 @@
 package io.resettle.pricing.batch;
 
+import io.resettle.support.SqlDialect;
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,16 +49,15 @@ public class GroupVolumeStore {
     private static final String DELETE_GROUP_VOLUMES = """
             DELETE FROM group_statement WHERE period = :period AND revision = :revision""";
 
-    private static final String INSERT_GROUP_VOLUME = """
-            INSERT INTO group_statement (period, revision, group_id, volume, tier_from, agreement_id, credit_limit)
-            VALUES (:period, :revision, :groupId, :volume, :tierFrom, :agreementId, :creditLimit)""";
+    private static final List<String> GROUP_VOLUME_COLUMNS = List.of("period", "revision", "group_id", "volume",
+            "tier_from", "agreement_id", "credit_limit");
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
+    private final SqlDialect dialect;
 
-    public GroupVolumeStore(JdbcTemplate jdbcTemplate) {
+    public GroupVolumeStore(JdbcTemplate jdbcTemplate, SqlDialect dialect) {
         this.jdbc = JdbcClient.create(jdbcTemplate);
-        this.batch = new NamedParameterJdbcTemplate(jdbcTemplate);
+        this.dialect = dialect;
     }
 
     /**
@@ -92,12 +90,14 @@ public class GroupVolumeStore {
         return volumes;
     }
 
+    /** A row per group, by COPY on PostgreSQL (20,000 rows at 20,000 groups). */
     public void replaceGroupVolumes(YearMonth period, int revision, List<GroupVolume> volumes) {
         jdbc.sql(DELETE_GROUP_VOLUMES).param("period", period.toString()).param("revision", revision).update();
-        batch.batchUpdate(INSERT_GROUP_VOLUME, volumes.stream().map(v -> (SqlParameterSource) new MapSqlParameterSource()
-                .addValue("period", period.toString()).addValue("revision", revision).addValue("groupId", v.groupId())
-                .addValue("volume", v.volume()).addValue("tierFrom", v.tierFrom())
-                .addValue("agreementId", v.agreementId()).addValue("creditLimit", v.creditLimit()))
-                .toArray(SqlParameterSource[]::new));
+        List<Object[]> rows = new ArrayList<>();
+        for (GroupVolume v : volumes) {
+            rows.add(new Object[] {period.toString(), revision, v.groupId(), v.volume(), v.tierFrom(), v.agreementId(),
+                v.creditLimit()});
+        }
+        dialect.bulkInsert("group_statement", GROUP_VOLUME_COLUMNS, rows);
     }
 }

@@ -314,16 +314,13 @@ class IngestJobIT {
 
     /**
      * The master data is written a slice of 10,000 rows at a time as it is read: a problem in the
-     * last file, found after 12,000 sub-accounts' slices were written and the agreements deleted,
-     * still leaves every table as the last accepted data set left it.
+     * last file, found after 12,000 sub-accounts had been read (their first slice written, 1,200 of
+     * them renamed) and the agreements deleted, still leaves every table as the last accepted data
+     * set left it, row versions included.
      */
     @Test
     void aDataSetRefusedAfterItsFirstSlicesWereWrittenLeavesEveryTableAsItWas() throws Exception {
-        data = work.resolve("data");
-        out = work.resolve("out");
-        cli = new Cli(TestDatabases.newPostgres());
-        assertThat(ResettleCommandLine.run(new String[] {"generate", "--lines", "2000", "--groups", "1200",
-                "--sub-accounts", "12000", "--period", "2026-10", "--out", data.toString()}, Map.of())).isZero();
+        generate12000SubAccounts(TestDatabases.newPostgres());
         assertThat(ingest()).isZero();
         Map<String, String> tables = Map.of(
                 "sub_account", "SELECT sub_account_id, sub_account_name, xmin::text FROM sub_account ORDER BY 1",
@@ -334,24 +331,82 @@ class IngestJobIT {
                         + " ORDER BY 1, 2, 3");
         Map<String, List<List<String>>> before = new java.util.HashMap<>();
         tables.forEach((table, query) -> before.put(table, Sql.rows(cli.databaseUrl(), query)));
-        assertThat(before.get("sub_account")).hasSize(12_000);
+        assertThat(before.get("sub_account")).hasSize(12_000)
+                .anySatisfy(row -> assertThat(row.get(1)).endsWith("-main"));
         assertThat(before.get("agreement")).isNotEmpty();
         assertThat(before.get("referral_visit")).isNotEmpty();
 
-        // Every account renamed (so every slice has updates to write), then a visit of an unknown ambassador.
+        // The groups' PRIMARY accounts renamed (updates in every slice), then a visit of an unknown ambassador.
         Path accounts = data.resolve("accounts.csv");
         Files.writeString(accounts, Files.readString(accounts).replace("-main,", "-renamed,"));
-        Files.writeString(data.resolve("referrals.csv"), Files.readString(data.resolve("referrals.csv"))
-                + "AMB-999," + before.get("sub_account").get(11_999).get(0) + ",2026-10-30T10:00:00\n");
-        int lastRow = Files.readAllLines(data.resolve("referrals.csv")).size() - 1;
+        int lastRow = appendAVisitOfAnUnknownAmbassador(before.get("sub_account").get(11_999).get(0));
 
-        assertThat(ingest()).isEqualTo(ResettleCommandLine.REFUSED);
-        assertThat(Sql.value(cli.databaseUrl(), "SELECT exit_message FROM batch_job_execution ORDER BY job_execution_id DESC"
-                + " LIMIT 1")).contains("referrals.csv row " + lastRow + " (AMB-999 → ").contains(
-                        "ambassador_id AMB-999 is not in ambassadors.csv");
+        assertRefusedNaming(lastRow);
         tables.forEach((table, query) -> assertThat(Sql.rows(cli.databaseUrl(), query)).as(table)
                 .isEqualTo(before.get(table)));
-        assertThat(before.get("sub_account")).anySatisfy(row -> assertThat(row.get(1)).endsWith("-main"));
+    }
+
+    /** A first data set refused at its last file leaves no master data, although slices were written. */
+    @Test
+    void aFirstDataSetRefusedAfterItsFirstSlicesWereWrittenLeavesNoMasterData() throws Exception {
+        for (String databaseUrl : List.of(TestDatabases.newPostgres(), TestDatabases.newH2(work.resolve("h2")))) {
+            generate12000SubAccounts(databaseUrl);
+            int lastRow = appendAVisitOfAnUnknownAmbassador(
+                    Files.readAllLines(data.resolve("accounts.csv")).get(1).split(",")[0]);
+
+            assertRefusedNaming(lastRow);
+            for (String table : List.of("customer_group", "sub_account", "agreement", "allocation", "ambassador",
+                    "referral_visit")) {
+                assertThat(Sql.value(cli.databaseUrl(), "SELECT COUNT(*) FROM " + table)).as(databaseUrl + " " + table)
+                        .isEqualTo("0");
+            }
+        }
+    }
+
+    /**
+     * A value the database refuses (a name longer than its column), met when the first slice is
+     * written, does not hide the data set's problems: they are still all listed, as when nothing was
+     * written before the whole data set had been checked.
+     */
+    @Test
+    void aValueTheDatabaseRefusesDoesNotHideTheDataSetsProblems() throws Exception {
+        generate12000SubAccounts(TestDatabases.newPostgres());
+        Path accounts = data.resolve("accounts.csv");
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(accounts));
+        String[] first = rows.get(1).split(",", 3);
+        rows.set(1, first[0] + "," + "x".repeat(400) + "," + first[2]);
+        Files.write(accounts, rows);
+        int lastRow = appendAVisitOfAnUnknownAmbassador(first[0]);
+
+        assertRefusedNaming(lastRow);
+        assertThat(Sql.value(cli.databaseUrl(), "SELECT COUNT(*) FROM sub_account")).isEqualTo("0");
+    }
+
+    private void generate12000SubAccounts(String databaseUrl) throws Exception {
+        data = work.resolve("data");
+        out = work.resolve("out");
+        cli = new Cli(databaseUrl);
+        if (Files.exists(data)) {
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        assertThat(ResettleCommandLine.run(new String[] {"generate", "--lines", "2000", "--groups", "1200",
+                "--sub-accounts", "12000", "--period", "2026-10", "--out", data.toString()}, Map.of())).isZero();
+    }
+
+    /** Returns the number of the row it appends to referrals.csv. */
+    private int appendAVisitOfAnUnknownAmbassador(String subAccountId) throws Exception {
+        Path referrals = data.resolve("referrals.csv");
+        Files.writeString(referrals, Files.readString(referrals) + "AMB-999," + subAccountId + ",2026-10-30T10:00:00\n");
+        return Files.readAllLines(referrals).size() - 1;
+    }
+
+    private void assertRefusedNaming(int referralsRow) {
+        assertThat(ingest()).isEqualTo(ResettleCommandLine.REFUSED);
+        assertThat(Sql.value(cli.databaseUrl(), "SELECT exit_message FROM batch_job_execution ORDER BY job_execution_id DESC"
+                + " LIMIT 1")).contains("referrals.csv row " + referralsRow + " (AMB-999 → ").contains(
+                        "ambassador_id AMB-999 is not in ambassadors.csv");
     }
 
     @Test

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * scanExports and the files of one ingest run share its sub-accounts, read once; a run of another
  * job execution (or of the same id in a database created anew) reads its own, and the end of the
- * run's job drops them (RunAccounts).
+ * run's ingestExportFiles step, or of its job, drops them (RunAccounts).
  */
 class RunAccountsTest {
 
@@ -56,9 +57,16 @@ class RunAccountsTest {
         assertThat(runAccounts.of(new RunAccounts.Run(42, created.plusDays(1))))
                 .as("the same id in a database created anew").isNotSameAs(others);
 
-        runAccounts.releaseWhenJobEnds().afterJob(new JobExecution(41, new JobInstance(1, "ingest"), new JobParameters()));
+        JobExecution firstRun = new JobExecution(41, new JobInstance(1, "ingest"), new JobParameters());
+        JobExecution otherRun = new JobExecution(42, new JobInstance(2, "ingest"), new JobParameters());
+        runAccounts.releaseWhenStepEnds().afterStep(new StepExecution("ingestExportFiles", firstRun));
+        runAccounts.releaseWhenJobEnds().afterJob(firstRun);
         assertThat(runAccounts.holdsAny()).as("another run's end leaves them").isTrue();
-        runAccounts.releaseWhenJobEnds().afterJob(new JobExecution(42, new JobInstance(2, "ingest"), new JobParameters()));
-        assertThat(runAccounts.holdsAny()).as("the run's job dropped them at its end").isFalse();
+        runAccounts.releaseWhenStepEnds().afterStep(new StepExecution("ingestExportFiles", otherRun));
+        assertThat(runAccounts.holdsAny()).as("the run's files are ingested: dropped").isFalse();
+
+        runAccounts.of(other);
+        runAccounts.releaseWhenJobEnds().afterJob(otherRun);
+        assertThat(runAccounts.holdsAny()).as("a job that ended before its files: dropped at its end").isFalse();
     }
 }
