@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -194,7 +193,7 @@ public class MasterDataStore {
         /**
          * UPDATE by key, else INSERT (portable across PostgreSQL and H2), a slice at a time: the
          * slice's stored rows are read by their keys, those whose values differ from the file's are
-         * updated in one JDBC batch ({@link StoredValues}) and the new ones appended
+         * updated ({@link StoredValues}, {@link SqlDialect#bulkUpdate}) and the new ones appended
          * ({@link SqlDialect#bulkInsert}: COPY on PostgreSQL). One UPDATE and one INSERT per row took
          * 53 s for 200,000 sub-accounts, and updating every stored key 11.5 s of a nightly ingest
          * that changed none (docs/performance.md).
@@ -203,6 +202,8 @@ public class MasterDataStore {
             private final String table;
             private final String keyColumn;
             private final List<String> valueColumns;
+            /** The key, then the values: the columns of a row as {@link #add} takes it. */
+            private final List<String> columns = new ArrayList<>();
             /** Whether the table held no row when this load wrote its first slice; null until then. */
             private Boolean emptyBeforeTheLoad;
 
@@ -211,6 +212,8 @@ public class MasterDataStore {
                 this.table = table;
                 this.keyColumn = keyColumn;
                 this.valueColumns = valueColumns;
+                columns.add(keyColumn);
+                columns.addAll(valueColumns);
             }
 
             @Override
@@ -221,7 +224,7 @@ public class MasterDataStore {
                 }
                 if (emptyBeforeTheLoad) {
                     // A first load: the file's keys are unique, so nothing an earlier slice wrote can match.
-                    dialect.bulkInsert(table, columns(), rows);
+                    dialect.bulkInsert(table, columns, rows);
                     return;
                 }
                 Map<String, Object[]> rowOfKey = new HashMap<>();
@@ -245,22 +248,11 @@ public class MasterDataStore {
                                 }
                             }
                         });
-                if (!updates.isEmpty()) {
-                    named.getJdbcTemplate().batchUpdate("UPDATE " + table + " SET " + valueColumns.stream()
-                            .map(column -> column + " = ?").collect(Collectors.joining(", ")) + " WHERE " + keyColumn
-                            + " = ?", updates);
-                }
+                dialect.bulkUpdate(table, List.of(keyColumn), valueColumns, updates);
                 List<Object[]> inserts = rows.stream().filter(row -> !stored.contains((String) row[0])).toList();
                 if (!inserts.isEmpty()) {
-                    dialect.bulkInsert(table, columns(), inserts);
+                    dialect.bulkInsert(table, columns, inserts);
                 }
-            }
-
-            private List<String> columns() {
-                List<String> columns = new ArrayList<>();
-                columns.add(keyColumn);
-                columns.addAll(valueColumns);
-                return columns;
             }
         }
     }
